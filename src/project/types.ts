@@ -1,0 +1,34 @@
+/** What project discovery found; every path is absolute unless named `relative`. */
+
+export interface NextI18n {
+  locales: string[];
+  defaultLocale: string;
+}
+
+export interface NextProjectConfig {
+  /** The config file's base name (it appears in Next's invalid-locale message), or 'next.config.js' if none. */
+  configFileName: string;
+  pageExtensions: string[];
+  i18n?: NextI18n;
+  output?: 'export' | 'standalone';
+  trailingSlash: boolean;
+  basePath: string;
+  cacheComponents: boolean;
+}
+
+export interface ZfbProjectConfig {
+  configFile?: string;
+  outDir: string;
+  framework: 'preact' | 'react';
+}
+
+export interface Project {
+  root: string;
+  /** 'mixed' = a Next.js project whose pages/ also holds zfb `paths()` pages, or a zfb project with app/. */
+  kind: 'next' | 'zfb' | 'mixed';
+  next?: NextProjectConfig;
+  zfb?: ZfbProjectConfig;
+  /** Next.js pages router directory (pages/ or src/pages/); for a zfb project, zfb's pages/. */
+  pagesDir?: string;
+  appDir?: string;
+}
