@@ -30,5 +30,10 @@ export interface Project {
   zfb?: ZfbProjectConfig;
   /** Next.js pages router directory (pages/ or src/pages/); for a zfb project, zfb's pages/. */
   pagesDir?: string;
+  /**
+   * Which engine reads pagesDir. Next.js does unless the project has a zfb config and no next.config;
+   * zfb `paths()` pages inside a Next.js pages/ are still recognised one by one (a mixed tree).
+   */
+  pagesEngine?: 'next' | 'zfb';
   appDir?: string;
 }

@@ -1,0 +1,48 @@
+import type { types } from 'recast';
+import { TODO_MARKER, type Marker } from './types.js';
+
+type Comment = { type: 'CommentBlock'; value: string; leading: boolean; trailing: boolean };
+
+/** A reason fits on one line and cannot close the comment it lives in. */
+function cleanReason(reason: string): string {
+  return reason.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Puts `/* @zfb-next-todo: reason *\/` right before `node` (a statement, property, array element or JSX-free
+ * expression). Printing places it on the line above a statement, inline before an expression.
+ */
+export function addMarker(node: types.namedTypes.Node, reason: string): void {
+  const target = node as { comments?: Comment[] };
+  const value = ` ${TODO_MARKER}: ${cleanReason(reason)} `;
+  const comments = target.comments ?? [];
+  if (comments.some((c) => c.value === value)) return;
+  target.comments = [...comments, { type: 'CommentBlock', value, leading: true, trailing: false }];
+}
+
+const MARKER_LINE = new RegExp(`${TODO_MARKER.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:\\s*(.*?)\\s*(?:\\*/|$)`);
+
+/** Every marker in a text, with its 1-based line. */
+export function markersIn(text: string): Marker[] {
+  const markers: Marker[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = MARKER_LINE.exec(lines[i]!);
+    if (match) markers.push({ line: i + 1, reason: match[1]! });
+  }
+  return markers;
+}
+
+/** The markers of `after` that `before` did not already carry (a marker left from an earlier run is not new). */
+export function newMarkers(before: string, after: string): Marker[] {
+  const old = new Map<string, number>();
+  for (const m of markersIn(before)) old.set(m.reason, (old.get(m.reason) ?? 0) + 1);
+  return markersIn(after).filter((m) => {
+    const count = old.get(m.reason) ?? 0;
+    if (count > 0) {
+      old.set(m.reason, count - 1);
+      return false;
+    }
+    return true;
+  });
+}

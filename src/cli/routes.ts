@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { ProjectError } from '../project/discover.js';
+import { buildRouteModel } from '../routes/build-model.js';
+import { toRoutesJson } from '../routes/routes-json.js';
+import { formatRoutesTable } from '../routes/routes-table.js';
+import { EXIT } from './exit-codes.js';
+
+export function registerRoutes(program: Command): void {
+  program
+    .command('routes')
+    .description('print the route model of a Next.js, zfb or mixed project: every route, its URLs and what is wrong')
+    .argument('[dir]', 'project directory', '.')
+    .option('--json', 'print the routes JSON contract (byte-identical across runs)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 at least one error diagnostic, 2 usage error (e.g. not a project).',
+    )
+    .action(async (dir: string, options: { json?: boolean }) => {
+      try {
+        const model = await buildRouteModel(dir);
+        process.stdout.write(options.json ? toRoutesJson(model) : formatRoutesTable(model));
+        process.exitCode = model.diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
+      } catch (error) {
+        if (!(error instanceof ProjectError)) throw error;
+        process.stderr.write(`zfb-next routes: ${error.message}\n`);
+        process.exitCode = EXIT.usage;
+      }
+    });
+}

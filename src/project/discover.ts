@@ -1,0 +1,141 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ModuleSession } from '../load/load-modules.js';
+import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
+
+/** A directory that is no project, or a config that cannot be read: the CLI turns it into exit code 2. */
+export class ProjectError extends Error {
+  override name = 'ProjectError';
+}
+
+const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'];
+// zfb 0.1.0-next.89 reads the .ts config when both exist (reference/zfb-engine.md §5).
+const ZFB_CONFIG_FILES = ['zfb.config.ts', 'zfb.config.json'];
+const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
+
+function isDirectory(p: string): boolean {
+  return existsSync(p) && statSync(p).isDirectory();
+}
+
+/** Next's `findDir`: `<root>/<name>` first, then `<root>/src/<name>`. */
+function findNextDir(root: string, name: string): string | undefined {
+  for (const candidate of [path.join(root, name), path.join(root, 'src', name)]) {
+    if (isDirectory(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function packageDependencies(root: string): Set<string> {
+  const file = path.join(root, 'package.json');
+  if (!existsSync(file)) return new Set();
+  try {
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>;
+    return new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
+  } catch {
+    throw new ProjectError(`${file} is not valid JSON`);
+  }
+}
+
+/** Evaluates next.config.* like `next build` does: a function config is called with the build phase. */
+async function readNextConfig(root: string, file: string | undefined): Promise<NextProjectConfig> {
+  let raw: Record<string, unknown> = {};
+  if (file) {
+    const session = new ModuleSession(root);
+    try {
+      const loaded = (await session.load([file])).get(file);
+      if (!loaded?.ok) {
+        const where = loaded?.error.line ? `:${loaded.error.line}:${loaded.error.column}` : '';
+        throw new ProjectError(`Failed to load ${path.basename(file)}${where}: ${loaded?.error.message ?? 'unknown error'}`);
+      }
+      let value: unknown = loaded.module.default ?? loaded.module;
+      if (typeof value === 'function') {
+        value = await session.run(() => (value as (phase: string, ctx: object) => unknown)('phase-production-build', { defaultConfig: {} }));
+      }
+      raw = ((await value) ?? {}) as Record<string, unknown>;
+    } finally {
+      session.close();
+    }
+  }
+  const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
+  return {
+    configFileName: file ? path.basename(file) : 'next.config.js',
+    pageExtensions: Array.isArray(raw.pageExtensions) ? (raw.pageExtensions as string[]) : DEFAULT_PAGE_EXTENSIONS,
+    i18n:
+      i18n && Array.isArray(i18n.locales) && typeof i18n.defaultLocale === 'string'
+        ? { locales: i18n.locales as string[], defaultLocale: i18n.defaultLocale }
+        : undefined,
+    output: raw.output === 'export' || raw.output === 'standalone' ? raw.output : undefined,
+    trailingSlash: raw.trailingSlash === true,
+    basePath: typeof raw.basePath === 'string' ? raw.basePath : '',
+    cacheComponents: raw.cacheComponents === true,
+  };
+}
+
+async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConfig> {
+  let raw: Record<string, unknown> = {};
+  if (file.endsWith('.json')) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ProjectError(`${path.basename(file)} is not valid JSON: ${(error as Error).message}`);
+    }
+  } else {
+    const session = new ModuleSession(root);
+    try {
+      const loaded = (await session.load([file])).get(file);
+      if (!loaded?.ok) throw new ProjectError(`Failed to load ${path.basename(file)}: ${loaded?.error.message ?? 'unknown error'}`);
+      raw = ((loaded.module.default ?? {}) as Record<string, unknown>) ?? {};
+    } finally {
+      session.close();
+    }
+  }
+  return {
+    configFile: file,
+    outDir: typeof raw.outDir === 'string' ? raw.outDir : 'dist',
+    framework: raw.framework === 'react' ? 'react' : 'preact',
+  };
+}
+
+/** Cheap check, before discovery reads any config: does `root` look like a Next.js project? */
+export function looksLikeNext(root: string): boolean {
+  return (
+    NEXT_CONFIG_FILES.some((f) => existsSync(path.join(root, f))) ||
+    findNextDir(root, 'app') !== undefined ||
+    (isDirectory(root) && packageDependencies(root).has('next'))
+  );
+}
+
+/**
+ * Finds what kind of project `dir` is and reads its configuration. A project is Next.js when it has a
+ * next.config.*, an app/ folder, or `next` in its package.json; zfb when it has a zfb.config.* or depends on
+ * @takazudo/zfb; both at once is a mixed (half-migrated) project.
+ */
+export async function discoverProject(dir: string): Promise<Project> {
+  const root = path.resolve(dir);
+  if (!existsSync(root)) throw new ProjectError(`${dir}: no such directory`);
+  if (!isDirectory(root)) throw new ProjectError(`${dir}: not a directory`);
+
+  const dependencies = packageDependencies(root);
+  const nextConfigFile = NEXT_CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
+  const zfbConfigFile = ZFB_CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
+  const appDir = findNextDir(root, 'app');
+  const isZfb = zfbConfigFile !== undefined || dependencies.has('@takazudo/zfb');
+  const isNext = nextConfigFile !== undefined || appDir !== undefined || dependencies.has('next');
+  // zfb reads only <root>/pages; Next.js also looks in src/.
+  const pagesDir = isNext && !zfbConfigFile ? findNextDir(root, 'pages') : isDirectory(path.join(root, 'pages')) ? path.join(root, 'pages') : undefined;
+
+  if (!isNext && !isZfb) {
+    if (pagesDir) {
+      throw new ProjectError(
+        `${dir}: found pages/ but no next.config.*, zfb.config.* or next / @takazudo/zfb dependency; cannot tell which engine it is for`,
+      );
+    }
+    throw new ProjectError(`${dir}: not a Next.js or zfb project (no next.config.*, zfb.config.*, pages/ or app/)`);
+  }
+
+  const pagesEngine = !pagesDir ? undefined : isNext && !(zfbConfigFile && !nextConfigFile) ? 'next' : 'zfb';
+  const project: Project = { root, kind: isNext && isZfb ? 'mixed' : isNext ? 'next' : 'zfb', pagesDir, pagesEngine, appDir };
+  if (isNext) project.next = await readNextConfig(root, nextConfigFile);
+  if (isZfb) project.zfb = zfbConfigFile ? await readZfbConfig(root, zfbConfigFile) : { outDir: 'dist', framework: 'preact' };
+  return project;
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { ModuleSession } from '../load/load-modules.js';
+import { compareNextRoutes } from '../model/next-route-sorter.js';
+import type { Diagnostic, Route, RouteModel } from '../model/types.js';
+import { sortZfbRoutes } from '../model/zfb-router.js';
+import { discoverProject, looksLikeNext } from '../project/discover.js';
+import { withBuildEnv } from '../project/env.js';
+import type { Project } from '../project/types.js';
+import type { SourceResult } from '../sources/contract.js';
+import { nextAppSource } from '../sources/next-app.js';
+import { nextPagesSource } from '../sources/next-pages.js';
+import { zfbSource } from '../sources/zfb.js';
+import { findUrlCollisions } from './url-collisions.js';
+
+/**
+ * The route model of one project directory: discovery, the front-ends that apply, cross-route URL
+ * collisions, then the engine's own priority order. Throws ProjectError only for a directory that is no
+ * project; everything wrong inside the project is a diagnostic.
+ */
+export async function buildRouteModel(dir: string): Promise<RouteModel> {
+  const root = path.resolve(dir);
+  return withBuildEnv(root, looksLikeNext(root), async () => {
+    const project = await discoverProject(root);
+    const session = new ModuleSession(project.root);
+    try {
+      const results = await runSources(project, session);
+      const routes = sortRoutes(project, results.flatMap((r) => r.routes));
+      const diagnostics: Diagnostic[] = [...results.flatMap((r) => r.diagnostics), ...findUrlCollisions(routes)];
+      return { version: 1, root: '.', routes, diagnostics };
+    } finally {
+      session.close();
+    }
+  });
+}
+
+async function runSources(project: Project, session: ModuleSession): Promise<SourceResult[]> {
+  // Sequential on purpose: user modules share process.cwd() while they run.
+  const results: SourceResult[] = [];
+  if (project.pagesDir && project.pagesEngine === 'next') results.push(await nextPagesSource(project, session));
+  if (project.pagesDir && project.pagesEngine === 'zfb') results.push(await zfbSource(project, session));
+  if (project.appDir && project.next) results.push(await nextAppSource(project, session));
+  return results;
+}
+
+/**
+ * A zfb-only project is ordered the way zfb registers its routes; anything with Next.js routes the way
+ * Next.js sorts its pages (sortPages), which is also the order its manifests use.
+ */
+function sortRoutes(project: Project, routes: Route[]): Route[] {
+  if (project.kind === 'zfb') return sortZfbRoutes(routes);
+  return [...routes].sort((a, b) => compareNextRoutes(a.pattern, b.pattern) || compareText(a.file, b.file));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic, Route } from '../model/types.js';
+
+/**
+ * Two routes that list the same URL. Next.js fails the build for pages-router collisions (its
+ * `detectConflictingPaths`, compared case-insensitively, with the message below); zfb 0.1.0-next.89 builds
+ * both and silently keeps one render (reference/zfb-engine.md §1.3); across engines (a half-migrated tree) one
+ * of the two pages is lost. Every case is an error here, naming both files.
+ */
+export function findUrlCollisions(routes: readonly Route[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const firstByUrl = new Map<string, { route: Route; url: string }>();
+  for (const route of routes) {
+    const seenInRoute = new Set<string>();
+    for (const entry of route.entries) {
+      const key = route.origin === 'next-pages' ? entry.url.toLowerCase() : entry.url;
+      if (seenInRoute.has(key)) continue;
+      seenInRoute.add(key);
+      const lookup = entry.url.toLowerCase();
+      const first = firstByUrl.get(lookup);
+      if (!first) {
+        firstByUrl.set(lookup, { route, url: entry.url });
+        continue;
+      }
+      const bothPages = first.route.origin === 'next-pages' && route.origin === 'next-pages';
+      // Only Next's pages router compares case-insensitively; elsewhere /A and /a are different URLs.
+      if (!bothPages && first.url !== entry.url) continue;
+      diagnostics.push({
+        severity: 'error',
+        code: 'URL_COLLISION',
+        file: route.file,
+        message: bothPages
+          ? nextConflictMessage(first.route, first.url, route, entry.url)
+          : `Two routes produce the URL "${entry.url}": ${first.route.file} (${describe(first.route)}) and ${route.file} (${describe(route)}). ` +
+            'Only one of them can be served; remove the URL from one route.',
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function describe(route: Route): string {
+  const provider = route.providers.map((p) => p.function).join(' → ');
+  return `${route.origin}${provider ? ` ${provider}` : ''}`;
+}
+
+/** Next.js 16.4.6 `detectConflictingPaths` (build/utils.ts), for one conflicting pair. */
+function nextConflictMessage(first: Route, firstUrl: string, second: Route, secondUrl: string): string {
+  const item = (route: Route, url: string) => {
+    const page = route.pattern;
+    return `path: "${url}"${page !== url ? ` from page: "${page}" ` : ' '}`;
+  };
+  return (
+    'Conflicting paths returned from getStaticPaths, paths must be unique per page.\n' +
+    'See more info here: https://nextjs.org/docs/messages/conflicting-ssg-paths\n\n' +
+    `${item(second, secondUrl)}conflicts with ${item(first, firstUrl)}\n` +
+    `(${second.file} and ${first.file})`
+  );
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { RouteModel, Unmatched } from '../../src/model/types.js';
+import { buildRouteModel } from '../../src/routes/build-model.js';
+import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
+
+/**
+ * The model against a real `next build` of each fixture: the URLs Next.js writes statically, and the
+ * fallback mode of every dynamic route it records. Exact set equality; nothing hand-written.
+ */
+const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export'];
+
+// Pages Next.js adds on its own (not user routes): error pages, in every locale.
+const ENGINE_PAGE = /^(\/[^/]+)?\/(_not-found|_global-error|_error|404|500)$/;
+
+interface PrerenderManifest {
+  routes: Record<string, { srcRoute: string | null }>;
+  dynamicRoutes: Record<string, { fallback: string | false | null }>;
+}
+
+/** Every URL the build wrote ahead of time: prerendered routes plus automatically static pages. */
+function staticUrls(dir: string): string[] {
+  const prerender = readJson<PrerenderManifest>(path.join(dir, '.next/prerender-manifest.json'));
+  const pages = readJson<Record<string, string>>(path.join(dir, '.next/server/pages-manifest.json'));
+  const urls = new Set(Object.keys(prerender.routes));
+  for (const [url, file] of Object.entries(pages)) if (file.endsWith('.html')) urls.add(url);
+  return [...urls].filter((u) => !ENGINE_PAGE.test(u) && u !== '/_app' && u !== '/_document').sort();
+}
+
+function fallbackModes(dir: string): Record<string, Unmatched> {
+  const prerender = readJson<PrerenderManifest>(path.join(dir, '.next/prerender-manifest.json'));
+  return Object.fromEntries(
+    Object.entries(prerender.dynamicRoutes).map(([page, r]) => [
+      page,
+      r.fallback === false ? 'not-found' : r.fallback === null ? 'blocking' : 'fallback',
+    ]),
+  );
+}
+
+function modelUrls(model: RouteModel): string[] {
+  return model.routes.flatMap((r) => r.entries.map((e) => e.url)).sort();
+}
+
+describe.each(FIXTURES)('%s built by next build', (name) => {
+  let dir: string;
+  let model: RouteModel;
+
+  beforeAll(async () => {
+    dir = copyFixture(name, 'conformance');
+    model = await buildRouteModel(dir);
+    const build = await nextBuild(dir);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+  });
+
+  test('the model lists exactly the URLs Next.js prerenders', () => {
+    expect(modelUrls(model)).toEqual(staticUrls(dir));
+  });
+
+  test('every dynamic route has the fallback mode Next.js records', () => {
+    const modes = fallbackModes(dir);
+    expect(Object.keys(modes).length).toBeGreaterThan(0);
+    for (const [page, mode] of Object.entries(modes)) {
+      const route = model.routes.find((r) => r.pattern === page);
+      expect(route, `no route ${page} in the model`).toBeDefined();
+      expect({ page, unmatched: route!.unmatched }).toEqual({ page, unmatched: mode });
+    }
+  });
+
+  test('the fixture builds without error diagnostics', () => {
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
