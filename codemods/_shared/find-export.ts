@@ -1,9 +1,10 @@
+import type { namedTypes as N } from 'ast-types';
+import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 
-type N = types.namedTypes;
 const n = types.namedTypes;
 
-export type FunctionNode = N['FunctionDeclaration'] | N['FunctionExpression'] | N['ArrowFunctionExpression'];
+export type FunctionNode = N.FunctionDeclaration | N.FunctionExpression | N.ArrowFunctionExpression;
 
 /**
  * One export of a module, found by its exported name, whatever form it was written in:
@@ -19,8 +20,8 @@ export interface FoundExport {
   name: string;
   form: 'declaration' | 'specifier' | 're-export' | 'default';
   /** The top-level `export …` statement. */
-  statement: N['ExportNamedDeclaration'] | N['ExportDefaultDeclaration'];
-  specifier?: N['ExportSpecifier'];
+  statement: N.ExportNamedDeclaration | N.ExportDefaultDeclaration;
+  specifier?: N.ExportSpecifier;
   /** The local binding behind the export, when it lives in this module. */
   local?: LocalBinding;
   /** The module a re-export (or an exported import) comes from. */
@@ -33,32 +34,32 @@ export interface FoundExport {
 export interface LocalBinding {
   name: string;
   /** The top-level statement declaring it (an `export …` statement when declared inline). */
-  statement: N['Statement'];
-  declaration: N['FunctionDeclaration'] | N['VariableDeclaration'] | N['ClassDeclaration'] | N['Node'];
-  declarator?: N['VariableDeclarator'];
+  statement: StatementKind;
+  declaration: N.FunctionDeclaration | N.VariableDeclaration | N.ClassDeclaration | N.Node;
+  declarator?: N.VariableDeclarator;
   /** The value of a variable (`export const dynamicParams = false` → the `false` literal). */
-  init?: N['Expression'];
+  init?: ExpressionKind;
   /** The function itself, through `as`/`satisfies` casts and parentheses. */
   fn?: FunctionNode;
   /** A type annotation written on the variable (`const x: GetStaticPaths = …`). */
-  typeAnnotation?: N['Node'];
+  typeAnnotation?: N.Node;
   /** Set when the binding is an import (`import { a } from './m'; export { a as x }`). */
   importedFrom?: string;
 }
 
-function exportedName(node: N['Identifier'] | N['StringLiteral'] | N['Node']): string | undefined {
+function exportedName(node: N.Identifier | N.StringLiteral | N.Node): string | undefined {
   if (n.Identifier.check(node)) return node.name;
   if (n.StringLiteral.check(node)) return node.value;
   return undefined;
 }
 
-function lineOf(node: N['Node']): number {
+function lineOf(node: N.Node): number {
   return node.loc?.start.line ?? 0;
 }
 
 /** Looks through TS casts and parentheses to the function or value underneath. */
-export function unwrapExpression(node: N['Expression'] | N['Node'] | null | undefined): N['Node'] | undefined {
-  let current: N['Node'] | null | undefined = node;
+export function unwrapExpression(node: ExpressionKind | N.Node | null | undefined): N.Node | undefined {
+  let current: N.Node | null | undefined = node;
   while (
     current &&
     (n.TSAsExpression.check(current) ||
@@ -68,12 +69,12 @@ export function unwrapExpression(node: N['Expression'] | N['Node'] | null | unde
       n.ParenthesizedExpression.check(current) ||
       n.TSTypeAssertion.check(current))
   ) {
-    current = (current as { expression: N['Node'] }).expression;
+    current = (current as { expression: N.Node }).expression;
   }
   return current ?? undefined;
 }
 
-function asFunction(node: N['Node'] | null | undefined): FunctionNode | undefined {
+function asFunction(node: N.Node | null | undefined): FunctionNode | undefined {
   const inner = unwrapExpression(node);
   if (n.FunctionExpression.check(inner) || n.ArrowFunctionExpression.check(inner) || n.FunctionDeclaration.check(inner)) {
     return inner;
@@ -81,7 +82,7 @@ function asFunction(node: N['Node'] | null | undefined): FunctionNode | undefine
   return undefined;
 }
 
-function bindingFromDeclaration(statement: N['Statement'], declaration: N['Node'], name: string): LocalBinding | undefined {
+function bindingFromDeclaration(statement: StatementKind, declaration: N.Node, name: string): LocalBinding | undefined {
   if ((n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) && declaration.id?.name === name) {
     return {
       name,
@@ -93,7 +94,7 @@ function bindingFromDeclaration(statement: N['Statement'], declaration: N['Node'
   if (n.VariableDeclaration.check(declaration)) {
     for (const declarator of declaration.declarations) {
       if (n.VariableDeclarator.check(declarator) && n.Identifier.check(declarator.id) && declarator.id.name === name) {
-        const init = (declarator.init ?? undefined) as N['Expression'] | undefined;
+        const init = (declarator.init ?? undefined) as ExpressionKind | undefined;
         return {
           name,
           statement,
@@ -101,7 +102,7 @@ function bindingFromDeclaration(statement: N['Statement'], declaration: N['Node'
           declarator,
           init,
           fn: asFunction(init),
-          typeAnnotation: (declarator.id.typeAnnotation as { typeAnnotation?: N['Node'] } | null | undefined)?.typeAnnotation,
+          typeAnnotation: (declarator.id.typeAnnotation as { typeAnnotation?: N.Node } | null | undefined)?.typeAnnotation,
         };
       }
     }
@@ -119,7 +120,7 @@ function bindingFromDeclaration(statement: N['Statement'], declaration: N['Node'
 }
 
 /** The top-level binding `name` of the module: a function, class, variable, type or import. */
-export function findLocalBinding(ast: N['File'], name: string): LocalBinding | undefined {
+export function findLocalBinding(ast: N.File, name: string): LocalBinding | undefined {
   for (const statement of ast.program.body) {
     if (n.ImportDeclaration.check(statement)) {
       for (const specifier of statement.specifiers ?? []) {
@@ -140,7 +141,7 @@ export function findLocalBinding(ast: N['File'], name: string): LocalBinding | u
 }
 
 /** Finds the export called `name` ('default' for the default export), in any of the forms above. */
-export function findExport(ast: N['File'], name: string): FoundExport | undefined {
+export function findExport(ast: N.File, name: string): FoundExport | undefined {
   for (const statement of ast.program.body) {
     if (n.ExportDefaultDeclaration.check(statement)) {
       if (name !== 'default') continue;
@@ -149,13 +150,13 @@ export function findExport(ast: N['File'], name: string): FoundExport | undefine
       if (n.Identifier.check(declaration)) {
         local = findLocalBinding(ast, declaration.name);
       } else if ((n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) && declaration.id) {
-        local = bindingFromDeclaration(statement, declaration, declaration.id.name);
+        local = bindingFromDeclaration(statement, declaration, String(declaration.id.name));
       } else {
         local = {
           name: 'default',
           statement,
           declaration,
-          init: declaration as N['Expression'],
+          init: declaration as ExpressionKind,
           fn: asFunction(declaration),
         };
       }
@@ -203,13 +204,13 @@ export function findExport(ast: N['File'], name: string): FoundExport | undefine
 }
 
 /** `export * from './m'` sources: an export looked for may hide in any of them. */
-export function exportAllSources(ast: N['File']): string[] {
-  return ast.program.body.flatMap((s) => (n.ExportAllDeclaration.check(s) ? [String(s.source.value)] : []));
+export function exportAllSources(ast: N.File): string[] {
+  return ast.program.body.flatMap((s: StatementKind) => (n.ExportAllDeclaration.check(s) ? [String(s.source.value)] : []));
 }
 
-function removeStatement(ast: N['File'], statement: N['Node']): void {
+function removeStatement(ast: N.File, statement: N.Node): void {
   const body = ast.program.body;
-  const index = body.indexOf(statement as N['Statement']);
+  const index = body.indexOf(statement as StatementKind);
   if (index >= 0) body.splice(index, 1);
 }
 
@@ -218,7 +219,7 @@ function removeStatement(ast: N['File'], statement: N['Node']): void {
  * several share one `const`); a specifier goes from its list (the statement too when the list empties), and
  * the local binding stays: the caller decides whether it still has a use.
  */
-export function removeExport(ast: N['File'], found: FoundExport): void {
+export function removeExport(ast: N.File, found: FoundExport): void {
   if (found.specifier && n.ExportNamedDeclaration.check(found.statement)) {
     const specifiers = found.statement.specifiers ?? [];
     specifiers.splice(specifiers.indexOf(found.specifier), 1);
@@ -235,7 +236,7 @@ export function removeExport(ast: N['File'], found: FoundExport): void {
 }
 
 /** Removes a top-level local binding's declaration (a whole statement, or its declarator in a shared `const`). */
-export function removeLocalBinding(ast: N['File'], local: LocalBinding): void {
+export function removeLocalBinding(ast: N.File, local: LocalBinding): void {
   if (local.declarator && n.VariableDeclaration.check(local.declaration) && local.declaration.declarations.length > 1) {
     const list = local.declaration.declarations;
     list.splice(list.indexOf(local.declarator), 1);
@@ -248,12 +249,12 @@ export function removeLocalBinding(ast: N['File'], local: LocalBinding): void {
  * Turns an inline `export <declaration>` into the bare declaration (the export is dropped, the code stays),
  * keeping the statement's comments. Returns the declaration statement now in the module.
  */
-export function unexportDeclaration(ast: N['File'], found: FoundExport): N['Statement'] | undefined {
+export function unexportDeclaration(ast: N.File, found: FoundExport): StatementKind | undefined {
   const statement = found.statement;
   if (!n.ExportNamedDeclaration.check(statement) || !statement.declaration) return undefined;
   const body = ast.program.body;
   const index = body.indexOf(statement);
-  const declaration = statement.declaration as N['Statement'];
+  const declaration = statement.declaration as StatementKind;
   const comments = (statement as { comments?: unknown[] }).comments;
   if (comments?.length) (declaration as { comments?: unknown[] }).comments = comments;
   body.splice(index, 1, declaration);
@@ -266,12 +267,12 @@ export function unexportDeclaration(ast: N['File'], found: FoundExport): N['Stat
  * local side), leaving object keys and member names alone. Shadowing inner bindings of the same name are rare
  * in page files and are not tracked.
  */
-export function renameBinding(ast: N['File'], from: string, to: string): void {
+export function renameBinding(ast: N.File, from: string, to: string): void {
   types.visit(ast, {
     visitIdentifier(path) {
       const node = path.node;
       if (node.name !== from) return false;
-      const parent = path.parent?.node as N['Node'] | undefined;
+      const parent = path.parent?.node as N.Node | undefined;
       const isKey =
         parent &&
         (n.ObjectProperty.check(parent) || n.Property.check(parent) || n.ObjectMethod.check(parent) || n.ClassMethod.check(parent)) &&
@@ -299,7 +300,7 @@ export function renameBinding(ast: N['File'], from: string, to: string): void {
 }
 
 /** True when `name` is referenced anywhere in the module besides its own declaration. */
-export function isReferenced(ast: N['File'], name: string, except?: N['Node']): boolean {
+export function isReferenced(ast: N.File, name: string, except?: N.Node): boolean {
   let found = false;
   types.visit(ast, {
     visitNode(path) {
@@ -309,7 +310,7 @@ export function isReferenced(ast: N['File'], name: string, except?: N['Node']): 
     },
     visitIdentifier(path) {
       const node = path.node;
-      const parent = path.parent?.node as N['Node'] | undefined;
+      const parent = path.parent?.node as N.Node | undefined;
       if (node.name !== name || found) return false;
       if (parent && (n.FunctionDeclaration.check(parent) || n.ClassDeclaration.check(parent)) && parent.id === node) return false;
       if (parent && n.VariableDeclarator.check(parent) && parent.id === node) return false;

@@ -52,6 +52,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
   const byPathname = new Map<string, Entry>();
   const routeRegex = getRouteRegex(page);
   const routeMatcher = getRouteMatcher(routeRegex);
+  const lowercasedLocales = locales?.map((locale) => locale.toLowerCase());
 
   // Next takes the route's keys from matching the page name against its own regex.
   const routeParameterKeys = Object.keys(routeMatcher(page));
@@ -92,7 +93,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
       // String paths are taken as already URL-encoded: each segment is decoded, then only the path
       // delimiters are escaped again (pathname); the string itself is the encoded form.
       let path = removeTrailingSlash(item);
-      const detectedLocale = detectLocale(path, locales);
+      const detectedLocale = detectLocale(path, locales, lowercasedLocales);
       let cleanedEntry = path;
       if (detectedLocale) {
         cleanedEntry = path.slice(detectedLocale.length + 1);
@@ -178,10 +179,14 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
 }
 
 /** shared/lib/i18n/normalize-locale-path.ts: the first segment, compared case-insensitively. */
-function detectLocale(pathname: string, locales: readonly string[] | undefined): string | undefined {
-  if (!locales) return undefined;
+function detectLocale(
+  pathname: string,
+  locales: readonly string[] | undefined,
+  lowercasedLocales: readonly string[] | undefined,
+): string | undefined {
+  if (!locales || !lowercasedLocales) return undefined;
   const segments = pathname.split('/', 2);
   if (!segments[1]) return undefined;
-  const index = locales.map((l) => l.toLowerCase()).indexOf(segments[1].toLowerCase());
+  const index = lowercasedLocales.indexOf(segments[1].toLowerCase());
   return index < 0 ? undefined : locales[index];
 }

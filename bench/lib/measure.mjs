@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Generated projects live inside the repository: `next build` only compiles below the lockfile's folder. */
+export const OUT = path.join(REPO_ROOT, 'bench', '.out');
+
+const REPORT_RSS = path.join(REPO_ROOT, 'bench', 'lib', 'report-rss.cjs');
+
+/**
+ * Runs a node script to completion and returns its wall time and peak memory. Every node process of the
+ * run (workers too) reports its own peak RSS on exit through a preloaded script; the largest is the peak.
+ */
+export function measure(args, { cwd = REPO_ROOT, env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_OPTIONS: `-r ${REPORT_RSS}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let stdoutBytes = 0;
+    child.stdout.on('data', (d) => (stdoutBytes += d.length));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const rss = [...stderr.matchAll(/zfb-next-bench-maxrss=(\d+)/g)].map((m) => Number(m[1]));
+      resolve({ code, ms, peakMb: rss.length ? Math.max(...rss) / 1024 : NaN, stdoutBytes, stderr });
+    });
+  });
+}
+
+export function freshDir(name) {
+  const dir = path.join(OUT, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function write(file, text) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+export const fmtMb = (mb) => `${mb.toFixed(0)} MB`;

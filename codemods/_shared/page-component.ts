@@ -1,0 +1,47 @@
+import type { namedTypes as N } from 'ast-types';
+import type { PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import { types } from 'recast';
+import { findExport, type FunctionNode } from './find-export.js';
+
+const n = types.namedTypes;
+const b = types.builders;
+
+/** The default-exported page component when it is a function this module defines. */
+export function findPageComponent(ast: N.File): FunctionNode | undefined {
+  return findExport(ast, 'default')?.local?.fn;
+}
+
+/** Gives a function a block body (an arrow `() => <X/>` becomes `() => { return <X/>; }`). */
+export function ensureBlockBody(fn: FunctionNode): N.BlockStatement {
+  if (!n.BlockStatement.check(fn.body)) {
+    fn.body = b.blockStatement([b.returnStatement(fn.body as never)]);
+    (fn as { expression?: boolean }).expression = false;
+  }
+  return fn.body as N.BlockStatement;
+}
+
+export function prependStatements(fn: FunctionNode, statements: StatementKind[]): void {
+  const body = ensureBlockBody(fn);
+  body.body.unshift(...statements);
+}
+
+/** The names a binding pattern introduces (`{ post, meta: { title } }` → post, title). */
+export function boundNames(pattern: PatternKind | N.Node | null | undefined): string[] {
+  if (!pattern) return [];
+  if (n.Identifier.check(pattern)) return [pattern.name];
+  if (n.ObjectPattern.check(pattern)) {
+    return pattern.properties.flatMap((p) =>
+      n.RestElement.check(p) ? boundNames(p.argument) : boundNames((p as { value: N.Node }).value),
+    );
+  }
+  if (n.ArrayPattern.check(pattern)) return pattern.elements.flatMap((e) => boundNames(e));
+  if (n.AssignmentPattern.check(pattern)) return boundNames(pattern.left);
+  if (n.RestElement.check(pattern)) return boundNames(pattern.argument);
+  return [];
+}
+
+/** A pattern without its type annotation (the inferred type of what is assigned takes over). */
+export function withoutTypeAnnotation<T extends N.Node>(pattern: T): T {
+  (pattern as { typeAnnotation?: unknown }).typeAnnotation = null;
+  return pattern;
+}

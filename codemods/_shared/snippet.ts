@@ -1,0 +1,42 @@
+import type { namedTypes as N } from 'ast-types';
+import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import { parseModule } from './ast.js';
+
+/**
+ * New code written as text and parsed: printing reuses that text as written, where nodes built with the
+ * AST builders would be laid out by recast's generic printer (every object literal spread over lines).
+ */
+export function statementFrom(code: string): StatementKind {
+  return parseModule(code, 'snippet.tsx').program.body[0] as StatementKind;
+}
+
+export function expressionFrom(code: string): ExpressionKind {
+  // An initializer, not `(code);`: a parenthesized snippet would carry its parentheses into every reprint.
+  const statement = statementFrom(`const e = ${code};`) as N.VariableDeclaration;
+  return (statement.declarations[0] as N.VariableDeclarator).init as ExpressionKind;
+}
+
+/** A function parameter such as `{ params }: { params: Promise<{ slug: string }> }`. */
+export function parameterFrom(code: string, typescript: boolean): PatternKind {
+  const fn = parseModule(`function f(${code}) {}`, typescript ? 'snippet.tsx' : 'snippet.jsx').program.body[0] as N.FunctionDeclaration;
+  return fn.params[0] as PatternKind;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A JSON-like value as source text in the house style: `{ slug: 'a', rest: ['x', 'y'] }`. */
+export function valueToCode(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  if (Array.isArray(value)) return `[${value.map(valueToCode).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : valueToCode(k)}: ${valueToCode(v)}`).join(', ')} }`;
+}
+
+/** The source text of a node of the module being transformed. */
+export function textOf(source: string, node: N.Node): string {
+  const { start, end } = node as { start?: number; end?: number };
+  return source.slice(start ?? 0, end ?? 0);
+}

@@ -1,0 +1,10 @@
+export async function generateStaticParams() {
+  return [{ slug: ['guide', 'install'] }, { slug: ['api'] }];
+}
+
+export const dynamicParams = false;
+
+export default async function Doc({ params }: { params: Promise<{ slug: string[] }> }) {
+  const { slug } = await params;
+  return <p>{slug.join('/')}</p>;
+}

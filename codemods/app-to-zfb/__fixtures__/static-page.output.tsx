@@ -1,0 +1,7 @@
+export default function About() {
+  return (
+    <main>
+      <a href="/blog">Blog</a>
+    </main>
+  );
+}

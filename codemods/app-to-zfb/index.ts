@@ -1,0 +1,346 @@
+import { posix } from 'node:path';
+import type { namedTypes as N } from 'ast-types';
+import { types } from 'recast';
+import { isDynamic } from '../../src/model/segments.js';
+import type { Segment } from '../../src/model/types.js';
+import { parseModule } from '../_shared/ast.js';
+import { findExport, removeExport, unwrapExpression } from '../_shared/find-export.js';
+import { staticValue } from '../_shared/literal.js';
+import { addMarker, newMarkers } from '../_shared/marker.js';
+import { appAncestorFolders, routeFromPath, type RouteFile } from '../_shared/route-file.js';
+import type { Transform, TransformResult } from '../_shared/types.js';
+import {
+  access,
+  clashingBinding,
+  identifierFor,
+  insertAfter,
+  insertAfterImports,
+  isTypeScript,
+  markNodeOnlyCode,
+  migrateNextImports,
+  objectKey,
+  rebaseRelativeImports,
+  routeKeys,
+  printWithGaps,
+  statements,
+  withGap,
+} from '../_shared/zfb-common.js';
+import { jsxNamesUsed, keepAsLocal } from '../_shared/zfb-next-data.js';
+
+const n = types.namedTypes;
+
+const LAYOUT_EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js'];
+
+/** One generateStaticParams of the cascade, top layout first, the page last. */
+interface Provider {
+  local: string;
+  /** The layout file it comes from (project-relative); undefined for the page's own. */
+  layout?: string;
+  takesNoArgument?: boolean;
+}
+
+/**
+ * An app-router page (and the layouts above it) into a zfb page at pages/<route>.tsx. The layouts'
+ * generateStaticParams are imported, the page's stays local, and one `paths()` runs them the way Next's
+ * cascade does. The page component keeps loading its data itself (zfb awaits the page function), with
+ * `await params` read as the plain object zfb passes; what zfb cannot render or serve is marked.
+ */
+const appToZfb: Transform = (input) => {
+  const route = routeFromPath(input.path);
+  if (!route || route.router !== 'app' || route.role !== 'page') return skip('not an app-router page (app/**/page.tsx)');
+  if (!/^\.(tsx|ts|jsx|js)$/.test(route.ext)) return skip(`zfb-next does not migrate ${route.ext} pages`);
+  const folders = route.folder ? route.folder.split('/') : [];
+  if (folders.some((f) => f.startsWith('@'))) return skip('a parallel-route slot (@folder) has no zfb equivalent: zfb pages have one component each');
+  if (folders.some((f) => /^\(\.{1,3}\)/.test(f))) return skip('an intercepting route has no zfb equivalent');
+  if (folders.some((f) => f.startsWith('_'))) return skip('a private folder (_folder) is not a route');
+
+  const ts = isTypeScript(input.path);
+  const outputPath = zfbPagePath(route);
+  const ast = parseModule(input.source, input.path);
+  const clash = clashingBinding(ast, ['paths', 'rootLayoutParams']);
+  if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);
+  rebaseRelativeImports(ast, input.path, outputPath);
+
+  const layouts = readLayouts(route, input.readFile);
+  const providers: Provider[] = [];
+  const layoutImports: N.Node[] = [];
+  for (const layout of layouts) {
+    if (!layout.generates) continue;
+    const local = uniqueName(ast, providers, layout.name);
+    providers.push({ local, layout: layout.file });
+    const specifier = relativeSpecifier(outputPath, layout.file.replace(/\.[^./]+$/, ''));
+    const [declaration] = statements(`import { generateStaticParams as ${local} } from '${specifier}';`, ts);
+    if (layout.runtimeImports.length) {
+      addMarker(
+        declaration!,
+        `importing ${layout.file} also bundles its ${layout.runtimeImports.join(', ')} imports into this zfb page: move generateStaticParams into a module of its own`,
+      );
+    }
+    layoutImports.push(declaration!);
+  }
+
+  const page = keepAsLocal(ast, 'generateStaticParams');
+  if (page) providers.push({ local: page.local, takesNoArgument: page.found.local?.fn?.params.length === 0 });
+  let notFoundForUnlisted = layouts.some((l) => l.dynamicParams === false);
+  const dynamicParams = findExport(ast, 'dynamicParams');
+  if (dynamicParams) {
+    if (staticValue(unwrapExpression(dynamicParams.local?.init)) === false) notFoundForUnlisted = true;
+    removeExport(ast, dynamicParams);
+  }
+
+  markSegmentConfig(ast);
+  readParamsAsPlainObject(ast);
+  markNestedAsyncComponents(ast);
+  const layoutsWithUi = layouts.filter((l) => l.hasComponent).map((l) => l.file);
+  const component = findExport(ast, 'default');
+  if (component && layoutsWithUi.length) {
+    addMarker(
+      component.statement,
+      `Next rendered this page inside ${layoutsWithUi.join(', ')}; zfb has no layouts: import them here and wrap the page (zfb writes only what the page renders, <html> included)`,
+    );
+  }
+
+  const generated: N.Node[] = [];
+  if (isDynamic(route.segments)) {
+    const code = providers.length ? cascadeFunction(ts, route.segments, providers) : emptyPathsFunction();
+    const [fn, ...rest] = withGap(statements(code, ts));
+    if (!providers.length) {
+      addMarker(fn!, 'no generateStaticParams: Next rendered every URL of this route on request; list them here, zfb builds only these');
+    } else if (!notFoundForUnlisted) {
+      addMarker(
+        fn!,
+        'dynamicParams is true (the default): Next rendered unlisted URLs on their first request; zfb builds only the URLs paths() lists, the others now get a 404',
+      );
+    }
+    generated.push(fn!, ...rest);
+  }
+  insertAfterImports(ast, layoutImports as never[]);
+  const anchor = page?.found.local?.statement;
+  if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated as never[]);
+  else insertAfter(ast, layoutImports.at(-1) ?? lastImport(ast), generated as never[]);
+
+  markNodeOnlyCode(ast);
+  migrateNextImports(ast);
+  const source = printWithGaps(ast);
+  return { source, outputPath, markers: newMarkers(input.source, source) };
+};
+
+export default appToZfb;
+
+function skip(reason: string): TransformResult {
+  return { source: null, markers: [], skipped: reason };
+}
+
+/** pages/<route>.tsx: groups are already gone from the pattern; a folder named `index` keeps its own index. */
+export function zfbPagePath(route: RouteFile): string {
+  if (route.pattern === '/') return 'pages/index.tsx';
+  const last = route.segments.at(-1);
+  if (last?.kind === 'static' && last.value === 'index') return `pages${route.pattern}/index.tsx`;
+  return `pages${route.pattern}.tsx`;
+}
+
+function relativeSpecifier(fromFile: string, toFile: string): string {
+  const relative = posix.relative(posix.dirname(fromFile), toFile);
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+function lastImport(ast: N.File): N.Node | undefined {
+  return ast.program.body.filter((s) => n.ImportDeclaration.check(s)).at(-1);
+}
+
+interface LayoutInfo {
+  file: string;
+  name: string;
+  generates: boolean;
+  dynamicParams?: unknown;
+  hasComponent: boolean;
+  /** Non-relative, non-type imports (next/font, CSS, …) that would ride along when the layout is imported. */
+  runtimeImports: string[];
+}
+
+function readLayouts(route: RouteFile, readFile: (path: string) => string | undefined): LayoutInfo[] {
+  const layouts: LayoutInfo[] = [];
+  for (const folder of appAncestorFolders(route)) {
+    for (const ext of LAYOUT_EXTENSIONS) {
+      const file = `${route.dir}/${folder ? `${folder}/` : ''}layout${ext}`;
+      const source = readFile(file);
+      if (source === undefined) continue;
+      const ast = parseModule(source, file);
+      const generates = findExport(ast, 'generateStaticParams');
+      const dynamicParams = findExport(ast, 'dynamicParams');
+      const last = folder.split('/').at(-1) ?? '';
+      const runtimeImports = ast.program.body
+        .filter((s): s is N.ImportDeclaration => n.ImportDeclaration.check(s) && s.importKind !== 'type')
+        .map((s) => String(s.source.value))
+        .filter((s) => s === 'next' || s.startsWith('next/') || /\.(css|scss|sass|less)$/.test(s));
+      layouts.push({
+        file,
+        name: `${folder ? identifierFor(last) : 'root'}LayoutParams`,
+        generates: !!generates && !generates.typeOnly,
+        dynamicParams: dynamicParams ? staticValue(unwrapExpression(dynamicParams.local?.init)) : undefined,
+        hasComponent: !!findExport(ast, 'default'),
+        runtimeImports: [...new Set(runtimeImports)],
+      });
+      break;
+    }
+  }
+  return layouts;
+}
+
+function uniqueName(ast: N.File, taken: readonly Provider[], wanted: string): string {
+  let name = wanted;
+  for (let i = 2; clashingBinding(ast, [name]) || taken.some((p) => p.local === name); i++) name = `${wanted}${i}`;
+  return name;
+}
+
+function emptyPathsFunction(): string {
+  return 'export function paths() {\n  return [];\n}';
+}
+
+/** The generated `paths()`: Next's generateStaticParams cascade, then its checks on the params sets. */
+function cascadeFunction(ts: boolean, segments: readonly Segment[], providers: readonly Provider[]): string {
+  const keys = routeKeys(segments);
+  const anyParams = ts ? ': Record<string, any>[]' : '';
+  const lines = [
+    `/**`,
+    ` * The URLs zfb builds${providers.length > 1 ? ', from the generateStaticParams cascade Next runs: each function is called' : ''}`,
+  ];
+  if (providers.length > 1) {
+    lines.push(
+      ` * once per params set of the one above it (child keys win; a child returning [] keeps the parent's set).`,
+      ` */`,
+      `export async function paths() {`,
+      `  const cascade${ts ? ': Array<(input: { params: any }) => any>' : ''} = [${providers.map((p) => p.local).join(', ')}];`,
+      `  let sets${anyParams} = [];`,
+      `  for (const generate of cascade) {`,
+      `    if (sets.length === 0) {`,
+      `      sets = await generate({ params: {} });`,
+      `      continue;`,
+      `    }`,
+      `    const next = [];`,
+      `    for (const parent of sets) {`,
+      `      const found = await generate({ params: parent });`,
+      `      if (found.length === 0) next.push(parent);`,
+      `      else for (const item of found) next.push({ ...parent, ...item });`,
+      `    }`,
+      `    sets = next;`,
+      `  }`,
+    );
+  } else {
+    lines[1] = ` * The URLs zfb builds: the params sets of generateStaticParams, checked the way Next checks them.`;
+    // Next calls it with { params: {} }; a function that takes no argument is called without one (so its type fits).
+    const argument = providers[0]!.takesNoArgument ? '' : '{ params: {} }';
+    lines.push(` */`, `export async function paths() {`, `  const sets${anyParams} = await ${providers[0]!.local}(${argument});`);
+  }
+  const presence = keys.map((k) => `${JSON.stringify(k.name).replace(/"/g, "'")} in set`).join(' && ');
+  const picked = keys
+    .map((k) => `${objectKey(k.name)}: ${access('set', k.name)}${k.kind === 'optional-catchall' ? ' || []' : ''}`)
+    .join(', ');
+  const empty = keys.filter((k) => k.kind !== 'optional-catchall').map((k) => `!${access('params', k.name)}`);
+  lines.push(
+    `  // Next builds none of the route's URLs when one params set lacks a key.`,
+    `  if (sets.some((set) => !(${presence}))) return [];`,
+    `  const seen = new Set${ts ? '<string>' : ''}();`,
+    `  const entries = [];`,
+    `  for (const set of sets) {`,
+    `    const params = { ${picked} };`,
+  );
+  if (empty.length) {
+    lines.push(`    // Next drops a params set with an empty value.`, `    if (${empty.join(' || ')}) continue;`);
+  }
+  lines.push(
+    `    const key = JSON.stringify(params);`,
+    `    // Next keeps the first of two equal sets; zfb would skip the whole route over a duplicate.`,
+    `    if (seen.has(key)) continue;`,
+    `    seen.add(key);`,
+    `    entries.push({ params });`,
+    `  }`,
+    `  return entries;`,
+    `}`,
+  );
+  return lines.join('\n');
+}
+
+const SEGMENT_CONFIG_ADVICE: Record<string, string> = {
+  revalidate: 'revalidate: zfb is static only; this page changes only when the site is rebuilt',
+  generateMetadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
+  metadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
+  generateViewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
+  viewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
+};
+
+/** Route segment config and metadata exports: zfb reads none of them. */
+function markSegmentConfig(ast: N.File): void {
+  for (const [name, advice] of Object.entries(SEGMENT_CONFIG_ADVICE)) {
+    const found = findExport(ast, name);
+    if (found && !found.typeOnly) addMarker(found.statement, advice);
+  }
+  const dynamic = findExport(ast, 'dynamic');
+  const value = dynamic ? staticValue(unwrapExpression(dynamic.local?.init)) : undefined;
+  if (dynamic && value !== 'force-static' && value !== 'error' && value !== 'auto') {
+    addMarker(dynamic.statement, `dynamic = ${JSON.stringify(value)}: zfb renders every page once, at build time`);
+  }
+}
+
+/**
+ * zfb passes `params` as a plain object, not the Promise of Next 15+: `await params` becomes `params`, and a
+ * `params: Promise<T>` prop type becomes `params: T`. `searchParams` has no meaning in a static build.
+ */
+function readParamsAsPlainObject(ast: N.File): void {
+  types.visit(ast, {
+    visitAwaitExpression(path) {
+      const argument = unwrapExpression(path.node.argument ?? undefined);
+      const isParams =
+        (n.Identifier.check(argument) && argument.name === 'params') ||
+        (n.MemberExpression.check(argument) && n.Identifier.check(argument.property) && argument.property.name === 'params' && !argument.computed);
+      if (isParams) {
+        path.replace(argument);
+        return false;
+      }
+      this.traverse(path);
+    },
+    visitTSPropertySignature(path) {
+      const key = path.node.key;
+      const annotation = path.node.typeAnnotation?.typeAnnotation;
+      if (n.Identifier.check(key) && key.name === 'params' && n.TSTypeReference.check(annotation)) {
+        const name = annotation.typeName;
+        const parameters = (annotation as { typeParameters?: { params: N.Node[] } }).typeParameters?.params;
+        if (n.Identifier.check(name) && name.name === 'Promise' && parameters?.length === 1) {
+          path.node.typeAnnotation!.typeAnnotation = parameters[0] as never;
+        }
+      }
+      if (n.Identifier.check(key) && key.name === 'searchParams') {
+        addMarker(path.node, 'zfb builds each page once, without a query string, and passes no searchParams (it is undefined)');
+      }
+      this.traverse(path);
+    },
+  });
+}
+
+/**
+ * zfb awaits only the page function: a nested async server component renders nothing under preact (and
+ * fails under react). Such components are marked; their data has to move into the page function or paths().
+ */
+function markNestedAsyncComponents(ast: N.File): void {
+  const used = jsxNamesUsed(ast);
+  const component = findExport(ast, 'default');
+  const pageNode = component?.local?.fn;
+  for (const statement of ast.program.body) {
+    const declaration = n.ExportNamedDeclaration.check(statement) && statement.declaration ? statement.declaration : statement;
+    const candidates: { name: string; fn: N.Node | undefined }[] = [];
+    if (n.FunctionDeclaration.check(declaration) && declaration.id) candidates.push({ name: String(declaration.id.name), fn: declaration });
+    if (n.VariableDeclaration.check(declaration)) {
+      for (const d of declaration.declarations) {
+        if (n.VariableDeclarator.check(d) && n.Identifier.check(d.id)) candidates.push({ name: d.id.name, fn: unwrapExpression(d.init ?? undefined) });
+      }
+    }
+    for (const { name, fn } of candidates) {
+      const isAsync = (n.FunctionDeclaration.check(fn) || n.FunctionExpression.check(fn) || n.ArrowFunctionExpression.check(fn)) && fn.async;
+      if (!isAsync || fn === pageNode || !used.has(name)) continue;
+      addMarker(
+        statement,
+        `<${name}> is an async component: zfb awaits only the page function, so under preact it renders nothing; await its data in the page (or paths() props) and pass it down`,
+      );
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import type { Transform } from './_shared/types.js';
+
+/**
+ * Every transform the CLI knows, by its public name. `mayApply` is the cheap test run on the raw text before
+ * any parsing: a file it rejects cannot contain the APIs the transform rewrites, and stays untouched.
+ */
+export interface TransformEntry {
+  name: string;
+  description: string;
+  mayApply(path: string, source: string): boolean;
+  load(): Promise<Transform>;
+}
+
+const GET_STATIC = /getStatic(?:Paths|Props)/;
+const APP_PAGE = /(?:^|\/)app\/(?:.*\/)?page\.(?:tsx|ts|jsx|js|mjs)$/;
+const ZFB_PATHS = /\bpaths\b/;
+
+// Each transform module is loaded only when it runs (a literal specifier per transform, so bundlers see it).
+const pick = (module: { default: Transform }): Transform => module.default;
+
+export const TRANSFORMS: readonly TransformEntry[] = [
+  {
+    name: 'pages-to-app',
+    description: 'pages/**/[x].tsx with getStaticPaths/getStaticProps → app/**/[x]/page.tsx with generateStaticParams',
+    mayApply: (_path, source) => GET_STATIC.test(source),
+    load: async () => pick(await import('./pages-to-app/index.js')),
+  },
+  {
+    name: 'app-to-pages',
+    description: 'app page (+ the layouts above it with generateStaticParams) → pages-router file with getStaticPaths/getStaticProps',
+    mayApply: (path) => APP_PAGE.test(path),
+    load: async () => pick(await import('./app-to-pages/index.js')),
+  },
+  {
+    name: 'pages-to-zfb',
+    description: 'pages-router file with getStaticPaths/getStaticProps → zfb page with paths() returning { params, props }',
+    mayApply: (_path, source) => GET_STATIC.test(source),
+    load: async () => pick(await import('./pages-to-zfb/index.js')),
+  },
+  {
+    name: 'app-to-zfb',
+    description: 'app page + its cascade of layouts → zfb page with one paths() running the cascade',
+    mayApply: (path) => APP_PAGE.test(path),
+    load: async () => pick(await import('./app-to-zfb/index.js')),
+  },
+  {
+    name: 'zfb-to-pages',
+    description: 'zfb page with paths() → pages-router file with getStaticPaths/getStaticProps',
+    mayApply: (_path, source) => ZFB_PATHS.test(source),
+    load: async () => pick(await import('./zfb-to-pages/index.js')),
+  },
+  {
+    name: 'zfb-to-app',
+    description: 'zfb page with paths() → app page with generateStaticParams',
+    mayApply: (_path, source) => ZFB_PATHS.test(source),
+    load: async () => pick(await import('./zfb-to-app/index.js')),
+  },
+];
+
+export function findTransform(name: string): TransformEntry | undefined {
+  return TRANSFORMS.find((t) => t.name === name);
+}

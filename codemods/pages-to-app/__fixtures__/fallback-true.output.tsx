@@ -1,0 +1,20 @@
+/* @zfb-next-todo: next/router does not work in the app router: use next/navigation (useRouter, usePathname, useSearchParams) in a client component */
+import { useRouter } from 'next/router';
+
+/* @zfb-next-todo: fallback: true has no app-router equivalent: unlisted URLs are now rendered on their first request without a fallback page (router.isFallback no longer exists), like fallback: 'blocking' */
+export async function generateStaticParams() {
+  return [{ slug: 'first' }];
+}
+
+async function getPageProps({ params }: { params: { slug: string } }) {
+  const res = await fetch(`https://api.example.com/posts/${params.slug}`);
+  const post = await res.json();
+  return { post };
+}
+
+export default async function Post({ params }: { params: Promise<{ slug: string }> }) {
+  const { post } = await getPageProps({ params: await params });
+  const router = useRouter();
+  if (router.isFallback) return <p>Loading…</p>;
+  return <article>{post.body}</article>;
+}

@@ -1,0 +1,299 @@
+import type { namedTypes as N } from 'ast-types';
+import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import { types } from 'recast';
+import type { Segment } from '../../src/model/types.js';
+import { parseModule, printModule } from '../_shared/ast.js';
+import {
+  findExport,
+  findLocalBinding,
+  removeExport,
+  renameBinding,
+  unexportDeclaration,
+  type FoundExport,
+  type FunctionNode,
+} from '../_shared/find-export.js';
+import { dropUnusedImports, ensureImport } from '../_shared/imports.js';
+import { addMarker, newMarkers } from '../_shared/marker.js';
+import { boundNames, findPageComponent, prependStatements, withoutTypeAnnotation } from '../_shared/page-component.js';
+import { routeFromPath } from '../_shared/route-file.js';
+import { parameterFrom, statementFrom, textOf, valueToCode } from '../_shared/snippet.js';
+import type { Transform, TransformInput } from '../_shared/types.js';
+import { convertStaticPaths, type Fallback } from './static-paths.js';
+import { convertStaticProps } from './static-props.js';
+
+const n = types.namedTypes;
+const b = types.builders;
+
+/** Pages-router special files with no app-router page counterpart. */
+const SPECIAL = /^\/(?:_app|_document|_error|404|500)$|^\/api(?:\/|$)/;
+const NEXT_TYPES = ['GetStaticPaths', 'GetStaticProps', 'InferGetStaticPropsType', 'NextPage', 'GetStaticPathsResult', 'GetStaticPropsResult'];
+const PROPS_LOADER = 'getPageProps';
+const LOCALE_KEY = 'locale';
+
+const FALLBACK_TRUE =
+  'fallback: true has no app-router equivalent: unlisted URLs are now rendered on their first request without a fallback page (router.isFallback no longer exists), like fallback: \'blocking\'';
+
+function isTypeScript(path: string): boolean {
+  return /\.[mc]?tsx?$/.test(path);
+}
+
+/** `{ slug: string; rest?: string[] }`: what `await params` holds for the route's segments. */
+function paramsTypeText(segments: readonly Segment[], localeKey: string | undefined): string {
+  const members = segments.flatMap((segment) => {
+    if (segment.kind === 'static') return [];
+    if (segment.kind === 'dynamic') return [`${segment.name}: string`];
+    return [`${segment.name}${segment.kind === 'optional-catchall' ? '?' : ''}: string[]`];
+  });
+  if (localeKey) members.unshift(`${localeKey}: string`);
+  return `{ ${members.join('; ')} }`;
+}
+
+/** A binding pattern's text without its type annotation (`{ post }: Props` → `{ post }`). */
+function patternText(source: string, pattern: PatternKind): string {
+  const inner = n.AssignmentPattern.check(pattern) ? pattern.left : pattern;
+  const annotation = (inner as { typeAnnotation?: N.Node | null }).typeAnnotation;
+  const text = textOf(source, inner);
+  if (!annotation) return text;
+  return source.slice((inner as unknown as { start: number }).start, (annotation as unknown as { start: number }).start).trimEnd();
+}
+
+function typeRefName(node: N.Node | undefined): string | undefined {
+  if (n.TSTypeReference.check(node) && n.Identifier.check(node.typeName)) return node.typeName.name;
+  return undefined;
+}
+
+/** Inserts statements right after the top-level statement `after` (or at the end). */
+function insertAfter(ast: N.File, after: N.Node | undefined, statements: StatementKind[]): void {
+  const body = ast.program.body;
+  const index = after ? body.indexOf(after as StatementKind) : -1;
+  body.splice(index >= 0 ? index + 1 : body.length, 0, ...statements);
+}
+
+function exportConst(name: string, value: string): string {
+  return `export const ${name} = ${value};`;
+}
+
+/**
+ * A getStaticPaths / getStaticProps export as a local function this module can edit: returns the function
+ * and the top-level statement holding it, after dropping the export and any pages-router type annotation.
+ */
+function takeLocalFunction(ast: N.File, found: FoundExport): { fn: FunctionNode; statement: N.Node; name: string; typeArgs?: N.Node[] } | undefined {
+  const local = found.local;
+  if (!local?.fn || local.importedFrom) return undefined;
+  let typeArgs: N.Node[] | undefined;
+  // `(async () => …) satisfies GetStaticProps` describes the pages-router result; the converted one differs.
+  if (local.declarator && (n.TSSatisfiesExpression.check(local.init) || n.TSAsExpression.check(local.init))) {
+    const name = typeRefName(local.init.typeAnnotation);
+    if (name === 'GetStaticPaths' || name === 'GetStaticProps') local.declarator.init = local.init.expression;
+  }
+  if (local.typeAnnotation && local.declarator && n.Identifier.check(local.declarator.id)) {
+    const annotation = local.typeAnnotation as N.TSTypeReference;
+    if (typeRefName(annotation) === 'GetStaticPaths' || typeRefName(annotation) === 'GetStaticProps') {
+      typeArgs = (annotation.typeParameters?.params as N.Node[] | undefined) ?? [];
+      local.declarator.id.typeAnnotation = null;
+    }
+  }
+  if (found.form === 'declaration') {
+    const statement = unexportDeclaration(ast, found)!;
+    return { fn: local.fn, statement, name: local.name, typeArgs };
+  }
+  if (found.name === 'getStaticPaths' && found.specifier) {
+    // export { local as getStaticPaths } → export { local as generateStaticParams }, where it stands
+    found.specifier.exported = b.identifier('generateStaticParams');
+  } else {
+    removeExport(ast, found);
+  }
+  return { fn: local.fn, statement: local.statement, name: local.name, typeArgs };
+}
+
+function freeName(ast: N.File, wanted: string): string {
+  let name = wanted;
+  for (let i = 2; findLocalBinding(ast, name); i++) name = `${wanted}${i}`;
+  return name;
+}
+
+const transform: Transform = (input: TransformInput) => {
+  const route = routeFromPath(input.path);
+  if (!route || route.router !== 'pages') return { source: null, markers: [], skipped: 'not a file under pages/' };
+  if (SPECIAL.test(route.pattern)) return { source: null, markers: [], skipped: `${route.pattern} has no app-router page counterpart` };
+  const ast = parseModule(input.source, input.path);
+  const pathsExport = findExport(ast, 'getStaticPaths');
+  const propsExport = findExport(ast, 'getStaticProps');
+  if (!pathsExport && !propsExport) return { source: null, markers: [] };
+  if (findExport(ast, 'getServerSideProps') || findExport(ast, 'getInitialProps')) {
+    return { source: null, markers: [], skipped: 'getServerSideProps/getInitialProps pages are not static: convert them by hand' };
+  }
+
+  const ts = isTypeScript(input.path);
+  const localeKey = input.i18n ? LOCALE_KEY : undefined;
+  const segments = route.segments;
+  const navigation = new Set<string>();
+  let anchor: N.Node | undefined;
+  const configExports: string[] = [];
+
+  // getStaticPaths → generateStaticParams
+  if (pathsExport) {
+    let fallback: Fallback = 'unknown';
+    let gspStatement: N.Node | undefined;
+    const taken = pathsExport.form === 're-export' || pathsExport.local?.importedFrom ? undefined : takeLocalFunction(ast, pathsExport);
+    if (taken) {
+      const { fn } = taken;
+      fallback = convertStaticPaths(fn, segments, input.i18n, localeKey, input.source);
+      if (fn.params.length > 0) {
+        // getStaticPaths({ locales, defaultLocale }) → the same values, written out.
+        const context = patternText(input.source, fn.params[0] as PatternKind);
+        fn.params = [];
+        const value = valueToCode(input.i18n ? { locales: input.i18n.locales, defaultLocale: input.i18n.defaultLocale } : { locales: [], defaultLocale: undefined });
+        const declaration = statementFrom(`const ${context} = ${value};`);
+        if (!input.i18n) addMarker(declaration, 'getStaticPaths read its locales context, and no i18n config is known here');
+        prependStatements(fn, [declaration]);
+      }
+      if (taken.name === 'getStaticPaths') {
+        renameBinding(ast, 'getStaticPaths', 'generateStaticParams');
+        const statement = taken.statement;
+        const index = ast.program.body.indexOf(statement as StatementKind);
+        const exported = b.exportNamedDeclaration(statement as never, []);
+        (exported as { comments?: unknown }).comments = (statement as { comments?: unknown }).comments;
+        (statement as { comments?: unknown }).comments = null;
+        ast.program.body.splice(index, 1, exported);
+        gspStatement = exported;
+      } else {
+        gspStatement = taken.statement;
+      }
+    } else {
+      // Re-exported from another module: wrap it, unwrapping each entry at run time.
+      const source = pathsExport.source ?? pathsExport.local?.importedFrom ?? '';
+      const localName = pathsExport.local?.name ?? freeName(ast, 'getStaticPaths');
+      removeExport(ast, pathsExport);
+      if (!pathsExport.local) {
+        ast.program.body.unshift(
+          b.importDeclaration([b.importSpecifier(b.identifier(pathsExport.specifier ? String((pathsExport.specifier.local ?? pathsExport.specifier.exported).name) : 'getStaticPaths'), b.identifier(localName))], b.stringLiteral(source)),
+        );
+      }
+      const exported = statementFrom(
+        `export async function generateStaticParams() {\n  const result = await ${localName}({});\n  return result.paths.map((entry) => entry.params);\n}`,
+      );
+      addMarker(exported, `getStaticPaths comes from ${source}: its entries are assumed to be { params } objects, and its fallback is unknown here: set dynamicParams by hand`);
+      ast.program.body.push(exported);
+      gspStatement = exported;
+    }
+    anchor = gspStatement;
+    if (fallback === false) configExports.push(exportConst('dynamicParams', 'false'));
+    else if (fallback === true) addMarker(gspStatement!, FALLBACK_TRUE);
+    else if (fallback === 'unknown' && taken) addMarker(gspStatement!, 'fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
+  }
+
+  // getStaticProps → a local loader the async page component awaits
+  let loader: string | undefined;
+  let loaderReturnsProps = false;
+  let contextKeys: string[] = [];
+  if (propsExport) {
+    const taken = propsExport.form === 're-export' || propsExport.local?.importedFrom ? undefined : takeLocalFunction(ast, propsExport);
+    if (taken) {
+      const conversion = convertStaticProps(taken.fn, input.source);
+      conversion.navigation.forEach((name) => navigation.add(name));
+      if (conversion.revalidate !== undefined) {
+        configExports.push(exportConst('revalidate', String(conversion.revalidate)));
+      }
+      loader = taken.name;
+      if (taken.name === 'getStaticProps') {
+        loader = freeName(ast, PROPS_LOADER);
+        renameBinding(ast, 'getStaticProps', loader);
+      }
+      const context = taken.fn.params[0];
+      if (context) {
+        contextKeys = n.ObjectPattern.check(context)
+          ? context.properties.flatMap((p) => (n.ObjectProperty.check(p) && n.Identifier.check(p.key) ? [p.key.name] : ['…']))
+          : ['params'];
+        if (ts && !(context as { typeAnnotation?: unknown }).typeAnnotation) {
+          const type = taken.typeArgs?.[1] ? textOf(input.source, taken.typeArgs[1]) : paramsTypeText(segments, localeKey);
+          taken.fn.params[0] = parameterFrom(`${textOf(input.source, context)}: { params: ${type} }`, true);
+        }
+        const unsupported = contextKeys.filter((k) => k !== 'params' && !(k === 'locale' && localeKey));
+        if (unsupported.length > 0) addMarker(taken.statement, `getStaticProps reads ${unsupported.join(', ')} from its context, which the app router does not pass`);
+      }
+      anchor ??= taken.statement;
+    } else {
+      const source = propsExport.source ?? propsExport.local?.importedFrom ?? '';
+      removeExport(ast, propsExport);
+      loader = freeName(ast, PROPS_LOADER);
+      const imported = propsExport.specifier ? String((propsExport.specifier.local ?? propsExport.specifier.exported).name) : 'getStaticProps';
+      if (propsExport.local) loader = propsExport.local.name;
+      else {
+        const declaration = b.importDeclaration([b.importSpecifier(b.identifier(imported), b.identifier(loader))], b.stringLiteral(source));
+        addMarker(declaration, `getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`);
+        ast.program.body.unshift(declaration);
+      }
+      contextKeys = ['params'];
+      loaderReturnsProps = true;
+    }
+  }
+
+  // InferGetStaticPropsType<typeof getPageProps> → the loader's own resolved type
+  if (loader) {
+    const name = loader;
+    types.visit(ast, {
+      visitTSTypeReference(path) {
+        if (typeRefName(path.node) === 'InferGetStaticPropsType') {
+          const alias = statementFrom(`type T = Awaited<ReturnType<typeof ${name}>>;`) as N.TSTypeAliasDeclaration;
+          path.replace(alias.typeAnnotation);
+          return false;
+        }
+        this.traverse(path);
+        return undefined;
+      },
+    });
+  }
+
+  // The page component becomes async and loads its data itself.
+  const component = findPageComponent(ast);
+  const defaultExport = findExport(ast, 'default');
+  if (component && loader) {
+    component.async = true;
+    const original = component.params[0] as PatternKind | undefined;
+    const clash = boundNames(original).includes('params');
+    const routeParams = clash ? 'route.params' : 'params';
+    const passLocale = localeKey !== undefined && contextKeys.includes('locale');
+    const call =
+      contextKeys.length === 0
+        ? `${loader}()`
+        : passLocale
+          ? `${loader}({ params: await ${routeParams}, locale: (await ${routeParams}).${localeKey} })`
+          : `${loader}({ params: await ${routeParams} })`;
+    const loaded = loaderReturnsProps ? `(await ${call}).props` : `await ${call}`;
+    const statement = statementFrom(original ? `const ${patternText(input.source, original)} = ${loaded};` : `${loaded};`);
+    if (contextKeys.length > 0) {
+      const name = clash ? 'route' : '{ params }';
+      component.params = [parameterFrom(ts ? `${name}: { params: Promise<${paramsTypeText(segments, localeKey)}> }` : name, ts)];
+    } else {
+      component.params = [];
+    }
+    prependStatements(component, [statement]);
+    // `const Page: NextPage<Props> = …` describes a pages-router component; the async one is inferred.
+    const local = defaultExport?.local;
+    if (local?.declarator && n.Identifier.check(local.declarator.id) && typeRefName(local.typeAnnotation) === 'NextPage') {
+      local.declarator.id.typeAnnotation = null;
+    }
+  } else if (loader) {
+    addMarker(defaultExport?.statement ?? ast.program.body[ast.program.body.length - 1]!, `the default export is not a component function defined here: await ${loader}({ params: await params }) in the page by hand`);
+  }
+
+  // One snippet, so the config lines keep their own line breaks.
+  if (configExports.length > 0) insertAfter(ast, anchor, parseModule(configExports.join('\n'), 'config.ts').program.body as StatementKind[]);
+  for (const name of ['notFound', 'redirect', 'permanentRedirect']) if (navigation.has(name)) ensureImport(ast, 'next/navigation', name);
+  dropUnusedImports(ast, 'next', NEXT_TYPES);
+
+  for (const statement of ast.program.body) {
+    if (!n.ImportDeclaration.check(statement)) continue;
+    if (statement.source.value === 'next/router') addMarker(statement, 'next/router does not work in the app router: use next/navigation (useRouter, usePathname, useSearchParams) in a client component');
+    if (statement.source.value === 'next/head') addMarker(statement, 'next/head is ignored in the app router: use the metadata export or generateMetadata');
+  }
+
+  const source = printModule(ast);
+  const appDir = route.dir.replace(/pages$/, 'app');
+  const folder = [localeKey ? `[${localeKey}]` : '', route.folder].filter(Boolean).join('/');
+  const outputPath = `${appDir}/${folder ? folder + '/' : ''}page${route.ext}`;
+  return { source, outputPath, markers: newMarkers(input.source, source) };
+};
+
+export default transform;

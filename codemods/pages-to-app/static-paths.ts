@@ -1,0 +1,196 @@
+import type { namedTypes as N } from 'ast-types';
+import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
+import { types } from 'recast';
+import type { Segment } from '../../src/model/types.js';
+import { unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
+import { getProperty, NOT_STATIC, propertyKey, staticValue } from '../_shared/literal.js';
+import { addMarker } from '../_shared/marker.js';
+import { localDeclarator, returnSites } from '../_shared/returns.js';
+import { paramsFromStringPath } from '../_shared/string-path.js';
+import { paramsFromTemplatePath } from '../_shared/template-path.js';
+import { expressionFrom, textOf, valueToCode } from '../_shared/snippet.js';
+import type { TransformInput } from '../_shared/types.js';
+
+const n = types.namedTypes;
+const b = types.builders;
+
+export type Fallback = false | true | 'blocking' | 'unknown';
+
+/**
+ * Rewrites the body of a getStaticPaths function so it returns what generateStaticParams must return: the
+ * params objects themselves (`[{ slug: 'a' }]`), never the pages shape `{ paths: [{ params }] }`.
+ * The code that computes the paths (fetches, loops, helpers) is kept; only the entries it produces are
+ * unwrapped, where the source shows them. Returns the `fallback` value the function declared.
+ */
+export function convertStaticPaths(
+  fn: FunctionNode,
+  segments: readonly Segment[],
+  i18n: TransformInput['i18n'],
+  localeKey: string | undefined,
+  source: string,
+): Fallback {
+  const fallbacks = new Set<unknown>();
+  const context = { segments, i18n, localeKey, fn, source };
+  for (const site of returnSites(fn)) {
+    const value = unwrapExpression(site.value);
+    if (!n.ObjectExpression.check(value) || !getProperty(value, 'paths')) {
+      addMarker(site.statement ?? site.value, 'getStaticPaths returns a value that is not a { paths, fallback } literal: unwrap each entry\'s params by hand and set dynamicParams for its fallback');
+      fallbacks.add('unknown');
+      continue;
+    }
+    const fallback = getProperty(value, 'fallback');
+    const fallbackValue = fallback ? staticValue(fallback.value) : NOT_STATIC;
+    fallbacks.add(fallbackValue === false || fallbackValue === true || fallbackValue === 'blocking' ? fallbackValue : 'unknown');
+    const extra = value.properties.filter((p) => !['paths', 'fallback'].includes(propertyKey(p) ?? ''));
+    const paths = getProperty(value, 'paths')!.value as ExpressionKind;
+    site.replace(convertPaths(paths, context));
+    if (extra.length > 0) {
+      addMarker(site.statement ?? site.value, `getStaticPaths also returned ${extra.map((p) => propertyKey(p) ?? '…').join(', ')}, which generateStaticParams has no place for`);
+    }
+  }
+  if (fallbacks.size !== 1) return 'unknown';
+  return [...fallbacks][0] as Fallback;
+}
+
+interface Context {
+  segments: readonly Segment[];
+  i18n: TransformInput['i18n'];
+  localeKey: string | undefined;
+  fn: FunctionNode;
+  source: string;
+}
+
+/** A `paths` expression into an expression of params objects. */
+function convertPaths(expression: ExpressionKind, context: Context): ExpressionKind {
+  const inner = unwrapExpression(expression) as ExpressionKind;
+  if (n.ArrayExpression.check(inner)) {
+    inner.elements = inner.elements.map((element) => {
+      if (n.SpreadElement.check(element)) return b.spreadElement(convertPaths(element.argument, context));
+      return element ? convertEntry(element as ExpressionKind, context) : element;
+    });
+    return inner;
+  }
+  if (n.CallExpression.check(inner) && n.MemberExpression.check(inner.callee) && n.Identifier.check(inner.callee.property)) {
+    const method = inner.callee.property.name;
+    const callback = unwrapExpression(inner.arguments[0] as ExpressionKind);
+    if ((method === 'map' || method === 'flatMap') && (n.ArrowFunctionExpression.check(callback) || n.FunctionExpression.check(callback))) {
+      for (const site of returnSites(callback)) {
+        site.replace(method === 'map' ? convertEntry(site.value, context) : convertPaths(site.value, context));
+      }
+      return inner;
+    }
+    if (method === 'concat') {
+      inner.callee.object = convertPaths(inner.callee.object as ExpressionKind, context);
+      inner.arguments = inner.arguments.map((a) => (n.SpreadElement.check(a) ? a : convertPaths(a as ExpressionKind, context)));
+      return inner;
+    }
+  }
+  if (n.Identifier.check(inner) && convertLocalArray(inner.name, context)) return inner;
+  // Unknown at this point: the entries are computed elsewhere. Unwrap them at run time.
+  const text = textOf(context.source, expression);
+  const receiver = /^[\w$.]+$/.test(text) ? text : `(${text})`;
+  const mapped = expressionFrom(`${receiver}.map((entry) => entry.params)`);
+  addMarker(mapped, 'paths are computed elsewhere: each entry is assumed to be a { params } object (string paths and locales are not converted)');
+  return mapped;
+}
+
+/** `const paths = []` (or a convertible initial value) filled by `paths.push(entry)` in the function body. */
+function convertLocalArray(name: string, context: Context): boolean {
+  const declarator = localDeclarator(context.fn, name);
+  if (!declarator) return false;
+  const pushes: N.CallExpression[] = [];
+  let otherUse = false;
+  types.visit(context.fn.body, {
+    visitIdentifier(path) {
+      if (path.node.name !== name) return false;
+      const parent = path.parent?.node as N.Node;
+      if (parent === declarator) return false;
+      if (n.ObjectProperty.check(parent) && parent.key === path.node && !parent.shorthand) return false;
+      if (n.MemberExpression.check(parent) && parent.object === path.node && n.Identifier.check(parent.property)) {
+        const call = path.parent?.parent?.node as N.Node;
+        if (parent.property.name === 'push' && n.CallExpression.check(call) && call.callee === parent) {
+          pushes.push(call);
+          return false;
+        }
+        if (parent.property.name === 'length') return false;
+      }
+      if (n.ReturnStatement.check(parent) || n.ObjectProperty.check(parent)) return false;
+      otherUse = true;
+      return false;
+    },
+  });
+  if (otherUse) return false;
+  if (declarator.init) declarator.init = convertPaths(declarator.init as ExpressionKind, context);
+  for (const call of pushes) {
+    call.arguments = call.arguments.map((a) => (n.SpreadElement.check(a) ? a : convertEntry(a as ExpressionKind, context)));
+  }
+  return true;
+}
+
+function optionalCatchAllNames(segments: readonly Segment[]): Set<string> {
+  return new Set(segments.flatMap((s) => (s.kind === 'optional-catchall' ? [s.name] : [])));
+}
+
+function withLocale(params: ExpressionKind, locale: string, key: string, source: string): ExpressionKind {
+  const text = textOf(source, params);
+  if (n.ObjectExpression.check(params) && params.properties.length === 0) return expressionFrom(`{ ${key}: ${locale} }`);
+  if (n.ObjectExpression.check(params) && text.endsWith('}')) {
+    return expressionFrom(`${text.slice(0, -1).replace(/[\s,]*$/, '')}, ${key}: ${locale} }`);
+  }
+  return expressionFrom(`{ ...${text}, ${key}: ${locale} }`);
+}
+
+/** One pages entry (`{ params, locale }` or a string path) into one params object. */
+function convertEntry(entry: ExpressionKind, context: Context): ExpressionKind {
+  const inner = unwrapExpression(entry) as ExpressionKind;
+  const { segments, i18n, localeKey } = context;
+  if (n.StringLiteral.check(inner) || (n.TemplateLiteral.check(inner) && inner.expressions.length === 0)) {
+    const text = staticValue(inner) as string;
+    const found = paramsFromStringPath(text, segments, i18n);
+    if (!found) {
+      addMarker(inner, `the path ${JSON.stringify(text)} does not match the page's pattern; Next.js rejects it`);
+      return inner;
+    }
+    const params: Record<string, unknown> = { ...found.params };
+    for (const name of optionalCatchAllNames(segments)) params[name] ??= [];
+    if (found.locale !== undefined && localeKey) params[localeKey] = found.locale;
+    return expressionFrom(valueToCode(params));
+  }
+  if (n.TemplateLiteral.check(inner)) {
+    const found = paramsFromTemplatePath(inner, segments);
+    if (found && !i18n) {
+      return expressionFrom(`{ ${[...found].map(([key, value]) => `${key}: ${textOf(context.source, value)}`).join(', ')} }`);
+    }
+    addMarker(inner, 'a computed string path: turn it into a params object by hand');
+    return inner;
+  }
+  if (n.ObjectExpression.check(inner)) {
+    const paramsProperty = getProperty(inner, 'params');
+    const localeProperty = getProperty(inner, 'locale');
+    const params: ExpressionKind = paramsProperty ? (paramsProperty.value as ExpressionKind) : b.objectExpression([]);
+    if (n.ObjectExpression.check(params)) {
+      const optional = optionalCatchAllNames(segments);
+      for (const property of params.properties) {
+        if (!n.ObjectProperty.check(property)) continue;
+        const key = propertyKey(property);
+        // Next reads a present null/false/undefined optional catch-all as []; write the [] it means.
+        if (key && optional.has(key) && [null, false, undefined].includes(staticValue(property.value) as never)) {
+          property.value = b.arrayExpression([]);
+          property.shorthand = false;
+        }
+      }
+    }
+    if (localeKey && i18n) {
+      const locale = localeProperty ? textOf(context.source, localeProperty.value) : valueToCode(i18n.defaultLocale);
+      return withLocale(params, locale, localeKey, context.source);
+    }
+    if (localeProperty) {
+      addMarker(params, `locale ${JSON.stringify(staticValue(localeProperty.value) === NOT_STATIC ? '…' : staticValue(localeProperty.value))} dropped: the app router has no i18n config; move the page under a [locale] segment`);
+    }
+    return params;
+  }
+  const text = textOf(context.source, entry);
+  const value = expressionFrom(`${/^[\w$.]+$/.test(text) ? text : `(${text})`}.params`);
+  addMarker(value, 'an entry computed elsewhere: assumed to be a { params } object');
+  return value;
+}

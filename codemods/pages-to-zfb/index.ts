@@ -1,0 +1,333 @@
+import type { namedTypes as N } from 'ast-types';
+import { types } from 'recast';
+import { isDynamic } from '../../src/model/segments.js';
+import type { Segment } from '../../src/model/types.js';
+import { parseModule, printModule } from '../_shared/ast.js';
+import { findExport, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
+import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
+import { addMarker, newMarkers } from '../_shared/marker.js';
+import { routeFromPath } from '../_shared/route-file.js';
+import { paramsFromStringPath, routeRegex } from '../_shared/string-path.js';
+import type { Transform, TransformInput, TransformResult } from '../_shared/types.js';
+import {
+  access,
+  clashingBinding,
+  expression,
+  insertAfter,
+  insertAfterImports,
+  isTypeScript,
+  markNodeOnlyCode,
+  migrateNextImports,
+  objectKey,
+  routeKeys,
+  printWithGaps,
+  statements,
+  withGap,
+} from '../_shared/zfb-common.js';
+import { keepAsLocal, markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
+
+const n = types.namedTypes;
+const b = types.builders;
+
+/**
+ * A pages-router page into a zfb page (zfb 0.1.0-next.89 also routes `pages/`). getStaticPaths and
+ * getStaticProps stay as local functions, unexported, and run unchanged: the new `paths()` calls them and
+ * returns zfb's bare `[{ params, props }]` array. Literal entries are rewritten in place (string paths into
+ * params, an optional catch-all's null/false into []); whatever zfb cannot carry (fallback other than false,
+ * locales, redirect, revalidate, Node-only data code, Next runtime imports) is marked.
+ */
+const pagesToZfb: Transform = (input) => {
+  const route = routeFromPath(input.path);
+  if (!route || route.router !== 'pages') return skip('not a file under pages/');
+  const parts = route.folder.split('/');
+  if (parts.some((p) => p.startsWith('_')) || /(?:^|\/)_[^/]*$/.test(input.path)) {
+    return skip('zfb ignores files and folders starting with `_` (there is no _app or _document): move their markup into a layout component');
+  }
+  if (parts[0] === 'api') return skip('API routes run on a server; zfb builds static pages only');
+  if (!/^\.(tsx|ts|jsx|js)$/.test(route.ext)) return skip(`zfb-next does not migrate ${route.ext} pages`);
+
+  const ast = parseModule(input.source, input.path);
+  if (findExport(ast, 'paths')) return skip('already a zfb page: it exports paths()');
+  if (findExport(ast, 'getServerSideProps')) {
+    return skip('getServerSideProps renders on every request; zfb builds static pages only');
+  }
+  const dynamic = isDynamic(route.segments);
+  const hasPaths = findExport(ast, 'getStaticPaths');
+  if (dynamic && !hasPaths) return skip('a dynamic page without getStaticPaths is rendered on request by Next; zfb needs paths()');
+
+  if (dynamic) {
+    const clash = clashingBinding(ast, ['paths', 'paramsFromPath']);
+    if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);
+    migrateDynamicPage(ast, input, route.segments);
+  } else {
+    migrateStaticPage(ast);
+  }
+  markNodeOnlyCode(ast);
+  migrateNextImports(ast);
+  return finish(ast, input, route.ext);
+};
+
+export default pagesToZfb;
+
+function skip(reason: string): TransformResult {
+  return { source: null, markers: [], skipped: reason };
+}
+
+/** zfb calls a static page's getStaticProps() with no argument and spreads its `props` into the component. */
+function migrateStaticPage(ast: N.File): void {
+  const found = findExport(ast, 'getStaticProps');
+  if (!found || found.typeOnly) return;
+  const fn = found.local?.fn;
+  if (fn && fn.params.length > 0) {
+    addMarker(found.statement, 'zfb calls getStaticProps() with no argument: its context (locale, preview, ...) is undefined here');
+  }
+  markStaticPropsResults(found, 'zfb');
+  for (const object of returnedObjects(found).objects) {
+    const notFound = getProperty(object, 'notFound');
+    if (notFound) addMarker(notFound, 'notFound on a static page fails the zfb build ("must return { props: {...} }"): delete the page instead');
+  }
+}
+
+function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readonly Segment[]): void {
+  const ts = isTypeScript(input.path);
+  const staticPaths = keepAsLocal(ast, 'getStaticPaths')!;
+  const staticProps = keepAsLocal(ast, 'getStaticProps');
+  const { stringsPossible } = rewriteStaticPathsResults(staticPaths.found, segments, input.i18n);
+  if (staticProps) markStaticPropsResults(staticProps.found, 'zfb');
+
+  const code = pathsFunction({
+    ts,
+    segments,
+    staticPaths: staticPaths.local,
+    staticProps: staticProps?.local,
+    // A typed getStaticPaths (GetStaticPaths) returns `string | { params }` entries, so the types need the branch too.
+    strings: stringsPossible || !!staticPaths.found.local?.typeAnnotation,
+    i18n: input.i18n,
+  });
+  const generated = withGap(withGap(statements(code, ts)));
+  const anchor = staticProps?.found.local?.statement ?? staticPaths.found.local?.statement;
+  if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated);
+  else insertAfterImports(ast, generated);
+}
+
+const FALLBACK_BLOCKING =
+  "fallback: 'blocking' rendered unlisted URLs on their first request; zfb builds only the URLs paths() lists, the others now get a 404";
+const FALLBACK_TRUE =
+  'fallback: true served unlisted URLs with a fallback page, then their data; zfb builds only the URLs paths() lists, the others now get a 404';
+const FALLBACK_DYNAMIC =
+  'fallback is computed at run time; zfb builds only the URLs paths() lists: if it is not false, unlisted URLs now get a 404';
+
+/**
+ * Rewrites what is literal in getStaticPaths' returns (string paths, optional catch-all null/false, locale
+ * entries) and marks fallback values zfb cannot carry. Reports whether string entries may still reach paths().
+ */
+function rewriteStaticPathsResults(
+  found: FoundExport,
+  segments: readonly Segment[],
+  i18n: TransformInput['i18n'],
+): { stringsPossible: boolean } {
+  const { objects, allVisible } = returnedObjects(found);
+  let stringsPossible = !allVisible;
+  if (!allVisible && found.local?.fn) addMarker(found.local.statement, FALLBACK_DYNAMIC);
+  for (const object of objects) {
+    const fallback = getProperty(object, 'fallback');
+    const value = fallback ? staticValue(fallback.value) : undefined;
+    if (fallback && value === 'blocking') addMarker(fallback, FALLBACK_BLOCKING);
+    else if (fallback && value === true) addMarker(fallback, FALLBACK_TRUE);
+    else if (fallback && value !== false) addMarker(fallback, FALLBACK_DYNAMIC);
+
+    const list = getProperty(object, 'paths');
+    const listed = list ? unwrapExpression(list.value) : undefined;
+    if (n.ArrayExpression.check(listed)) {
+      listed.elements = listed.elements.map((element) => {
+        const rewritten = rewriteEntry(element as N.Node, segments, i18n);
+        if (rewritten.stringsPossible) stringsPossible = true;
+        return rewritten.node as typeof element;
+      });
+    } else if (!listed || !mapsToObjects(listed)) {
+      stringsPossible = true;
+    }
+  }
+  return { stringsPossible };
+}
+
+function rewriteEntry(
+  element: N.Node,
+  segments: readonly Segment[],
+  i18n: TransformInput['i18n'],
+): { node: N.Node; stringsPossible: boolean } {
+  const text = staticValue(element);
+  if (typeof text === 'string') {
+    const parsed = paramsFromStringPath(text, segments, i18n);
+    if (!parsed) {
+      addMarker(element, `Next rejects this path: it does not match the page pattern`);
+      return { node: element, stringsPossible: true };
+    }
+    const params: Record<string, unknown> = {};
+    for (const key of routeKeys(segments)) {
+      params[key.name] = parsed.params[key.name] ?? (key.kind === 'optional-catchall' ? [] : undefined);
+    }
+    const object = expression(`{ params: ${literalText(params)} }`, true) as N.ObjectExpression;
+    if (parsed.locale && parsed.locale !== i18n?.defaultLocale) markLocale(object, parsed.locale);
+    return { node: object, stringsPossible: false };
+  }
+  if (!n.ObjectExpression.check(element)) return { node: element, stringsPossible: true };
+  const params = getProperty(element, 'params');
+  const paramsObject = params ? unwrapExpression(params.value) : undefined;
+  if (n.ObjectExpression.check(paramsObject)) {
+    for (const key of routeKeys(segments)) {
+      if (key.kind !== 'optional-catchall') continue;
+      const property = getProperty(paramsObject, key.name);
+      const value = property ? staticValue(property.value) : 'missing';
+      // Next reads null, undefined and false as "no segments"; zfb wants the empty array itself.
+      if (property && (value === null || value === undefined || value === false)) property.value = b.arrayExpression([]);
+    }
+  }
+  const locale = getProperty(element, 'locale');
+  if (locale) {
+    element.properties = element.properties.filter((p) => p !== locale);
+    const value = staticValue(locale.value);
+    markLocale(element, typeof value === 'string' ? value : '(computed)');
+  }
+  return { node: element, stringsPossible: false };
+}
+
+/** A JSON-like value as source text, in the style of the code around it (single quotes, bare keys). */
+function literalText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(literalText).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const fields = Object.entries(value).map(([k, v]) => `${objectKey(k)}: ${literalText(v)}`);
+    return fields.length ? `{ ${fields.join(', ')} }` : '{}';
+  }
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  return String(value);
+}
+
+function markLocale(node: N.Node, locale: string): void {
+  addMarker(
+    node,
+    `zfb has no i18n: Next built this entry for locale '${locale}' (under /${locale}); zfb builds it once, without a locale prefix`,
+  );
+}
+
+/** `list.map((x) => ({ params: … }))`: entries that are objects by construction, never string paths. */
+function mapsToObjects(node: N.Node): boolean {
+  if (!n.CallExpression.check(node)) return false;
+  const callee = node.callee;
+  if (!n.MemberExpression.check(callee) || !n.Identifier.check(callee.property) || callee.property.name !== 'map') return false;
+  const fn = unwrapExpression(node.arguments[0] as N.Node);
+  if (!n.ArrowFunctionExpression.check(fn)) return false;
+  const body = unwrapExpression(fn.body);
+  return n.ObjectExpression.check(body) && body.properties.some((p) => propertyKey(p) === 'params');
+}
+
+interface PathsOptions {
+  ts: boolean;
+  segments: readonly Segment[];
+  staticPaths: string;
+  staticProps?: string;
+  strings: boolean;
+  i18n?: TransformInput['i18n'];
+}
+
+/** The generated zfb `paths()` (and its string-path reader when needed), as source text. */
+function pathsFunction(o: PathsOptions): string {
+  const keys = routeKeys(o.segments);
+  const fromObject = `{ ${keys
+    .map((k) => `${objectKey(k.name)}: ${access('path.params', k.name)}${k.kind === 'optional-catchall' ? ' || []' : ''}`)
+    .join(', ')} }`;
+  const params = o.strings ? `typeof path === 'string' ? paramsFromPath(path) : ${fromObject}` : fromObject;
+  const context = o.i18n
+    ? `{ locales: ${JSON.stringify(o.i18n.locales).replace(/"/g, "'")}, defaultLocale: '${o.i18n.defaultLocale}' }`
+    : '{ locales: [], defaultLocale: undefined }';
+  const propsContext = o.i18n
+    ? `{ params, locale: '${o.i18n.defaultLocale}', locales: ${JSON.stringify(o.i18n.locales).replace(/"/g, "'")}, defaultLocale: '${o.i18n.defaultLocale}' }`
+    : '{ params }';
+  const setType = o.ts ? '<string>' : '';
+  const lines = [
+    `/**`,
+    ` * The URLs zfb builds: the entries of getStaticPaths${o.staticProps ? ', each with the props getStaticProps gives it' : ''}.`,
+    ` * zfb serves nothing else (no fallback), and its component input is { params, ...props }.`,
+    ` */`,
+    `export async function paths() {`,
+    `  const { paths: listed } = await ${o.staticPaths}(${context});`,
+    `  const seen = new Set${setType}();`,
+    `  const entries = [];`,
+    `  for (const path of listed) {`,
+    `    const params = ${params};`,
+    `    const key = JSON.stringify(params);`,
+    `    // Next keeps the first entry for a URL; zfb would skip the whole route over a duplicate.`,
+    `    if (seen.has(key)) continue;`,
+    `    seen.add(key);`,
+  ];
+  if (o.staticProps) {
+    lines.push(
+      `    const result = await ${o.staticProps}(${propsContext});`,
+      `    // Without props Next answered with a 404 (notFound) or a redirect: zfb has neither, so the URL is left out.`,
+      `    if (!('props' in result)) continue;`,
+      `    entries.push({ params, props: await result.props });`,
+    );
+  } else {
+    lines.push(`    entries.push({ params });`);
+  }
+  lines.push(`  }`, `  return entries;`, `}`);
+  if (o.strings) lines.push('', ...stringPathReader(o));
+  return lines.join('\n');
+}
+
+function stringPathReader(o: PathsOptions): string[] {
+  const pattern = '/' + o.segments.map((s) => (s.kind === 'static' ? s.value : s.kind === 'dynamic' ? `[${s.name}]` : s.kind === 'catchall' ? `[...${s.name}]` : `[[...${s.name}]]`)).join('/');
+  const regex = routeRegex(o.segments);
+  const bang = o.ts ? '!' : '';
+  let group = 1;
+  const fields = routeKeys(o.segments).map((k) => {
+    const m = `match[${group++}]`;
+    const value =
+      k.kind === 'dynamic'
+        ? `decodeURIComponent(${m}${bang})`
+        : k.kind === 'catchall'
+          ? `${m}${bang}.split('/').map(decodeURIComponent)`
+          : `${m} ? ${m}.split('/').map(decodeURIComponent) : []`;
+    return `${objectKey(k.name)}: ${value}`;
+  });
+  const pathType = o.ts ? ': string' : '';
+  const lines = [`/** A getStaticPaths string path into this page's params, read the way Next.js reads it. */`, `function paramsFromPath(path${pathType}) {`];
+  if (o.i18n) {
+    const locales = o.i18n.locales.map((l) => l.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&')).join('|');
+    lines.push(
+      `  // zfb has no locales: a locale prefix is dropped, and the entry builds the unprefixed URL.`,
+      `  const pathname = path.replace(/^\\/(?:${locales})(?=\\/|$)/i, '') || '/';`,
+    );
+  } else {
+    lines.push(`  const pathname = path;`);
+  }
+  lines.push(
+    `  const match = /${regex.source}/.exec(pathname);`,
+    `  if (!match) throw new Error(\`The provided path \\\`\${path}\\\` does not match the page: \\\`${pattern}\\\`.\`);`,
+    `  return { ${fields.join(', ')} };`,
+    `}`,
+  );
+  return lines;
+}
+
+/**
+ * zfb 0.1.0-next.89 routes only .tsx (and .md/.mdx/.html) pages: a .jsx or .js page moves to .tsx, a .ts page
+ * too when its code is also valid TSX (an old-style `<T>value` cast is not); otherwise it is marked.
+ */
+function finish(ast: N.File, input: TransformInput, ext: string): TransformResult {
+  let outputPath: string | undefined;
+  if (ext !== '.tsx') {
+    const candidate = input.path.slice(0, -ext.length) + '.tsx';
+    let parses = true;
+    try {
+      parseModule(printModule(ast), candidate);
+    } catch {
+      parses = false;
+    }
+    if (parses) outputPath = candidate;
+    else addMarker(ast.program.body[0]!, `zfb 0.1.0-next.89 ignores ${ext} pages: rename this file to .tsx (its code needs changes to parse as TSX)`);
+  }
+  const source = printWithGaps(ast);
+  if (source === input.source && !outputPath) return { source: null, markers: [] };
+  return { source, ...(outputPath ? { outputPath } : {}), markers: newMarkers(input.source, source) };
+}

@@ -1,0 +1,5 @@
+export function paths() {
+  return [{ params: { slug: 'a' }, props: { n: 1 } }];
+}
+
+export default ({ n }: { n: number }) => <p>{n}</p>;

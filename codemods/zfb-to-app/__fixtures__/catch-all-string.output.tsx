@@ -1,0 +1,47 @@
+import { notFound } from 'next/navigation';
+
+function paths() {
+  return [
+    { params: { slug: 'guide/install' }, props: { title: 'Install' } },
+    { params: { slug: ['api', 'config'] }, props: { title: 'Config' } },
+  ];
+}
+
+let zfbEntries: Promise<Awaited<ReturnType<typeof paths>>> | undefined;
+
+/** zfb's paths() list, computed once per build process. */
+function loadEntries() {
+  zfbEntries ??= Promise.resolve(paths());
+  return zfbEntries;
+}
+
+/** zfb takes a catch-all as 'a/b' or ['a', 'b']; Next wants the array. */
+function nextParams(params: Record<string, any>) {
+  const split = (value: any) => (typeof value === 'string' ? value.split('/').filter(Boolean) : value);
+  return { ...params, slug: split(params.slug) };
+}
+
+/** The paths() entry a URL was built from, found by its params. */
+async function entryFor(params: Record<string, any>): Promise<any> {
+  const entries = await loadEntries();
+  return entries.find((entry: any) => String(nextParams(entry.params).slug ?? []) === String(params.slug ?? []));
+}
+
+export async function generateStaticParams() {
+  const entries = await loadEntries();
+  return entries.map((entry: any) => nextParams(entry.params));
+}
+
+// zfb builds only the URLs paths() lists: every other URL is a 404 here too.
+export const dynamicParams = false;
+
+/** Renders the zfb component with what zfb gives it: the entry's params with its props spread beside them. */
+export default async function Page({ params }: { params: Promise<Record<string, any>> }) {
+  const entry = await entryFor(await params);
+  if (!entry) notFound();
+  return <Doc {...({ params: entry.params, ...entry.props } as any)} />;
+}
+
+function Doc({ title }: { title: string }) {
+  return <h1>{title}</h1>;
+}

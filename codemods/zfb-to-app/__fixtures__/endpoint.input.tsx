@@ -1,0 +1,7 @@
+export function paths() {
+  return [];
+}
+
+export default function Sitemap() {
+  return '<urlset></urlset>';
+}

@@ -1,0 +1,140 @@
+import type { namedTypes as N } from 'ast-types';
+import type { StatementKind } from 'ast-types/lib/gen/kinds';
+import { types } from 'recast';
+import { isDynamic } from '../../src/model/segments.js';
+import { parseModule } from '../_shared/ast.js';
+import { findExport, removeExport, type FoundExport } from '../_shared/find-export.js';
+import { ensureImport } from '../_shared/imports.js';
+import { newMarkers } from '../_shared/marker.js';
+import { routeFromPath, type RouteFile } from '../_shared/route-file.js';
+import type { Transform, TransformResult } from '../_shared/types.js';
+import { clashingBinding, insertAfter, isTypeScript, printWithGaps, rebaseRelativeImports, statements, withGap } from '../_shared/zfb-common.js';
+import { keepAsLocal } from '../_shared/zfb-next-data.js';
+import { entryHelpers, keepPathsLocal, markZfbImports, nextParamsExpression, unsupportedZfbPage } from '../_shared/zfb-source.js';
+
+const n = types.namedTypes;
+const b = types.builders;
+
+const GENERATED_NAMES = ['generateStaticParams', 'dynamicParams', 'zfbEntries', 'loadEntries', 'entryFor', 'nextParams'];
+
+/**
+ * A zfb page into a Next.js app-router page at app/<route>/page.tsx. paths() stays, unexported, and runs
+ * unchanged: generateStaticParams returns its entries' params, `dynamicParams = false` keeps unlisted URLs a
+ * 404 as on zfb, and the new async page component awaits `params`, finds the entry and renders the original
+ * component with `{ params, ...props }`, the input zfb gives it.
+ */
+const zfbToApp: Transform = (input) => {
+  const route = routeFromPath(input.path);
+  if (!route || route.router !== 'pages') return skip('not a file under pages/');
+  const unsupported = unsupportedZfbPage(input.path, route.folder, route.ext);
+  if (unsupported) return skip(unsupported);
+  const ast = parseModule(input.source, input.path);
+  if (findExport(ast, 'generateStaticParams')) return skip('already an app-router page: it exports generateStaticParams');
+  const dynamic = isDynamic(route.segments);
+  if (dynamic && !findExport(ast, 'paths')) return skip('a dynamic zfb page without paths() builds nothing; there is nothing to carry');
+  const component = findExport(ast, 'default');
+  if (!component) return skip('no default export: zfb would render nothing for this page');
+  const ts = isTypeScript(input.path);
+  const outputPath = appPagePath(route);
+  rebaseRelativeImports(ast, input.path, outputPath);
+
+  const staticProps = !dynamic ? findExport(ast, 'getStaticProps') : undefined;
+  if (dynamic || (staticProps && !staticProps.typeOnly)) {
+    const wrapper = findLocalFree(ast, ['Page', 'AppPage', 'RoutePage']);
+    const clash = clashingBinding(ast, GENERATED_NAMES);
+    if (clash || !wrapper) return skip(`the module already has a top-level \`${clash ?? 'Page'}\`, a name the generated Next code needs`);
+    const original = keepComponentLocal(ast, component);
+    const any = ts ? ' as any' : '';
+    let code: string;
+    let anchor: N.Node | undefined;
+    if (dynamic) {
+      const paths = keepPathsLocal(ast)!;
+      anchor = paths.found.local?.statement;
+      ensureImport(ast, 'next/navigation', 'notFound');
+      code = [
+        entryHelpers(ts, route.segments, paths.local),
+        ``,
+        `export async function generateStaticParams() {`,
+        `  const entries = await loadEntries();`,
+        `  return entries.map((entry${ts ? ': any' : ''}) => ${nextParamsExpression(route.segments, 'entry.params')});`,
+        `}`,
+        ``,
+        `// zfb builds only the URLs paths() lists: every other URL is a 404 here too.`,
+        `export const dynamicParams = false;`,
+        ``,
+        `/** Renders the zfb component with what zfb gives it: the entry's params with its props spread beside them. */`,
+        `export default async function ${wrapper}({ params }${ts ? ': { params: Promise<Record<string, any>> }' : ''}) {`,
+        `  const entry = await entryFor(await params);`,
+        `  if (!entry) notFound();`,
+        `  return <${original} {...({ params: entry.params, ...entry.props }${any})} />;`,
+        `}`,
+      ].join('\n');
+    } else {
+      const props = keepAsLocal(ast, 'getStaticProps')!;
+      anchor = props.found.local?.statement;
+      code = [
+        `/** zfb calls a static page's getStaticProps() with no argument and spreads its props into the component. */`,
+        `export default async function ${wrapper}() {`,
+        `  const result${any ? ': any' : ''} = await ${props.local}();`,
+        `  return <${original} {...result.props} />;`,
+        `}`,
+      ].join('\n');
+    }
+    insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(statements(code, ts)));
+  }
+  markZfbImports(ast);
+  const source = printWithGaps(ast);
+  return { source, outputPath, markers: newMarkers(input.source, source) };
+};
+
+export default zfbToApp;
+
+function skip(reason: string): TransformResult {
+  return { source: null, markers: [], skipped: reason };
+}
+
+/** app/<route>/page.tsx; zfb needs pages/ at the project root, so the app/ folder goes there too. */
+export function appPagePath(route: RouteFile): string {
+  return `app${route.pattern === '/' ? '' : route.pattern}/page.tsx`;
+}
+
+function findLocalFree(ast: N.File, names: readonly string[]): string | undefined {
+  return names.find((name) => !clashingBinding(ast, [name]));
+}
+
+/**
+ * The zfb component stops being the default export (the generated page is) and stays as a named local:
+ * `export default function Post()` → `function Post()`, an anonymous one gets the name `ZfbPage`.
+ */
+function keepComponentLocal(ast: N.File, found: FoundExport): string {
+  const statement = found.statement;
+  if (found.form !== 'default' || !n.ExportDefaultDeclaration.check(statement)) {
+    removeExport(ast, found);
+    return found.local?.name ?? 'ZfbPage';
+  }
+  const declaration = statement.declaration;
+  const body = ast.program.body;
+  const index = body.indexOf(statement);
+  if (n.Identifier.check(declaration)) {
+    body.splice(index, 1);
+    return declaration.name;
+  }
+  let replacement: StatementKind;
+  let name: string;
+  if ((n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) && declaration.id) {
+    replacement = declaration as StatementKind;
+    name = String(declaration.id.name);
+  } else if (n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) {
+    name = 'ZfbPage';
+    declaration.id = b.identifier(name);
+    replacement = declaration as StatementKind;
+  } else {
+    name = 'ZfbPage';
+    replacement = b.variableDeclaration('const', [b.variableDeclarator(b.identifier(name), declaration as never)]);
+  }
+  const comments = (statement as { comments?: unknown[] }).comments;
+  if (comments?.length) (replacement as { comments?: unknown[] }).comments = comments;
+  // Generated code now sits before it: keep the component visibly apart.
+  body.splice(index, 1, ...withGap([replacement]));
+  return name;
+}

@@ -1,0 +1,11 @@
+export async function getStaticPaths() {
+  return { paths: [{ params: { slug: 'a' } }], fallback: false };
+}
+
+export async function getStaticProps({ params }) {
+  return { props: { slug: params.slug } };
+}
+
+export default function Post({ slug }) {
+  return <p>{slug}</p>;
+}

@@ -1,0 +1,37 @@
+const langs = ['en', 'ja'];
+const slugs = ['intro', 'setup'];
+
+function paths() {
+  return langs.flatMap((lang) => slugs.map((slug) => ({ params: { lang, slug }, props: { label: `${lang}:${slug}` } })));
+}
+
+let zfbEntries: Promise<Awaited<ReturnType<typeof paths>>> | undefined;
+
+/** zfb's paths() list, computed once per build process. */
+function loadEntries() {
+  zfbEntries ??= Promise.resolve(paths());
+  return zfbEntries;
+}
+
+/** The paths() entry a URL was built from, found by its params. */
+async function entryFor(params: Record<string, any>): Promise<any> {
+  const entries = await loadEntries();
+  return entries.find((entry: any) => entry.params.lang === params.lang && entry.params.slug === params.slug);
+}
+
+/** zfb builds only the URLs paths() lists, so every other URL is a 404 here too. */
+export async function getStaticPaths() {
+  const entries = await loadEntries();
+  return { paths: entries.map((entry: any) => ({ params: entry.params })), fallback: false };
+}
+
+/** The component gets what zfb gives it: the entry's params with its props spread beside them. */
+export async function getStaticProps({ params }: { params?: Record<string, any> }) {
+  const entry = await entryFor(params ?? {});
+  if (!entry) return { notFound: true };
+  return { props: { params: entry.params, ...entry.props } };
+}
+
+export default function Page({ label }: { label: string }) {
+  return <p>{label}</p>;
+}

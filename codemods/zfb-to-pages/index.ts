@@ -1,0 +1,61 @@
+import { isDynamic } from '../../src/model/segments.js';
+import { parseModule } from '../_shared/ast.js';
+import { findExport } from '../_shared/find-export.js';
+import { newMarkers } from '../_shared/marker.js';
+import { routeFromPath } from '../_shared/route-file.js';
+import type { Transform, TransformResult } from '../_shared/types.js';
+import { clashingBinding, insertAfter, isTypeScript, printWithGaps, statements, withGap } from '../_shared/zfb-common.js';
+import { entryHelpers, keepPathsLocal, markZfbImports, nextParamsExpression, unsupportedZfbPage } from '../_shared/zfb-source.js';
+
+const GENERATED_NAMES = ['getStaticPaths', 'getStaticProps', 'zfbEntries', 'loadEntries', 'entryFor', 'nextParams'];
+
+/**
+ * A zfb page into a Next.js pages-router page at the same path. paths() stays, unexported, and runs unchanged:
+ * getStaticPaths lists its entries' params with `fallback: false` (zfb serves nothing else), and
+ * getStaticProps hands the component what zfb hands it, `{ params, ...props }` of the matching entry.
+ */
+const zfbToPages: Transform = (input) => {
+  const route = routeFromPath(input.path);
+  if (!route || route.router !== 'pages') return skip('not a file under pages/');
+  const unsupported = unsupportedZfbPage(input.path, route.folder, route.ext);
+  if (unsupported) return skip(unsupported);
+  const ast = parseModule(input.source, input.path);
+  if (findExport(ast, 'getStaticPaths')) return skip('already a pages-router page: it exports getStaticPaths');
+  const ts = isTypeScript(input.path);
+
+  if (isDynamic(route.segments)) {
+    if (!findExport(ast, 'paths')) return skip('a dynamic zfb page without paths() builds nothing; there is nothing to carry');
+    const clash = clashingBinding(ast, GENERATED_NAMES);
+    if (clash) return skip(`the module already has a top-level \`${clash}\`, a name the generated Next code needs`);
+    const paths = keepPathsLocal(ast)!;
+    const propsType = ts ? ': { params?: Record<string, any> }' : '';
+    const code = [
+      entryHelpers(ts, route.segments, paths.local),
+      ``,
+      `/** zfb builds only the URLs paths() lists, so every other URL is a 404 here too. */`,
+      `export async function getStaticPaths() {`,
+      `  const entries = await loadEntries();`,
+      `  return { paths: entries.map((entry${ts ? ': any' : ''}) => ({ params: ${nextParamsExpression(route.segments, 'entry.params')} })), fallback: false };`,
+      `}`,
+      ``,
+      `/** The component gets what zfb gives it: the entry's params with its props spread beside them. */`,
+      `export async function getStaticProps({ params }${propsType}) {`,
+      `  const entry = await entryFor(params ?? {});`,
+      `  if (!entry) return { notFound: true };`,
+      `  return { props: { params: entry.params, ...entry.props } };`,
+      `}`,
+    ].join('\n');
+    const anchor = paths.found.local?.statement;
+    insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(statements(code, ts)));
+  }
+  markZfbImports(ast);
+  const source = printWithGaps(ast);
+  if (source === input.source) return { source: null, markers: [] };
+  return { source, markers: newMarkers(input.source, source) };
+};
+
+export default zfbToPages;
+
+function skip(reason: string): TransformResult {
+  return { source: null, markers: [], skipped: reason };
+}

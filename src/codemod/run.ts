@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { findTransform, TRANSFORMS } from '../../codemods/index.js';
+import type { Marker } from '../../codemods/_shared/types.js';
+import { discoverProject } from '../project/discover.js';
+import { CodemodUsageError } from './errors.js';
+import { expandPaths } from './expand-paths.js';
+import { isGitClean } from './git-clean.js';
+import { poolAvailable, runPool } from './pool.js';
+import { processFile, type FileJob, type FileOutcome } from './process-file.js';
+import { projectRootOf } from './project-root.js';
+
+export interface CodemodOptions {
+  name: string;
+  paths: readonly string[];
+  dry?: boolean;
+  print?: boolean;
+  force?: boolean;
+  json?: boolean;
+  cwd?: string;
+  /** Files (that may contain the APIs) above which the run is spread over worker threads. */
+  poolThreshold?: number;
+}
+
+export interface CodemodSummary {
+  transform: string;
+  dry: boolean;
+  counts: { changed: number; unchanged: number; skipped: number; failed: number; marked: number };
+  /** Every file that is not plainly unchanged, in path order. */
+  files: FileOutcome[];
+}
+
+const POOL_THRESHOLD = 200;
+
+async function i18nOf(root: string): Promise<FileJob['i18n']> {
+  try {
+    const project = await discoverProject(root);
+    return project.next?.i18n;
+  } catch {
+    // A folder that is no complete project still gets its files transformed, without i18n.
+    return undefined;
+  }
+}
+
+/**
+ * Runs one transform over files and directories. Throws CodemodUsageError when it cannot run as asked;
+ * otherwise every file's fate is in the summary, and only files whose text really changes are written.
+ */
+export async function runCodemod(options: CodemodOptions): Promise<CodemodSummary> {
+  const cwd = options.cwd ?? process.cwd();
+  const dry = options.dry ?? false;
+  const entry = findTransform(options.name);
+  if (!entry) {
+    throw new CodemodUsageError(`unknown transform "${options.name}"; valid transforms: ${TRANSFORMS.map((t) => t.name).join(', ')}`);
+  }
+  const files = expandPaths(options.paths, cwd);
+  if (!dry && !options.force && !isGitClean(cwd)) {
+    throw new CodemodUsageError('the git work tree has uncommitted changes; commit or stash them first, or pass --force');
+  }
+
+  const outcomes: FileOutcome[] = [];
+  const candidates: { job: FileJob; source: string }[] = [];
+  const roots = new Map<string, FileJob['i18n']>();
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
+    if (!entry.mayApply(file.split('\\').join('/'), source)) {
+      outcomes.push({ file, status: 'unchanged', markers: [] });
+      continue;
+    }
+    const root = projectRootOf(file, cwd);
+    if (!roots.has(root)) roots.set(root, await i18nOf(root));
+    candidates.push({ job: { file, root, i18n: roots.get(root) }, source });
+  }
+
+  const processOptions = { cwd, dry, print: options.print ?? false };
+  if (candidates.length > (options.poolThreshold ?? POOL_THRESHOLD) && poolAvailable()) {
+    outcomes.push(...(await runPool(entry.name, candidates.map((c) => c.job), processOptions)));
+  } else {
+    const transform = await entry.load();
+    for (const { job, source } of candidates) outcomes.push(processFile(transform, job, source, processOptions));
+  }
+
+  const counts = { changed: 0, unchanged: 0, skipped: 0, failed: 0, marked: 0 };
+  for (const outcome of outcomes) {
+    counts[outcome.status]++;
+    if (outcome.markers.length > 0) counts.marked++;
+  }
+  const listed = outcomes.filter((o) => o.status !== 'unchanged').sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { transform: entry.name, dry, counts, files: listed };
+}
+
+export function formatMarker(file: string, marker: Marker): string {
+  return `${file}:${marker.line}: ${marker.reason}`;
+}
+
+/** The human summary: counts, moves, markers (file:line: reason), skipped and failed files, patches. */
+export function formatSummary(summary: CodemodSummary): string {
+  const lines: string[] = [];
+  for (const outcome of summary.files) if (outcome.patch) lines.push(outcome.patch.trimEnd());
+  const { changed, unchanged, skipped, failed, marked } = summary.counts;
+  lines.push(
+    `${summary.transform}: ${changed} changed, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed, ${marked} marked` +
+      (summary.dry ? ' (dry run: nothing written)' : ''),
+  );
+  for (const o of summary.files) {
+    if (o.status === 'changed') lines.push(`  changed ${o.file}${o.movedTo ? ` → ${o.movedTo}` : ''}`);
+  }
+  for (const o of summary.files) {
+    for (const marker of o.markers) lines.push(`  marker ${formatMarker(o.movedTo ?? o.file, marker)}`);
+  }
+  for (const o of summary.files) if (o.status === 'skipped') lines.push(`  skipped ${o.file}: ${o.reason}`);
+  for (const o of summary.files) if (o.status === 'failed') lines.push(`  failed ${o.file}: ${o.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The machine summary (`--json`). */
+export function summaryJson(summary: CodemodSummary): string {
+  return JSON.stringify(summary, null, 2) + '\n';
+}

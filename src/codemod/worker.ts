@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { findTransform } from '../../codemods/index.js';
+import { processFile, type FileJob, type FileOutcome, type ProcessOptions } from './process-file.js';
+
+/** A pool worker: loads the transform once, then processes the batches of files the pool sends. */
+interface WorkerInit {
+  transform: string;
+  options: ProcessOptions;
+}
+
+const init = workerData as WorkerInit;
+const entry = findTransform(init.transform);
+if (!entry || !parentPort) throw new Error(`worker started without a transform (${init.transform})`);
+const port = parentPort;
+const transform = await entry.load();
+
+port.on('message', (batch: FileJob[] | null) => {
+  if (batch === null) {
+    port.close();
+    return;
+  }
+  const outcomes: FileOutcome[] = batch.map((job) => processFile(transform, job, readFileSync(job.file, 'utf8'), init.options));
+  port.postMessage(outcomes);
+});
+port.postMessage('ready');

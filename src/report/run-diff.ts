@@ -1,0 +1,91 @@
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FAIL_ON_VALUES, type DiffReport, type FailOn } from './diff-report.js';
+import { diffSides } from './diff.js';
+import { AllowFileError, loadAllowFile } from './policy.js';
+import { readSide } from './read-side.js';
+import { renderHtml } from './render-html.js';
+import { renderJson } from './render-json.js';
+import { renderJunit } from './render-junit.js';
+import { renderMarkdown } from './render-md.js';
+import { SideError, type BuildModel } from './side.js';
+
+export type DiffFormat = 'md' | 'json' | 'junit' | 'html';
+export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json', 'junit', 'html'];
+
+const RENDERERS: Record<DiffFormat, (report: DiffReport) => string> = {
+  md: renderMarkdown,
+  json: renderJson,
+  junit: renderJunit,
+  html: renderHtml,
+};
+
+export interface RunDiffOptions {
+  base: string;
+  head: string;
+  format?: DiffFormat;
+  /** Write the report here instead of returning it for stdout. */
+  output?: string;
+  failOn?: FailOn;
+  /** A file of URL globs for intended removals. */
+  allow?: string;
+  cwd?: string;
+  /** Read for GITHUB_STEP_SUMMARY; defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  buildModel?: BuildModel;
+}
+
+export interface RunDiffResult {
+  /** 0 nothing matches --fail-on, 1 something does, 2 a side (or the --allow file) cannot be read. */
+  exitCode: 0 | 1 | 2;
+  report?: DiffReport;
+  /** The rendered report when no --output was given (the CLI prints it). */
+  stdout: string;
+  /** One-line summary or the reason for exit code 2. */
+  stderr: string;
+}
+
+/** `zfb-next diff` without the process: what the CLI action does, callable from tests and libraries. */
+export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const format = options.format ?? 'md';
+  const failOn = options.failOn ?? 'removed';
+  if (!DIFF_FORMATS.includes(format)) return usage(`unknown --format "${format}" (expected ${DIFF_FORMATS.join(', ')})`);
+  if (!FAIL_ON_VALUES.includes(failOn)) return usage(`unknown --fail-on "${failOn}" (expected ${FAIL_ON_VALUES.join(', ')})`);
+
+  let report: DiffReport;
+  try {
+    const allow = options.allow ? await loadAllowFile(path.resolve(cwd, options.allow)) : [];
+    // One side after the other: computing a route model runs project code with the project as cwd.
+    const base = await readSide(options.base, 'base', { cwd, buildModel: options.buildModel });
+    const head = await readSide(options.head, 'head', { cwd, buildModel: options.buildModel });
+    report = await diffSides(base, head, { failOn, allow });
+  } catch (error) {
+    if (error instanceof SideError || error instanceof AllowFileError) return usage(error.message);
+    throw error;
+  }
+
+  const text = RENDERERS[format](report);
+  let stdout = text;
+  if (options.output) {
+    const file = path.resolve(cwd, options.output);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    stdout = '';
+  }
+  const summaryFile = (options.env ?? process.env).GITHUB_STEP_SUMMARY;
+  if (format === 'md' && summaryFile) await appendFile(summaryFile, text.endsWith('\n') ? text : `${text}\n`);
+  return { exitCode: report.policy.failed ? 1 : 0, report, stdout, stderr: summaryLine(report) };
+}
+
+function usage(message: string): RunDiffResult {
+  return { exitCode: 2, stdout: '', stderr: `zfb-next diff: ${message}\n` };
+}
+
+function summaryLine(report: DiffReport): string {
+  const c = report.counts;
+  const allowed = c.removedAllowed > 0 ? ` (${c.removedAllowed} allowed)` : '';
+  const text = c.textCompared > 0 ? `, ${c.textChanged} of ${c.textCompared} pages with changed text` : '';
+  const result = report.policy.failed ? `${report.policy.failures} failing --fail-on ${report.policy.failOn}` : 'ok';
+  return `zfb-next diff: ${c.added} added, ${c.removed} removed${allowed}, ${c.unchanged} unchanged, ${c.routeChanges} changed routes${text}: ${result}\n`;
+}

@@ -1,0 +1,164 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Origin, Unmatched } from '../model/types.js';
+import { canonicalUrl, isSiteUrl } from './canonical-url.js';
+import { listFiles, readJsonFile } from './files.js';
+import { isRecord } from './side-model.js';
+import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
+
+/**
+ * A Next.js build directory (`.next/`), read from its manifests (next-static-paths.md §5):
+ * - prerender-manifest.json `routes`: every prerendered URL (keys are pathnames, canonical already) with
+ *   its `srcRoute`; `dynamicRoutes[page].fallback`: false → 404, null → blocking, a string → fallback page;
+ * - routes-manifest.json `dynamicRoutes`: every dynamic page, also those with no prerender entry (fully
+ *   dynamic, so unlisted URLs render on request);
+ * - server/pages-manifest.json and app-path-routes-manifest.json: static pages that prerender nothing
+ *   (auto-static and server-rendered pages), and which router (and so which source file) owns a page.
+ * Source files are looked up next to `.next/` (the project root); a build copied elsewhere gets
+ * extension-less names such as `pages/about`.
+ */
+export async function readNextBuild(nextDir: string, label: SideLabel, spec: string): Promise<NextBuildIndex> {
+  const read = async (name: string, required: boolean): Promise<Record<string, unknown>> => {
+    const result = await readJsonFile(path.join(nextDir, name), name);
+    if (result.ok) {
+      if (!isRecord(result.value)) throw new SideError(label, spec, `${name} is not a JSON object`);
+      return result.value;
+    }
+    if (!required && !existsSync(path.join(nextDir, name))) return {};
+    throw new SideError(label, spec, result.reason);
+  };
+  const prerender = await read('prerender-manifest.json', true);
+  const routesManifest = await read('routes-manifest.json', false);
+  const pagesManifest = await read('server/pages-manifest.json', false);
+  const appPathRoutes = await read('app-path-routes-manifest.json', false);
+  return new NextBuildIndex(path.dirname(nextDir), prerender, routesManifest, pagesManifest, appPathRoutes);
+}
+
+export async function sideFromNextBuild(nextDir: string, label: SideLabel, spec: string): Promise<Side> {
+  const index = await readNextBuild(nextDir, label, spec);
+  const builder = new SideBuilder();
+  const htmlFiles = new Set([
+    ...(await listFiles(path.join(nextDir, 'server', 'pages'))).map((f) => `server/pages/${f}`),
+    ...(await listFiles(path.join(nextDir, 'server', 'app'))).map((f) => `server/app/${f}`),
+  ]);
+  for (const { url, page } of index.urls()) {
+    const route = index.route(page, builder);
+    const base = url === '/' ? '/index' : url;
+    const dir = route.origin === 'next-app' ? 'server/app' : 'server/pages';
+    const html = `${dir}${base}.html`;
+    builder.addUrl(url, route, htmlFiles.has(html) ? html : undefined);
+  }
+  for (const page of index.dynamicPages()) index.route(page, builder);
+  return builder.finish(label, spec, 'next-build', nextDir);
+}
+
+const EXTENSIONS = ['tsx', 'ts', 'jsx', 'js', 'mdx', 'md'];
+
+export class NextBuildIndex {
+  private readonly routesByPage = new Map<string, SideRoute>();
+  /** Route (`/blog/[slug]`) → app file path as Next records it (`/(group)/blog/[slug]/page`). */
+  private readonly appFiles = new Map<string, string>();
+
+  constructor(
+    private readonly projectRoot: string,
+    private readonly prerender: Record<string, unknown>,
+    private readonly routesManifest: Record<string, unknown>,
+    private readonly pagesManifest: Record<string, unknown>,
+    appPathRoutes: Record<string, unknown>,
+  ) {
+    // Parallel-slot files (`@modal/...`) render inside a page; the page's own file is the route's source.
+    const appEntries = Object.entries(appPathRoutes).sort(([a], [b]) => slotRank(a) - slotRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const [file, route] of appEntries) {
+      if (typeof route === 'string' && !this.appFiles.has(route)) this.appFiles.set(route, file);
+    }
+  }
+
+  /** Every URL the build serves, with the page (route pattern) that serves it, in manifest order. */
+  *urls(): Generator<{ url: string; page: string }> {
+    const routes = isRecord(this.prerender.routes) ? this.prerender.routes : {};
+    for (const [key, value] of Object.entries(routes)) {
+      const url = canonicalUrl(key, 'next');
+      if (!isSiteUrl(url)) continue;
+      const srcRoute = isRecord(value) && typeof value.srcRoute === 'string' ? value.srcRoute : url;
+      yield { url, page: srcRoute };
+    }
+    // Pages that prerender nothing but still answer at their own path.
+    for (const page of [...Object.keys(this.pagesManifest), ...this.appFiles.keys()]) {
+      if (!isDynamicPattern(page) && isSiteUrl(page)) yield { url: canonicalUrl(page, 'next'), page };
+    }
+  }
+
+  /** Dynamic pages, also those with no prerendered URL. */
+  dynamicPages(): string[] {
+    const pages = new Set<string>();
+    if (isRecord(this.prerender.dynamicRoutes)) for (const page of Object.keys(this.prerender.dynamicRoutes)) pages.add(page);
+    if (Array.isArray(this.routesManifest.dynamicRoutes)) {
+      for (const r of this.routesManifest.dynamicRoutes) if (isRecord(r) && typeof r.page === 'string') pages.add(r.page);
+    }
+    return [...pages].filter((page) => isDynamicPattern(page) && !page.includes('(.'));
+  }
+
+  route(page: string, builder: SideBuilder): SideRoute {
+    let route = this.routesByPage.get(page);
+    if (route) return route;
+    const origin: Origin = this.appFiles.has(page) ? 'next-app' : 'next-pages';
+    const dynamic = isDynamicPattern(page);
+    route = builder.addRoute({
+      pattern: page,
+      file: origin === 'next-app' ? this.appSourceFile(page) : this.pagesSourceFile(page),
+      origin,
+      providers: dynamic && this.hasPrerenderInfo(page) ? [origin === 'next-app' ? 'generateStaticParams' : 'getStaticPaths'] : [],
+      unmatched: dynamic ? this.unmatched(page) : null,
+    });
+    this.routesByPage.set(page, route);
+    return route;
+  }
+
+  /** Whether the HTML of `url` is in the export tree's sibling build: the route that serves it. */
+  lookup(url: string): string | undefined {
+    const routes = isRecord(this.prerender.routes) ? this.prerender.routes : {};
+    const value = routes[url];
+    if (isRecord(value)) return typeof value.srcRoute === 'string' ? value.srcRoute : url;
+    if (url in this.pagesManifest || this.appFiles.has(url)) return url;
+    return undefined;
+  }
+
+  private hasPrerenderInfo(page: string): boolean {
+    return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes;
+  }
+
+  /** reference §5.1: `fallback` false | null | string; a dynamic page without an entry is fully dynamic. */
+  private unmatched(page: string): Unmatched {
+    const entry = isRecord(this.prerender.dynamicRoutes) ? this.prerender.dynamicRoutes[page] : undefined;
+    if (!isRecord(entry)) return 'blocking';
+    if (entry.fallback === false) return 'not-found';
+    if (typeof entry.fallback === 'string') return 'fallback';
+    return 'blocking';
+  }
+
+  private pagesSourceFile(page: string): string {
+    const stem = page === '/' ? '/index' : page;
+    return this.findSource(['pages', 'src/pages'], [stem, `${stem}/index`]) ?? `pages${stem}`;
+  }
+
+  private appSourceFile(page: string): string {
+    const recorded = this.appFiles.get(page) ?? `${page === '/' ? '' : page}/page`;
+    return this.findSource(['app', 'src/app'], [recorded]) ?? `app${recorded}`;
+  }
+
+  private findSource(dirs: string[], stems: string[]): string | undefined {
+    for (const dir of dirs) {
+      for (const stem of stems) {
+        for (const extension of EXTENSIONS) {
+          const file = `${dir}${stem}.${extension}`;
+          if (existsSync(path.join(this.projectRoot, file))) return file;
+        }
+      }
+    }
+    return undefined;
+  }
+}
+
+function slotRank(appFile: string): number {
+  return appFile.includes('/@') ? 1 : 0;
+}

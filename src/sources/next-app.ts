@@ -1,0 +1,328 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Loaded, ModuleSession } from '../load/load-modules.js';
+import { parsePattern } from '../model/segments.js';
+import type { Diagnostic, Provider, Route } from '../model/types.js';
+import { appPathsError } from '../model/validate-app-paths.js';
+import type { Project } from '../project/types.js';
+import type { SourceResult } from './contract.js';
+import {
+  AppStaticPathsError,
+  buildAppStaticPaths,
+  isStaticRoutePrerendered,
+  type AppStaticPaths,
+  type CascadeSegment,
+  type IncompleteParams,
+} from './next-app-cascade.js';
+import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-app-files.js';
+
+/**
+ * The Next.js app router front-end: every `page` and `route` file of `app/` becomes one route; dynamic
+ * routes get their URLs from the `generateStaticParams` cascade exactly as next@16.4.6 builds them. What
+ * the build would reject is an error diagnostic with Next's own text; what it silently does not prerender
+ * (an incomplete params object, a route with no generated params) is said out loud.
+ */
+
+const GSP = 'generateStaticParams';
+// Segment config Next rejects at compile time under Cache Components (reference §2.3).
+const CACHE_COMPONENTS_INCOMPATIBLE = ['dynamicParams', 'dynamic', 'revalidate', 'fetchCache'] as const;
+
+export async function nextAppSource(project: Project, session: ModuleSession): Promise<SourceResult> {
+  const diagnostics: Diagnostic[] = [];
+  const routes: Route[] = [];
+  const next = project.next;
+  if (!project.appDir || !next) return { routes, diagnostics };
+  const rel = (abs: string): string => path.relative(project.root, abs).split(path.sep).join('/');
+
+  const files = scanAppFiles(project.appDir, next.pageExtensions, project.root);
+  diagnostics.push(...files.diagnostics);
+  const conflict = appPathsError(files.normalizedPaths);
+  if (conflict) {
+    const named = files.routes.find((r) => conflict.includes(`"${r.pattern}"`) || conflict.includes(`- ${r.pattern}\n`));
+    diagnostics.push({ severity: 'error', code: 'APP_ROUTE_CONFLICT', file: rel((named ?? files.routes[0]!).file), message: conflict });
+  }
+
+  const moduleFiles = [...new Set(files.routes.flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
+  const modules = await session.load(moduleFiles);
+  const reported = new Set<string>();
+  for (const [file, loaded] of modules) {
+    if (loaded.ok || reported.has(file)) continue;
+    reported.add(file);
+    const d: Diagnostic = {
+      severity: 'error',
+      code: 'MODULE_LOAD',
+      file: loaded.error.file ?? rel(file),
+      message: `Cannot load ${rel(file)}: ${loaded.error.message}`,
+    };
+    if (loaded.error.line !== undefined) d.line = loaded.error.line;
+    if (loaded.error.column !== undefined) d.column = loaded.error.column;
+    diagnostics.push(d);
+  }
+
+  for (const routeFiles of files.routes) {
+    const { route, diagnostics: routeDiagnostics } = await buildRoute(project, session, routeFiles, modules, rel);
+    routes.push(route);
+    diagnostics.push(...routeDiagnostics);
+  }
+  return { routes, diagnostics };
+}
+
+async function buildRoute(
+  project: Project,
+  session: ModuleSession,
+  files: AppRouteFiles,
+  modules: ReadonlyMap<string, Loaded>,
+  rel: (abs: string) => string,
+): Promise<{ route: Route; diagnostics: Diagnostic[] }> {
+  const next = project.next!;
+  const diagnostics: Diagnostic[] = [];
+  const route: Route = {
+    pattern: files.pattern,
+    segments: parsePattern(files.pattern),
+    file: rel(files.file),
+    origin: 'next-app',
+    kind: files.kind,
+    providers: [],
+    unmatched: 'not-found',
+    entries: [],
+  };
+  const isRoutePPREnabled = files.kind === 'page' && next.cacheComponents;
+  const isStaticExport = next.output === 'export';
+
+  let loadFailed = false;
+  let edge = false;
+  const segments: CascadeSegment[] = files.segments.map((segment) => {
+    const cascade: CascadeSegment = {};
+    if (segment.paramName) cascade.paramName = segment.paramName;
+    if (segment.paramType) cascade.paramType = segment.paramType;
+    if (!segment.file) return cascade;
+    cascade.file = rel(segment.file);
+    const loaded = modules.get(segment.file);
+    if (!loaded?.ok) {
+      loadFailed = true;
+      return cascade;
+    }
+    const exports = loaded.module;
+    // Only server components have segment config; "use client" plus generateStaticParams does not compile.
+    if (isClientModule(segment.file)) {
+      if (typeof exports[GSP] === 'function' && segment.role === 'page') {
+        diagnostics.push({
+          severity: 'error',
+          code: 'APP_CLIENT_GSP',
+          file: cascade.file,
+          function: GSP,
+          message: `App pages cannot use both "use client" and export function "generateStaticParams()".`,
+        });
+      }
+      return cascade;
+    }
+    const config: NonNullable<CascadeSegment['config']> = {};
+    for (const key of ['dynamicParams', 'dynamic', 'revalidate'] as const) {
+      if (exports[key] !== undefined) config[key] = exports[key];
+    }
+    if (next.cacheComponents) {
+      for (const key of CACHE_COMPONENTS_INCOMPATIBLE) {
+        if (exports[key] === undefined) continue;
+        diagnostics.push({
+          severity: 'error',
+          code: 'APP_SEGMENT_CONFIG',
+          file: cascade.file,
+          message: `Route segment config "${key}" is not compatible with \`nextConfig.cacheComponents\`. Please remove it.`,
+        });
+      }
+    }
+    if (Object.keys(config).length > 0) cascade.config = config;
+    if (exports.runtime === 'edge') edge = true;
+    if (typeof exports[GSP] === 'function') {
+      cascade.generateStaticParams = exports[GSP];
+      if (exports.runtime === 'edge') {
+        diagnostics.push({
+          severity: 'error',
+          code: 'APP_EDGE_GSP',
+          file: cascade.file,
+          function: GSP,
+          message: 'Edge runtime is not supported with `generateStaticParams`.',
+        });
+      }
+    }
+    return cascade;
+  });
+
+  route.providers = providersOf(files.segments, segments, rel);
+  if (loadFailed) return { route, diagnostics };
+
+  if (files.pathnameParams.length === 0) {
+    if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
+    else diagnostics.push(fullyDynamic(route, files.kind === 'page' ? "it exports dynamic = 'force-dynamic' or revalidate = 0" : "a route handler is dynamic unless it exports dynamic = 'force-static'"));
+    return { route, diagnostics };
+  }
+  if (edge) {
+    // The edge runtime skips static paths altogether (build/utils.ts isPageStatic).
+    route.unmatched = 'blocking';
+    diagnostics.push(fullyDynamic(route, 'it uses the edge runtime'));
+    return { route, diagnostics };
+  }
+
+  let result: AppStaticPaths;
+  try {
+    result = await session.run(() =>
+      buildAppStaticPaths({ page: files.pattern, segments, pathnameParams: files.pathnameParams, isRoutePPREnabled, isStaticExport }),
+    );
+  } catch (error) {
+    diagnostics.push(errorDiagnostic(error, route, segments));
+    // Next's export message names only the missing keys; say which object and which function too.
+    if (error instanceof AppStaticPathsError && error.incomplete) {
+      diagnostics.push(incompleteDiagnostic(route, segments, error.incomplete, 'error'));
+    }
+    return { route, diagnostics };
+  }
+
+  route.unmatched = result.unmatched;
+  route.entries = result.entries;
+  route.providers = providersOf(files.segments, segments, rel, result);
+
+  if (result.incomplete) diagnostics.push(incompleteDiagnostic(route, segments, result.incomplete, 'warning'));
+  if (!result.prerendered) diagnostics.push(fullyDynamic(route, 'no generateStaticParams provides its last dynamic segment'));
+  else if (result.params.length === 0 && result.entries.length === 0) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'GSP_APP_EMPTY_RESULT',
+      file: route.file,
+      function: GSP,
+      message: `generateStaticParams returned no params for ${route.pattern}: Next.js prerenders no URL of it and renders each one on first request, so a static build gets no page for it.`,
+    });
+  }
+  diagnostics.push(...dotSegmentWarnings(route, segments, result));
+  return { route, diagnostics };
+}
+
+/** Each function that can contribute keys, in cascade order, with the keys its results held. */
+function providersOf(
+  fileSegments: readonly AppSegmentFile[],
+  segments: readonly CascadeSegment[],
+  rel: (abs: string) => string,
+  result?: AppStaticPaths,
+): Provider[] {
+  const providers: Provider[] = [];
+  segments.forEach((segment, index) => {
+    if (typeof segment.generateStaticParams !== 'function') return;
+    const keys: string[] = [];
+    for (const call of result?.calls ?? []) {
+      if (call.segmentIndex !== index) continue;
+      for (const item of call.result) for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
+    }
+    providers.push({ file: rel(fileSegments[index]!.file!), function: GSP, keys });
+  });
+  return providers;
+}
+
+function errorDiagnostic(error: unknown, route: Route, segments: readonly CascadeSegment[]): Diagnostic {
+  if (!(error instanceof AppStaticPathsError)) {
+    return { severity: 'error', code: 'GSP_APP_THREW', file: route.file, function: GSP, message: String((error as Error)?.message ?? error) };
+  }
+  const segment = error.segmentIndex === undefined ? undefined : segments[error.segmentIndex];
+  const file = segment?.file ?? route.file;
+  const hasFunction = error.code !== 'APP_DYNAMIC_PARAMS_MISSING' && error.code !== 'APP_EXPORT_DYNAMIC_PARAMS';
+  const diagnostic: Diagnostic = { severity: 'error', code: error.code, file, message: error.message };
+  if (hasFunction) diagnostic.function = GSP;
+  if (error.code === 'GSP_APP_THREW') {
+    const input = error.params && Object.keys(error.params).length > 0 ? ` (called with params ${json(error.params)})` : '';
+    diagnostic.message = `generateStaticParams in ${file} threw for ${route.pattern}${input}: ${error.message}`;
+  }
+  return diagnostic;
+}
+
+/**
+ * The trap: Next prerenders a route only when every params object names every URL param. One that does
+ * not (a missing key, a child that returned [] for one parent, a gSP on the layout only) makes the build
+ * drop every URL of the route without a word.
+ */
+function incompleteDiagnostic(
+  route: Route,
+  segments: readonly CascadeSegment[],
+  incomplete: IncompleteParams,
+  severity: 'warning' | 'error',
+): Diagnostic {
+  const { params, missing, trace, total } = incomplete;
+  const producer = segments[trace.segmentIndex]!;
+  const names = missing.map((n) => `"${n}"`).join(', ');
+  let how = `generateStaticParams in ${producer.file} produced the params object ${json(params)}, which has no ${names}`;
+  // The child that returned [] is where the key went missing, so the diagnostic points there.
+  let file = producer.file ?? route.file;
+  if (trace.passedThroughEmpty !== undefined) {
+    const child = segments[trace.passedThroughEmpty]!;
+    how += ` (generateStaticParams in ${child.file} returned [] for it, so it passed through unchanged)`;
+    file = child.file ?? file;
+  }
+  const laterProvider = segments.some((s, i) => i > trace.segmentIndex && typeof s.generateStaticParams === 'function');
+  const hint = laterProvider || producer.file === route.file ? '' : ` No generateStaticParams below ${producer.file} provides ${names}.`;
+  const after =
+    severity === 'error'
+      ? 'and, with output: export, fails the build'
+      : route.unmatched === 'not-found'
+        ? 'and, with dynamicParams = false, every URL of the route answers 404'
+        : 'and renders each URL on first request instead';
+  return {
+    severity,
+    code: 'GSP_APP_INCOMPLETE',
+    file,
+    function: GSP,
+    message:
+      `${how}. Because one params object is incomplete, Next.js discards every generated URL of ${route.pattern} ` +
+      `(${total} params object${total === 1 ? '' : 's'} in all) ${after}; a static build gets no page for it.${hint}`,
+  };
+}
+
+function fullyDynamic(route: Route, why: string): Diagnostic {
+  return {
+    severity: 'info',
+    code: 'APP_FULLY_DYNAMIC',
+    file: route.file,
+    message: `${route.pattern} is rendered on every request (${why}): Next.js prerenders no URL of it, so a static build gets no page for it.`,
+  };
+}
+
+/** A `..` or `.` param would make zfb write the page outside the route's folder. */
+function dotSegmentWarnings(route: Route, segments: readonly CascadeSegment[], result: AppStaticPaths): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  for (const entry of route.entries) {
+    for (const [key, value] of Object.entries(entry.params)) {
+      const parts = Array.isArray(value) ? value : [value];
+      const bad = parts.find((p) => p === '..' || p === '.');
+      if (bad === undefined) continue;
+      const producer = providerOfKey(key, segments, result);
+      const d: Diagnostic = {
+        severity: 'warning',
+        code: 'APP_PARAM_DOT_SEGMENT',
+        file: producer ?? route.file,
+        message: `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}) is the path segment "${bad}": a static build would write it outside the route's folder.`,
+      };
+      if (producer) d.function = GSP;
+      warnings.push(d);
+    }
+  }
+  return warnings;
+}
+
+function providerOfKey(key: string, segments: readonly CascadeSegment[], result: AppStaticPaths): string | undefined {
+  for (let i = result.calls.length - 1; i >= 0; i--) {
+    const call = result.calls[i]!;
+    if (call.result.some((item) => key in item)) return segments[call.segmentIndex]?.file;
+  }
+  return undefined;
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v === undefined ? '__undefined__' : v))?.replace(/"__undefined__"/g, 'undefined') ?? String(value);
+}
+
+const DIRECTIVE_PROLOGUE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:(['"])use strict\1;?(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*)?(['"])use client\2/;
+
+function isClientModule(file: string): boolean {
+  try {
+    return DIRECTIVE_PROLOGUE.test(readFileSync(file, 'utf8').slice(0, 2000));
+  } catch {
+    return false;
+  }
+}
+

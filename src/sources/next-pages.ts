@@ -1,0 +1,367 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Loaded, ModuleSession } from '../load/load-modules.js';
+import { pagesRouteConflict } from '../model/next-route-sorter.js';
+import { paramNames, parsePattern } from '../model/segments.js';
+import type { Diagnostic, Entry, Route, Segment } from '../model/types.js';
+import type { NextProjectConfig, Project } from '../project/types.js';
+import type { SourceResult } from './contract.js';
+import { buildPagesStaticPaths } from './next-pages-static-paths.js';
+import { zfbRouteFromModule } from './zfb.js';
+
+/**
+ * The Next.js pages router (`pages/` or `src/pages/`) into the route model, as `next build` 16.4.6 sees it.
+ *
+ * How the build records each kind of page (checked with real `next build`s of fixtures/next-pages-i18n
+ * and of the same tree without `i18n`):
+ * - getStaticProps + getStaticPaths: prerender-manifest `routes` holds every pathname of
+ *   `buildPagesStaticPaths` (locale-prefixed with i18n, default locale included: `/en/p/1`), and
+ *   `dynamicRoutes[page].fallback` is `false` / `null` / `'<page>.html'` for fallback false / 'blocking' / true.
+ * - getStaticProps on a non-dynamic page: prerender-manifest `routes['/about']`; with i18n one key per
+ *   locale, `/en/about`, `/fr/about`, and `/en`, `/fr` for the index page.
+ * - no data function (automatic static optimisation): not in the prerender manifest at all, only in
+ *   `.next/server/pages-manifest.json` and as `.next/server/pages/about.html` (with i18n `en/about.html`,
+ *   `fr/about.html`). The model lists the same URLs as for a getStaticProps page: they are prerendered
+ *   HTML all the same.
+ * - getServerSideProps / getInitialProps (also every non-SSG page once `_app` has its own
+ *   getInitialProps): rendered per request, nothing prerendered: no entries, unmatched 'blocking'.
+ * - pages/api/**: API routes, never prerendered.
+ */
+
+// Next's framework pages (build/route-discovery.ts PAGES_SUPPORT_ROUTES): not user routes.
+const ENGINE_PAGES = new Set(['/_app', '/_document', '/_error', '/404', '/500']);
+
+// lib/constants.ts and server/render.tsx, word for word.
+const SSG_GET_INITIAL_PROPS_CONFLICT =
+  'You can not use getInitialProps with getStaticProps. To use SSG, please remove your getInitialProps';
+const SERVER_PROPS_GET_INIT_PROPS_CONFLICT =
+  'You can not use getInitialProps with getServerSideProps. Please remove getInitialProps.';
+const SERVER_PROPS_SSG_CONFLICT =
+  'You can not use getStaticProps or getStaticPaths with getServerSideProps. To use SSG, please remove getServerSideProps';
+
+// shared/lib/router/utils/is-dynamic.ts (strict form, as isPageStatic calls it).
+const DYNAMIC_ROUTE = /\/\[[^/]+\](?=\/|$)/;
+
+interface PageFile {
+  abs: string;
+  relative: string;
+  page: string;
+}
+
+/** Next's validation messages, each under its own greppable code. */
+const NEXT_ERROR_CODES: Array<[RegExp, string]> = [
+  [/^Invalid value returned from getStaticPaths/, 'GSP_INVALID_RETURN'],
+  [/^Extra keys returned from getStaticPaths/, 'GSP_EXTRA_KEYS'],
+  [/^The `fallback` key must be returned/, 'GSP_FALLBACK'],
+  [/^Invalid `paths` value returned/, 'GSP_PATHS'],
+  [/^The provided path `/, 'GSP_PATH_MISMATCH'],
+  [/^Additional keys were returned from `getStaticPaths`/, 'GSP_ADDITIONAL_KEYS'],
+  [/^A required parameter \(/, 'GSP_MISSING_PARAM'],
+  [/^Invalid locale returned from getStaticPaths/, 'GSP_INVALID_LOCALE'],
+  [/^failed to decode param$/, 'GSP_PATH_DECODE'],
+];
+
+/** What the user's getStaticPaths itself threw, told apart from what Next's validation throws. */
+class UserCodeError {
+  constructor(readonly cause: unknown) {}
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** build/route-discovery.ts `getPageFromPath`: longest extension off, then one trailing `/index`. */
+function pageFromPath(relativeToPagesDir: string, pageExtensions: readonly string[]): string {
+  let page = '/' + toPosix(relativeToPagesDir);
+  for (const extension of [...pageExtensions].sort((a, b) => b.length - a.length)) {
+    if (page.endsWith(`.${extension}`)) {
+      page = page.slice(0, -(extension.length + 1));
+      break;
+    }
+  }
+  if (page.endsWith('/index')) page = page.slice(0, -'/index'.length);
+  return page === '' ? '/' : page;
+}
+
+function scanPages(project: Project, pagesDir: string, pageExtensions: readonly string[]): PageFile[] {
+  const extension = new RegExp(`\\.(?:${pageExtensions.map((e) => e.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&')).join('|')})$`);
+  const files: PageFile[] = [];
+  const walk = (dir: string): void => {
+    for (const dirent of readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, dirent.name);
+      if (dirent.isDirectory()) walk(abs);
+      else if (extension.test(dirent.name)) {
+        files.push({
+          abs,
+          relative: toPosix(path.relative(project.root, abs)),
+          page: pageFromPath(path.relative(pagesDir, abs), pageExtensions),
+        });
+      }
+    }
+  };
+  walk(pagesDir);
+  return files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+}
+
+function isApiPage(page: string): boolean {
+  return page === '/api' || page.startsWith('/api/');
+}
+
+function route(file: PageFile, segments: Segment[], fields: Partial<Route> = {}): Route {
+  return {
+    pattern: file.page,
+    segments,
+    file: file.relative,
+    origin: 'next-pages',
+    kind: 'page',
+    providers: [],
+    unmatched: 'not-found',
+    entries: [],
+    ...fields,
+  };
+}
+
+/** One URL per locale with i18n (the index page is `/en`, not `/en/`), else the page itself. */
+function staticEntries(page: string, config: NextProjectConfig): Entry[] {
+  if (!config.i18n) return [{ url: page, params: {} }];
+  return config.i18n.locales.map((locale) => ({ url: `/${locale}${page === '/' ? '' : page}`, params: {}, locale }));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.constructor === Error ? error.message : `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** `.` and `..` params are URLs that resolve to another path: zfb would write them somewhere else. */
+function dotSegmentWarnings(file: PageFile, entries: readonly Entry[]): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  for (const entry of entries) {
+    for (const [key, value] of Object.entries(entry.params)) {
+      const values = Array.isArray(value) ? value : [value];
+      const dot = values.find((v) => v === '.' || v === '..');
+      if (dot === undefined) continue;
+      warnings.push({
+        severity: 'warning',
+        code: 'GSP_DOT_SEGMENT',
+        file: file.relative,
+        function: 'getStaticPaths',
+        message: `getStaticPaths in ${file.relative} returned ${key} = ${JSON.stringify(value)} (URL ${entry.url}): "${dot}" is a dot segment, which resolves to another path when the page is written to disk, so zfb cannot write this URL safely`,
+      });
+    }
+  }
+  return warnings;
+}
+
+type Exports = Record<string, unknown>;
+
+function has(module: Exports, name: string): boolean {
+  return !!module[name];
+}
+
+/** isPageStatic (build/utils.ts), the SWC SSG transform and server/render.tsx checks, in the order a build hits them. */
+function preCheck(page: string, module: Exports): { code: string; message: string } | undefined {
+  const component = module.default as { getInitialProps?: unknown } | undefined;
+  // react-is `isValidElementType`, as far as a page default export can be one: a component function or class,
+  // or a memo / forwardRef / lazy object.
+  const validComponent =
+    typeof component === 'function' || (typeof component === 'object' && component !== null && '$$typeof' in component);
+  if (!validComponent) {
+    return {
+      code: 'PAGES_NO_DEFAULT_EXPORT',
+      // build/index.ts, for one page.
+      message: `Build optimization failed: found page without a React Component as default export in \npages${page}\n\nSee https://nextjs.org/docs/messages/page-without-valid-component for more info.\n`,
+    };
+  }
+  const gip = !!component?.getInitialProps;
+  const gsp = has(module, 'getStaticProps');
+  const paths = has(module, 'getStaticPaths');
+  const gssp = has(module, 'getServerSideProps');
+  const dynamic = DYNAMIC_ROUTE.test(page);
+  // A compile error of the SWC SSG transform, before any data is collected.
+  if (gssp && (gsp || paths)) return { code: 'PAGES_SSG_SSR_CONFLICT', message: SERVER_PROPS_SSG_CONFLICT };
+  if (gip && gsp) return { code: 'PAGES_GIP_SSG_CONFLICT', message: SSG_GET_INITIAL_PROPS_CONFLICT };
+  if (gip && gssp) return { code: 'PAGES_GIP_SSR_CONFLICT', message: SERVER_PROPS_GET_INIT_PROPS_CONFLICT };
+  if (gsp && paths && !dynamic) {
+    return {
+      code: 'GSP_NON_DYNAMIC',
+      message: `getStaticPaths can only be used with dynamic pages, not '${page}'.\nLearn more: https://nextjs.org/docs/routing/dynamic-routes`,
+    };
+  }
+  if (gsp && dynamic && !paths) {
+    return {
+      code: 'GSP_REQUIRED',
+      message: `getStaticPaths is required for dynamic SSG pages and is missing for '${page}'.\nRead more: https://nextjs.org/docs/messages/invalid-getstaticpaths-value`,
+    };
+  }
+  // Raised while prerendering the page (server/render.tsx), which is where a build meets these two.
+  if (paths && !gsp && !dynamic) {
+    return {
+      code: 'GSP_NON_DYNAMIC',
+      message: `getStaticPaths is only allowed for dynamic SSG pages and was found on '${page}'.\nRead more: https://nextjs.org/docs/messages/non-dynamic-getstaticpaths-usage`,
+    };
+  }
+  if (paths && !gsp) {
+    return {
+      code: 'GSP_WITHOUT_GSP',
+      message: `getStaticPaths was added without a getStaticProps in ${page}. Without getStaticProps, getStaticPaths does nothing`,
+    };
+  }
+  return undefined;
+}
+
+function loadDiagnostic(file: PageFile, loaded: Loaded | undefined): Diagnostic {
+  const error = loaded && !loaded.ok ? loaded.error : { message: 'the module could not be loaded' };
+  const elsewhere = error.file && error.file !== file.relative;
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    code: 'MODULE_LOAD',
+    file: error.file ?? file.relative,
+    message: `${file.relative} (route ${file.page}) could not be loaded: ${error.message}${elsewhere ? ` (in ${error.file}, which it imports)` : ''}`,
+  };
+  if (error.line !== undefined) diagnostic.line = error.line;
+  if (error.column !== undefined) diagnostic.column = error.column;
+  return diagnostic;
+}
+
+async function staticPathsRoute(
+  file: PageFile,
+  segments: Segment[],
+  module: Exports,
+  config: NextProjectConfig,
+  session: ModuleSession,
+): Promise<SourceResult> {
+  const keys = paramNames(segments);
+  const base = route(file, segments, { providers: [{ file: file.relative, function: 'getStaticPaths', keys }] });
+  const getStaticPaths = module.getStaticPaths as (ctx: object) => unknown;
+  try {
+    const result = await session.run(() =>
+      buildPagesStaticPaths({
+        page: file.page,
+        configFileName: config.configFileName,
+        ...(config.i18n ? { locales: config.i18n.locales, defaultLocale: config.i18n.defaultLocale } : {}),
+        getStaticPaths: async (ctx) => {
+          try {
+            return await getStaticPaths(ctx);
+          } catch (error) {
+            throw new UserCodeError(error);
+          }
+        },
+      }),
+    );
+    return {
+      routes: [{ ...base, unmatched: result.unmatched, entries: result.entries }],
+      diagnostics: dotSegmentWarnings(file, result.entries),
+    };
+  } catch (error) {
+    const diagnostic: Diagnostic =
+      error instanceof UserCodeError
+        ? {
+            severity: 'error',
+            code: 'GSP_THREW',
+            file: file.relative,
+            function: 'getStaticPaths',
+            message: `getStaticPaths for ${file.page} threw: ${describe(error.cause)}`,
+          }
+        : {
+            severity: 'error',
+            code: NEXT_ERROR_CODES.find(([pattern]) => error instanceof Error && pattern.test(error.message))?.[1] ?? 'GSP_INVALID_PATH_ENTRY',
+            file: file.relative,
+            function: 'getStaticPaths',
+            message: describe(error),
+          };
+    return { routes: [base], diagnostics: [diagnostic] };
+  }
+}
+
+export async function nextPagesSource(project: Project, session: ModuleSession): Promise<SourceResult> {
+  const config = project.next;
+  if (!project.pagesDir || !config) return { routes: [], diagnostics: [] };
+  const files = scanPages(project, project.pagesDir, config.pageExtensions);
+  const routes: Route[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  // Turbopack hands the pages to the sorter in descending order of their names (three real builds: `[a]/x`,
+  // `[b]/y`, `[c]/z` fail with ('c' !== 'b'); with `[d]/q` instead of `[a]/x`, ('d' !== 'c')), and which
+  // conflict is reported first depends on that order.
+  const conflict = pagesRouteConflict(files.map((f) => f.page).sort().reverse());
+  if (conflict) {
+    const dynamicFiles = files.filter((f) => f.page.includes('[')).map((f) => f.relative);
+    diagnostics.push({
+      severity: 'error',
+      code: 'PAGES_ROUTE_CONFLICT',
+      file: dynamicFiles[0] ?? files[0]?.relative,
+      message: `${conflict} (pages router files: ${conflictingFiles(conflict, files).join(', ') || dynamicFiles.join(', ')})`,
+    });
+  }
+
+  const pages = files.filter((f) => !ENGINE_PAGES.has(f.page) && !isApiPage(f.page));
+  for (const file of files.filter((f) => isApiPage(f.page))) {
+    routes.push(route(file, parsePattern(file.page), { kind: 'api', unmatched: 'blocking' }));
+  }
+
+  const app = files.find((f) => f.page === '/_app');
+  const loaded = await session.load([...(app ? [app.abs] : []), ...pages.map((f) => f.abs)]);
+  const appModule = app ? loaded.get(app.abs) : undefined;
+  if (app && appModule && !appModule.ok) diagnostics.push(loadDiagnostic(app, appModule));
+  // build/index.ts: a custom App.getInitialProps turns automatic static optimisation off (a class that
+  // merely extends next/app's App inherits Next's own, which does not count).
+  const appComponent = appModule?.ok ? (appModule.module.default as object | undefined) : undefined;
+  const customAppGetInitialProps = !!appComponent && Object.prototype.hasOwnProperty.call(appComponent, 'getInitialProps');
+
+  for (const file of pages) {
+    const segments = parsePattern(file.page);
+    const result = loaded.get(file.abs);
+    if (!result?.ok) {
+      routes.push(route(file, segments));
+      diagnostics.push(loadDiagnostic(file, result));
+      continue;
+    }
+    const module = result.module;
+    if ('paths' in module && !('getStaticPaths' in module) && !('getStaticProps' in module)) {
+      const zfb = await zfbRouteFromModule({ project, session, file: file.abs, relative: file.relative, segments, module });
+      routes.push(...zfb.routes);
+      diagnostics.push(...zfb.diagnostics);
+      continue;
+    }
+    const problem = preCheck(file.page, module);
+    if (problem) {
+      routes.push(route(file, segments));
+      diagnostics.push({ severity: 'error', code: problem.code, file: file.relative, message: problem.message });
+      continue;
+    }
+    if (has(module, 'getStaticPaths')) {
+      const one = await staticPathsRoute(file, segments, module, config, session);
+      routes.push(...one.routes);
+      diagnostics.push(...one.diagnostics);
+      continue;
+    }
+    const component = module.default as { getInitialProps?: unknown } | undefined;
+    const serverRendered =
+      has(module, 'getServerSideProps') || !!component?.getInitialProps || (customAppGetInitialProps && !has(module, 'getStaticProps'));
+    if (serverRendered) {
+      routes.push(route(file, segments, { unmatched: 'blocking' }));
+      continue;
+    }
+    if (DYNAMIC_ROUTE.test(file.page)) {
+      // A dynamic page without data functions is prerendered once as its `[id].html` shell and serves every
+      // matching URL with it; the params are read in the browser: a fallback page for every URL.
+      routes.push(route(file, segments, { unmatched: 'fallback' }));
+      continue;
+    }
+    routes.push(route(file, segments, { entries: staticEntries(file.page, config) }));
+  }
+  return { routes, diagnostics };
+}
+
+/** The files whose route names appear in a conflict message (quoted as `'id'`, `"[...one]"`, `"/sub"`). */
+function conflictingFiles(message: string, files: readonly PageFile[]): string[] {
+  const quoted = [...message.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  return files
+    .filter((f) =>
+      quoted.some((q) => {
+        const parts = f.page.split('/');
+        return f.page === q || parts.some((p) => p === q || p === `[${q}]` || p === `[...${q}]` || p === `[[...${q}]]`);
+      }),
+    )
+    .map((f) => f.relative);
+}

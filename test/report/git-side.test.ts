@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiffReport } from '../../src/report/diff-report.js';
+import { runDiff } from '../../src/report/run-diff.js';
+import { routesJson } from './helpers.js';
+
+let repo: string;
+const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+const leftovers = (): string[] => readdirSync(os.tmpdir()).filter((name) => name.startsWith('zfb-next-diff-')).sort();
+const worktrees = (): number => git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length;
+
+beforeAll(() => {
+  repo = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'zfb-next-git-side-')));
+  git('init', '--quiet', '--initial-branch=main');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'test');
+  mkdirSync(path.join(repo, 'site'));
+  writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\n');
+  const write = (slugs: string[]) =>
+    writeFileSync(path.join(repo, 'site/routes.json'), routesJson([{ pattern: '/p/[id]', file: 'pages/p/[id].tsx', urls: slugs.map((s) => `/p/${s}`) }]));
+  write(['a', 'b', 'c']);
+  git('add', '.');
+  git('commit', '--quiet', '-m', 'three');
+  git('tag', 'three');
+  write(['a', 'b']);
+  git('commit', '--quiet', '-am', 'two');
+  // Installed packages are untracked: the checkout must see them, and removing it must not touch them.
+  mkdirSync(path.join(repo, 'node_modules/some-package'), { recursive: true });
+  writeFileSync(path.join(repo, 'node_modules/some-package/index.js'), 'export {};\n');
+});
+
+afterAll(() => {
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+describe('git:<ref> sides', () => {
+  it('reads a path at a commit and removes the worktree afterwards', async () => {
+    const before = leftovers();
+    const result = await runDiff({ base: 'git:three:routes.json', head: 'routes.json', format: 'json', cwd: path.join(repo, 'site'), env: {} });
+    expect(result.stderr).not.toContain('cannot read');
+    const report = JSON.parse(result.stdout) as DiffReport;
+    expect(report.base).toMatchObject({ spec: 'git:three:routes.json', kind: 'git', urls: 3 });
+    expect(report.removed.map((r) => r.url)).toEqual(['/p/c']);
+    expect(result.exitCode).toBe(1);
+    expect(worktrees()).toBe(1);
+    expect(leftovers()).toEqual(before);
+  });
+
+  it('computes the model of the cwd in the checkout, with the live node_modules linked in', async () => {
+    const before = leftovers();
+    const seen: Array<{ dir: string; hasPackage: boolean; routes: string }> = [];
+    const result = await runDiff({
+      base: 'git:HEAD~1',
+      head: 'git:HEAD',
+      format: 'json',
+      cwd: path.join(repo, 'site'),
+      env: {},
+      buildModel: async (dir) => {
+        const routes = readFileSync(path.join(dir, 'routes.json'), 'utf8');
+        seen.push({ dir, hasPackage: existsSync(path.join(dir, '../node_modules/some-package/index.js')), routes });
+        return JSON.parse(routes);
+      },
+    });
+    expect(seen).toHaveLength(2);
+    expect(seen.every((s) => s.hasPackage && path.basename(s.dir) === 'site' && !s.dir.startsWith(repo))).toBe(true);
+    expect((JSON.parse(result.stdout) as DiffReport).removed.map((r) => r.url)).toEqual(['/p/c']);
+    expect(existsSync(path.join(repo, 'node_modules/some-package/index.js'))).toBe(true);
+    expect(worktrees()).toBe(1);
+    expect(leftovers()).toEqual(before);
+  });
+
+  it('removes the worktree when reading the checkout fails, and names the side', async () => {
+    const before = leftovers();
+    const missing = await runDiff({ base: 'routes.json', head: 'git:three:nope.json', cwd: path.join(repo, 'site'), env: {} });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toBe('zfb-next diff: cannot read the head side "git:three:nope.json": no such file or directory\n');
+
+    const throwing = await runDiff({
+      base: 'git:three',
+      head: 'routes.json',
+      cwd: path.join(repo, 'site'),
+      env: {},
+      buildModel: async () => {
+        throw new Error('no `pages/` or `app/` directory found');
+      },
+    });
+    expect(throwing.exitCode).toBe(2);
+    expect(throwing.stderr).toBe('zfb-next diff: cannot read the base side "git:three": no `pages/` or `app/` directory found\n');
+    expect(existsSync(path.join(repo, 'node_modules/some-package/index.js'))).toBe(true);
+    expect(worktrees()).toBe(1);
+    expect(leftovers()).toEqual(before);
+  });
+
+  it('refuses an unknown ref without creating anything', async () => {
+    const before = leftovers();
+    const result = await runDiff({ base: 'git:no-such-ref', head: 'routes.json', cwd: path.join(repo, 'site'), env: {} });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('zfb-next diff: cannot read the base side "git:no-such-ref": unknown git ref "no-such-ref"\n');
+    expect(worktrees()).toBe(1);
+    expect(leftovers()).toEqual(before);
+  });
+});
