@@ -1,7 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
-import { findExport, type FoundExport } from './find-export.js';
+import { findExport, findLocalBinding, renameBinding, type FoundExport } from './find-export.js';
 import { addMarker } from './marker.js';
 import { access, objectKey, routeKeys } from './zfb-common.js';
 import { keepAsLocal } from './zfb-next-data.js';
@@ -115,4 +115,19 @@ export function nextParamsExpression(segments: readonly Segment[], value: string
 export function staticPropsExport(ast: N.File): FoundExport | undefined {
   const found = findExport(ast, 'getStaticProps');
   return found && !found.typeOnly ? found : undefined;
+}
+
+/**
+ * A zfb page made from a Next page (by pages-to-zfb or app-to-zfb) keeps Next's data functions as unexported
+ * locals that paths() calls. Going back to Next, the generated exports need those names: the locals are
+ * renamed out of the way (`getStaticPaths` → `zfbSourceGetStaticPaths`) and keep feeding paths().
+ */
+export function renameNextLocals(ast: N.File, names: readonly string[]): void {
+  for (const name of names) {
+    const local = findLocalBinding(ast, name);
+    if (!local || local.importedFrom !== undefined || findExport(ast, name)) continue;
+    let renamed = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}`;
+    for (let i = 2; findLocalBinding(ast, renamed); i++) renamed = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}${i}`;
+    renameBinding(ast, name, renamed);
+  }
 }

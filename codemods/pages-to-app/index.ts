@@ -15,6 +15,7 @@ import {
 import { dropUnusedImports, ensureImport } from '../_shared/imports.js';
 import { addMarker, newMarkers } from '../_shared/marker.js';
 import { boundNames, findPageComponent, prependStatements, withoutTypeAnnotation } from '../_shared/page-component.js';
+import { rewriteRelativeImports } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import { parameterFrom, statementFrom, textOf, valueToCode } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
@@ -289,10 +290,11 @@ const transform: Transform = (input: TransformInput) => {
     if (statement.source.value === 'next/head') addMarker(statement, 'next/head is ignored in the app router: use the metadata export or generateMetadata');
   }
 
-  const source = printModule(ast);
   const appDir = route.dir.replace(/pages$/, 'app');
   const folder = [localeKey ? `[${localeKey}]` : '', route.folder].filter(Boolean).join('/');
   const outputPath = `${appDir}/${folder ? folder + '/' : ''}page${route.ext}`;
+  rewriteRelativeImports(ast, input.path, outputPath);
+  const source = printModule(ast);
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
 

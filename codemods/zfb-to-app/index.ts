@@ -10,7 +10,14 @@ import { routeFromPath, type RouteFile } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
 import { clashingBinding, insertAfter, isTypeScript, printWithGaps, rebaseRelativeImports, statements, withGap } from '../_shared/zfb-common.js';
 import { keepAsLocal } from '../_shared/zfb-next-data.js';
-import { entryHelpers, keepPathsLocal, markZfbImports, nextParamsExpression, unsupportedZfbPage } from '../_shared/zfb-source.js';
+import {
+  entryHelpers,
+  keepPathsLocal,
+  markZfbImports,
+  nextParamsExpression,
+  renameNextLocals,
+  unsupportedZfbPage,
+} from '../_shared/zfb-source.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -40,6 +47,7 @@ const zfbToApp: Transform = (input) => {
 
   const staticProps = !dynamic ? findExport(ast, 'getStaticProps') : undefined;
   if (dynamic || (staticProps && !staticProps.typeOnly)) {
+    if (dynamic) renameNextLocals(ast, ['generateStaticParams', 'dynamicParams']);
     const wrapper = findLocalFree(ast, ['Page', 'AppPage', 'RoutePage']);
     const clash = clashingBinding(ast, GENERATED_NAMES);
     if (clash || !wrapper) return skip(`the module already has a top-level \`${clash ?? 'Page'}\`, a name the generated Next code needs`);

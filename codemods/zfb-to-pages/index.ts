@@ -5,7 +5,14 @@ import { newMarkers } from '../_shared/marker.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
 import { clashingBinding, insertAfter, isTypeScript, printWithGaps, statements, withGap } from '../_shared/zfb-common.js';
-import { entryHelpers, keepPathsLocal, markZfbImports, nextParamsExpression, unsupportedZfbPage } from '../_shared/zfb-source.js';
+import {
+  entryHelpers,
+  keepPathsLocal,
+  markZfbImports,
+  nextParamsExpression,
+  renameNextLocals,
+  unsupportedZfbPage,
+} from '../_shared/zfb-source.js';
 
 const GENERATED_NAMES = ['getStaticPaths', 'getStaticProps', 'zfbEntries', 'loadEntries', 'entryFor', 'nextParams'];
 
@@ -25,6 +32,7 @@ const zfbToPages: Transform = (input) => {
 
   if (isDynamic(route.segments)) {
     if (!findExport(ast, 'paths')) return skip('a dynamic zfb page without paths() builds nothing; there is nothing to carry');
+    renameNextLocals(ast, ['getStaticPaths', 'getStaticProps']);
     const clash = clashingBinding(ast, GENERATED_NAMES);
     if (clash) return skip(`the module already has a top-level \`${clash}\`, a name the generated Next code needs`);
     const paths = keepPathsLocal(ast)!;

@@ -16,10 +16,18 @@ import { escapePathDelimiters, removeTrailingSlash } from '../model/encode.js';
  * `/b/hello world` from either engine compares equal, and a zfb `a\b` meets Next's `a%5Cb`.
  */
 export function canonicalUrl(url: string, writtenBy: 'next' | 'zfb'): string {
+  // Most URLs are already canonical; checking is much cheaper than rebuilding 100,000 strings.
+  if (isPlain(url)) return url;
   const withSlash = url.startsWith('/') ? url : `/${url}`;
   if (writtenBy === 'next') return removeTrailingSlash(withSlash);
   const segments = withSlash.split('/').slice(1).filter((segment) => segment !== '');
   return removeTrailingSlash('/' + segments.map((segment) => escapePathDelimiters(segment)).join('/'));
+}
+
+const NEEDS_WORK = /[#?\\%]|\/\/|.\/$/;
+
+function isPlain(url: string): boolean {
+  return url.charCodeAt(0) === 47 /* / */ && !NEEDS_WORK.test(url);
 }
 
 /**

@@ -44,28 +44,27 @@ export async function diffSides(base: Side, head: Side, options: DiffOptions = {
   const pairs = new Map<SideRoute, Map<SideRoute, number>>();
   const textCandidates: string[] = [];
 
-  for (const [url, b] of base.urls) {
+  // One sort of the base URLs gives removed and unchanged in order; added URLs are few and sorted apart.
+  for (const url of [...base.urls.keys()].sort()) {
+    const b = base.urls.get(url)!;
     const h = head.urls.get(url);
     if (!h) {
-      removed.push({ url, base: baseRefs.ref(b.route), allowedBy: allowedBy(url) });
+      removed.push({ url, base: baseRefs.ref(b), allowedBy: allowedBy(url) });
       continue;
     }
-    unchanged.push({ url, base: baseRefs.ref(b.route), head: headRefs.ref(h.route) });
-    let byHead = pairs.get(b.route);
-    if (!byHead) pairs.set(b.route, (byHead = new Map()));
-    byHead.set(h.route, (byHead.get(h.route) ?? 0) + 1);
-    if (b.html !== undefined && h.html !== undefined) textCandidates.push(url);
+    unchanged.push({ url, base: baseRefs.ref(b), head: headRefs.ref(h) });
+    let byHead = pairs.get(b);
+    if (!byHead) pairs.set(b, (byHead = new Map()));
+    byHead.set(h, (byHead.get(h) ?? 0) + 1);
+    if (base.html.has(url) && head.html.has(url)) textCandidates.push(url);
   }
   for (const [url, h] of head.urls) {
-    if (!base.urls.has(url)) added.push({ url, head: headRefs.ref(h.route) });
+    if (!base.urls.has(url)) added.push({ url, head: headRefs.ref(h) });
   }
+  added.sort(byUrl);
 
   const routeChanges = compareRoutes(base, head, pairs);
   const textChanges = await compareTexts(base, head, textCandidates);
-
-  added.sort(byUrl);
-  removed.sort(byUrl);
-  unchanged.sort(byUrl);
   textChanges.sort(byUrl);
 
   const counts = {
@@ -186,8 +185,8 @@ async function compareTexts(base: Side, head: Side, urls: string[]): Promise<Tex
   const worker = async (): Promise<void> => {
     while (next < urls.length) {
       const url = urls[next++]!;
-      const b = base.urls.get(url)!.html!;
-      const h = head.urls.get(url)!.html!;
+      const b = base.html.get(url)!;
+      const h = head.html.get(url)!;
       const [baseText, headText] = await Promise.all([
         readText(base.htmlRoot!, b),
         readText(head.htmlRoot!, h),

@@ -17,12 +17,6 @@ export interface SideRoute {
   unmatched: Unmatched | null;
 }
 
-export interface SideUrl {
-  route: SideRoute;
-  /** The HTML file of the page, relative to `Side.htmlRoot` (build outputs only). */
-  html?: string;
-}
-
 export interface SideDiagnostic {
   severity: 'error' | 'warning' | 'info';
   code: string;
@@ -35,11 +29,13 @@ export interface Side {
   /** The argument as the user wrote it (made relative when it is an absolute path under the cwd). */
   spec: string;
   kind: SideKind;
-  /** Canonical URL (see canonical-url.ts) → what serves it. */
-  urls: Map<string, SideUrl>;
+  /** Canonical URL (see canonical-url.ts) → the route that serves it. */
+  urls: Map<string, SideRoute>;
+  /** Canonical URL → its HTML file, relative to `htmlRoot` (build outputs only). */
+  html: Map<string, string>;
   /** Every route, also those without URLs (a dynamic route that listed none still has a fallback mode). */
   routes: SideRoute[];
-  /** Absolute directory that `SideUrl.html` paths are relative to. */
+  /** Absolute directory that the `html` paths are relative to. */
   htmlRoot?: string;
   diagnostics: SideDiagnostic[];
 }
@@ -70,7 +66,8 @@ export interface ReadSideOptions {
  * which page answers), and every later claim is a visible diagnostic instead of a silent loss.
  */
 export class SideBuilder {
-  readonly urls = new Map<string, SideUrl>();
+  readonly urls = new Map<string, SideRoute>();
+  readonly html = new Map<string, string>();
   readonly routes: SideRoute[] = [];
   readonly diagnostics: SideDiagnostic[] = [];
 
@@ -82,21 +79,22 @@ export class SideBuilder {
   addUrl(url: string, route: SideRoute, html?: string): void {
     const existing = this.urls.get(url);
     if (existing) {
-      if (existing.route !== route) {
+      if (existing !== route) {
         this.diagnostics.push({
           severity: 'warning',
           code: 'DIFF_DUPLICATE_URL',
           file: route.file || undefined,
-          message: `${url} is served by both ${describe(existing.route)} and ${describe(route)}; the first one is compared`,
+          message: `${url} is served by both ${describe(existing)} and ${describe(route)}; the first one is compared`,
         });
       }
       return;
     }
-    this.urls.set(url, html === undefined ? { route } : { route, html });
+    this.urls.set(url, route);
+    if (html !== undefined) this.html.set(url, html);
   }
 
   finish(label: SideLabel, spec: string, kind: SideKind, htmlRoot?: string): Side {
-    return { label, spec, kind, urls: this.urls, routes: this.routes, htmlRoot, diagnostics: this.diagnostics };
+    return { label, spec, kind, urls: this.urls, html: this.html, routes: this.routes, htmlRoot, diagnostics: this.diagnostics };
   }
 }
 

@@ -44,10 +44,8 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
 
   const moduleFiles = [...new Set(files.routes.flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
   const modules = await session.load(moduleFiles);
-  const reported = new Set<string>();
   for (const [file, loaded] of modules) {
-    if (loaded.ok || reported.has(file)) continue;
-    reported.add(file);
+    if (loaded.ok) continue;
     const d: Diagnostic = {
       severity: 'error',
       code: 'MODULE_LOAD',
@@ -59,8 +57,10 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
     diagnostics.push(d);
   }
 
+  // Read once: a root layout is a segment of every route.
+  const clientModules = new Set(moduleFiles.filter(isClientModule));
   for (const routeFiles of files.routes) {
-    const { route, diagnostics: routeDiagnostics } = await buildRoute(project, session, routeFiles, modules, rel);
+    const { route, diagnostics: routeDiagnostics } = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
     routes.push(route);
     diagnostics.push(...routeDiagnostics);
   }
@@ -72,6 +72,7 @@ async function buildRoute(
   session: ModuleSession,
   files: AppRouteFiles,
   modules: ReadonlyMap<string, Loaded>,
+  clientModules: ReadonlySet<string>,
   rel: (abs: string) => string,
 ): Promise<{ route: Route; diagnostics: Diagnostic[] }> {
   const next = project.next!;
@@ -104,7 +105,7 @@ async function buildRoute(
     }
     const exports = loaded.module;
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
-    if (isClientModule(segment.file)) {
+    if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
         diagnostics.push({
           severity: 'error',

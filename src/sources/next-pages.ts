@@ -23,6 +23,8 @@ import { zfbRouteFromModule } from './zfb.js';
  *   `.next/server/pages-manifest.json` and as `.next/server/pages/about.html` (with i18n `en/about.html`,
  *   `fr/about.html`). The model lists the same URLs as for a getStaticProps page: they are prerendered
  *   HTML all the same.
+ * - a dynamic page with no data function: one shell, pages-manifest `/shell/[id]` -> `pages/shell/[id].html`
+ *   (per locale with i18n), serving every matching URL: no entries, unmatched 'fallback'.
  * - getServerSideProps / getInitialProps (also every non-SSG page once `_app` has its own
  *   getInitialProps): rendered per request, nothing prerendered: no entries, unmatched 'blocking'.
  * - pages/api/**: API routes, never prerendered.

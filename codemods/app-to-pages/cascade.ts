@@ -1,0 +1,101 @@
+import type { namedTypes as N } from 'ast-types';
+import { types } from 'recast';
+import { parseModule } from '../_shared/ast.js';
+import { findExport } from '../_shared/find-export.js';
+import { NOT_STATIC, staticValue } from '../_shared/literal.js';
+import { moveSpecifier } from '../_shared/relative-imports.js';
+import { appAncestorFolders, type RouteFile } from '../_shared/route-file.js';
+import type { TransformInput } from '../_shared/types.js';
+
+const n = types.namedTypes;
+
+const LAYOUT_EXTENSIONS = ['.tsx', '.ts', '.jsx', '.js', '.mjs'];
+
+/** A layout above the page that exports generateStaticParams (in cascade order, top first). */
+export interface LayoutParams {
+  file: string;
+  /** The local name the page imports the layout's generateStaticParams under. */
+  localName: string;
+  /** The import specifier, relative to the page's new location. */
+  specifier: string;
+}
+
+export interface Cascade {
+  layouts: LayoutParams[];
+  /** `dynamicParams` of every layout above the page: false anywhere makes the whole route static-only. */
+  dynamicParams: Array<{ file: string; value: unknown }>;
+}
+
+function pascal(folder: string): string {
+  const last = folder.split('/').pop() ?? '';
+  const name = last.replace(/[^A-Za-z0-9]+/g, ' ').trim();
+  return name
+    .split(' ')
+    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : ''))
+    .join('');
+}
+
+/** The layouts above an app page (read through `readFile`), their generateStaticParams and dynamicParams. */
+export function readCascade(route: RouteFile, input: TransformInput, outputPath: string, taken: Set<string>): Cascade {
+  const cascade: Cascade = { layouts: [], dynamicParams: [] };
+  for (const folder of appAncestorFolders(route)) {
+    for (const ext of LAYOUT_EXTENSIONS) {
+      const file = `${route.dir}/${folder ? folder + '/' : ''}layout${ext}`;
+      const text = input.readFile(file);
+      if (text === undefined) continue;
+      let ast: N.File;
+      try {
+        ast = parseModule(text, file);
+      } catch {
+        break;
+      }
+      if (findExport(ast, 'generateStaticParams')) {
+        let localName = `generate${pascal(folder) || 'Root'}Params`;
+        for (let i = 2; taken.has(localName); i++) localName = `generate${pascal(folder) || 'Root'}Params${i}`;
+        taken.add(localName);
+        const specifier = moveSpecifier(`./${file.split('/').pop()!.replace(/\.[^.]+$/, '')}`, file, outputPath);
+        cascade.layouts.push({ file, localName, specifier });
+      }
+      const dynamicParams = findExport(ast, 'dynamicParams');
+      if (dynamicParams) {
+        const init = dynamicParams.local?.init;
+        cascade.dynamicParams.push({ file, value: init && !n.Identifier.check(init) ? staticValue(init) : NOT_STATIC });
+      }
+      break;
+    }
+  }
+  return cascade;
+}
+
+/**
+ * The body of getStaticPaths for a cascade of generateStaticParams functions, exactly as Next.js runs them
+ * (generateRouteStaticParams): top down; a function is called once with `{}` while there are no params yet,
+ * else once per parent params object; child keys override the parent's; a child returning [] passes its
+ * parent through unchanged.
+ */
+export function cascadeFunction(names: readonly string[], typescript: boolean): string {
+  const list = typescript ? 'Record<string, unknown>[]' : '';
+  const annotate = (type: string): string => (typescript ? `: ${type}` : '');
+  return [
+    '// The app router runs these top down, each once per parent params object (generateRouteStaticParams).',
+    'async function generateAllParams() {',
+    `  let all${annotate(list)} = [];`,
+    `  for (const generate of [${names.join(', ')}]) {`,
+    '    if (all.length === 0) {',
+    '      all = [...(await generate({ params: {} }))];',
+    '      continue;',
+    '    }',
+    `    const next${annotate(list)} = [];`,
+    '    for (const parent of all) {',
+    `      const children${annotate(list)} = await generate({ params: parent as never });`,
+    '      if (children.length === 0) next.push(parent);',
+    '      for (const child of children) next.push({ ...parent, ...child });',
+    '    }',
+    '    all = next;',
+    '  }',
+    '  return all;',
+    '}',
+  ]
+    .join('\n')
+    .replace(' as never', typescript ? ' as never' : '');
+}
