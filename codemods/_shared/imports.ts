@@ -49,3 +49,23 @@ export function dropUnusedImports(ast: N.File, source: string, names: readonly s
     if (comments?.length && next) next.comments = [...comments, ...(next.comments ?? [])];
   }
 }
+
+/** Adds `import type { name } from 'source'` unless some import of that source already brings the name in. */
+export function ensureTypeImport(ast: N.File, source: string, name: string): void {
+  const body = ast.program.body;
+  for (const statement of body) {
+    if (!n.ImportDeclaration.check(statement) || statement.source.value !== source) continue;
+    const specifiers = statement.specifiers ?? [];
+    if (specifiers.some((s) => n.ImportSpecifier.check(s) && String(s.imported.name) === name)) return;
+    if ((statement as { importKind?: string }).importKind === 'type') {
+      specifiers.push(b.importSpecifier(b.identifier(name)));
+      statement.specifiers = specifiers;
+      return;
+    }
+  }
+  const declaration = b.importDeclaration([b.importSpecifier(b.identifier(name))], b.stringLiteral(source));
+  (declaration as { importKind?: string }).importKind = 'type';
+  const first = body.findIndex((statement: StatementKind) => n.ImportDeclaration.check(statement));
+  const commented = first >= 0 && ((body[first] as { comments?: unknown[] }).comments?.length ?? 0) > 0;
+  body.splice(first < 0 ? 0 : commented ? first + 1 : first, 0, declaration);
+}

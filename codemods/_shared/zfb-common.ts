@@ -42,9 +42,7 @@ export function withGap<T extends N.Node>(nodes: T[]): T[] {
 
 export function printWithGaps(ast: N.File): string {
   const text = printModule(ast);
-  return text.replace(new RegExp(`(\\n*)/\\*${GAP}\\*/\\n?`, 'g'), (_match, before: string, offset: number) =>
-    offset === 0 ? '' : '\n\n',
-  );
+  return text.replace(new RegExp(`(?:\\n*/\\*${GAP}\\*/[ \\t]*\\n?)+`, 'g'), (_match, offset: number) => (offset === 0 ? '' : '\n\n'));
 }
 
 /** Inserts statements after the last top-level import (or at the top). */

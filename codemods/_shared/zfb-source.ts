@@ -128,6 +128,17 @@ export function renameNextLocals(ast: N.File, names: readonly string[]): void {
     if (!local || local.importedFrom !== undefined || findExport(ast, name)) continue;
     let renamed = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}`;
     for (let i = 2; findLocalBinding(ast, renamed); i++) renamed = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}${i}`;
+    // renameBinding also renames the imported side of `import { generateStaticParams as x } from './layout'`,
+    // which names the other module's export: put those back.
+    const imported: N.Identifier[] = [];
+    types.visit(ast, {
+      visitImportSpecifier(path) {
+        const node = path.node;
+        if (n.Identifier.check(node.imported) && node.imported.name === name && node.local?.name !== name) imported.push(node.imported);
+        return false;
+      },
+    });
     renameBinding(ast, name, renamed);
+    for (const identifier of imported) identifier.name = name;
   }
 }

@@ -16,7 +16,7 @@ export interface LayoutParams {
   file: string;
   /** The local name the page imports the layout's generateStaticParams under. */
   localName: string;
-  /** The import specifier, relative to the page's new location. */
+  /** The import specifier, relative to the page as it is now (moved with the page's other imports). */
   specifier: string;
 }
 
@@ -36,7 +36,7 @@ function pascal(folder: string): string {
 }
 
 /** The layouts above an app page (read through `readFile`), their generateStaticParams and dynamicParams. */
-export function readCascade(route: RouteFile, input: TransformInput, outputPath: string, taken: Set<string>): Cascade {
+export function readCascade(route: RouteFile, input: TransformInput, taken: Set<string>): Cascade {
   const cascade: Cascade = { layouts: [], dynamicParams: [] };
   for (const folder of appAncestorFolders(route)) {
     for (const ext of LAYOUT_EXTENSIONS) {
@@ -53,7 +53,7 @@ export function readCascade(route: RouteFile, input: TransformInput, outputPath:
         let localName = `generate${pascal(folder) || 'Root'}Params`;
         for (let i = 2; taken.has(localName); i++) localName = `generate${pascal(folder) || 'Root'}Params${i}`;
         taken.add(localName);
-        const specifier = moveSpecifier(`./${file.split('/').pop()!.replace(/\.[^.]+$/, '')}`, file, outputPath);
+        const specifier = moveSpecifier(`./${file.split('/').pop()!.replace(/\.[^.]+$/, '')}`, file, input.path);
         cascade.layouts.push({ file, localName, specifier });
       }
       const dynamicParams = findExport(ast, 'dynamicParams');

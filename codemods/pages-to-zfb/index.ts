@@ -104,7 +104,7 @@ function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readon
     strings: stringsPossible || !!staticPaths.found.local?.typeAnnotation,
     i18n: input.i18n,
   });
-  const generated = withGap(withGap(statements(code, ts)));
+  const generated = withGap(statements(code, ts));
   const anchor = staticProps?.found.local?.statement ?? staticPaths.found.local?.statement;
   if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated);
   else insertAfterImports(ast, generated);

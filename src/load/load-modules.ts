@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,10 @@ function shimPlugin(root: string): esbuild.Plugin {
       build.onResolve({ filter: /^(next|server-only|client-only)(\/.*)?$/ }, (args) =>
         isNextSpecifier(args.path) ? { path: args.path, namespace: 'next-shim' } : undefined,
       );
+      build.onResolve({ filter: /^(react|react-dom)(\/.*)?$/ }, (args) => {
+        const fallback = jsxRuntimeFallback(args.path, args.resolveDir || root);
+        return fallback ? { path: fallback, external: true } : undefined;
+      });
       build.onLoad({ filter: /.*/, namespace: 'next-shim' }, (args) => ({
         contents: nextShimSource(args.path),
         loader: 'js',
@@ -59,12 +64,39 @@ function shimPlugin(root: string): esbuild.Plugin {
 }
 
 function cacheDir(root: string): string {
-  // Inside the project when it has node_modules, so the bundle's bare imports resolve from there.
-  const modules = path.join(root, 'node_modules');
-  const base = existsSync(modules) ? path.join(modules, '.cache', 'zfb-next') : path.join(tmpdir(), 'zfb-next');
-  const dir = path.join(base, createHash('sha1').update(`${process.pid}:${Date.now()}:${Math.random()}`).digest('hex').slice(0, 12));
+  // In the node_modules the project itself resolves from (its own, or the nearest one above it, as Node
+  // looks them up), so the bundle's bare imports find exactly the packages the project would.
+  const base = nearestNodeModules(root) ?? tmpdir();
+  const dir = path.join(base, '.cache', 'zfb-next', createHash('sha1').update(`${process.pid}:${Date.now()}:${Math.random()}`).digest('hex').slice(0, 12));
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+function nearestNodeModules(from: string): string | undefined {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+const ownRequire = createRequire(import.meta.url);
+
+/**
+ * The JSX runtime is needed just to evaluate a page module, not to render it; a project that cannot
+ * resolve React itself (a bare folder of pages) borrows ours instead of failing on every file.
+ */
+function jsxRuntimeFallback(specifier: string, resolveDir: string): string | undefined {
+  try {
+    createRequire(path.join(resolveDir, 'index.js')).resolve(specifier);
+    return undefined;
+  } catch {
+    try {
+      return pathToFileURL(ownRequire.resolve(specifier)).href;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 function toLoadError(error: unknown, root: string): LoadError {

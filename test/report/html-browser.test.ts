@@ -105,7 +105,7 @@ describe('the html report in headless Chromium', () => {
     await page.locator('#filter').fill('post-1');
     await expect.poll(() => page.locator('#tree-status').textContent()).toBe('111 of 302 URLs match');
     expect(await page.locator('.row.context[data-url="/"]').count()).toBe(1);
-    const urls = await page.locator('.row[data-url]:not(.context)').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.url ?? ''));
+    const urls = await page.locator('.row[data-url]:not(.context)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-url') ?? ''));
     expect(urls).toHaveLength(111);
     expect(urls.every((url) => url.startsWith('/blog/post-1'))).toBe(true);
     expect(await page.locator('.row[data-url="/blog/post-7"]').count()).toBe(0);
@@ -114,7 +114,7 @@ describe('the html report in headless Chromium', () => {
     await expect.poll(() => page.locator('.row[data-url]:not(.context)').count()).toBe(1);
     await page.locator('#filter').fill('');
     await page.locator('#changed-only').check();
-    await expect.poll(() => page.locator('.row[data-url]:not(.context)').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.status))).toEqual([
+    await expect.poll(() => page.locator('.row[data-url]:not(.context)').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual([
       'removed',
       'added',
     ]);

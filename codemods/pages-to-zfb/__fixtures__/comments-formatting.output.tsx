@@ -17,8 +17,6 @@ async function getStaticProps({ params }) {
     return { props : { post : await getPost(params.slug) } }
 }
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths, each with the props getStaticProps gives it.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.

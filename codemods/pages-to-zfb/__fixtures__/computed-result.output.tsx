@@ -10,8 +10,6 @@ async function getStaticProps({ params }) {
   return { props: { slug: params.slug } };
 }
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths, each with the props getStaticProps gives it.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.
@@ -33,8 +31,6 @@ export async function paths() {
   }
   return entries;
 }
-
-
 
 /** A getStaticPaths string path into this page's params, read the way Next.js reads it. */
 function paramsFromPath(path: string) {

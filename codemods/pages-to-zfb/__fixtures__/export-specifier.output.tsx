@@ -8,8 +8,6 @@ async function loadPost({ params }) {
   return { props: { slug: params.slug } };
 }
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths, each with the props getStaticProps gives it.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.

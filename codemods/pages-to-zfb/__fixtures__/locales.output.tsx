@@ -20,8 +20,6 @@ async function getStaticProps({ params, locale }) {
   return { props: { slug: params.slug, locale } };
 }
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths, each with the props getStaticProps gives it.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.

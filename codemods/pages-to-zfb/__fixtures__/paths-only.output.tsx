@@ -2,8 +2,6 @@ function getStaticPaths() {
   return { paths: [{ params: { slug: 'one' } }, { params: { slug: 'two', extra: 'ignored by Next' } }], fallback: false };
 }
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.

@@ -2,8 +2,6 @@
 /* @zfb-next-todo: getStaticProps lives in '../../lib/blog-data': check there what this migration could not see (fallback, redirect, revalidate, Node-only code) */
 import { getStaticPaths, getStaticProps } from '../../lib/blog-data';
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths, each with the props getStaticProps gives it.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.
@@ -25,8 +23,6 @@ export async function paths() {
   }
   return entries;
 }
-
-
 
 /** A getStaticPaths string path into this page's params, read the way Next.js reads it. */
 function paramsFromPath(path: string) {

@@ -13,8 +13,6 @@ const getStaticProps = (async ({ params }) => {
   return { props: { title: post.title } };
 }) satisfies GetStaticProps;
 
-
-
 /**
  * The URLs zfb builds: the entries of getStaticPaths, each with the props getStaticProps gives it.
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.
@@ -36,8 +34,6 @@ export async function paths() {
   }
   return entries;
 }
-
-
 
 /** A getStaticPaths string path into this page's params, read the way Next.js reads it. */
 function paramsFromPath(path: string) {

@@ -1,0 +1,195 @@
+import type { namedTypes as N } from 'ast-types';
+import type { PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import { types } from 'recast';
+import { parseModule, printModule } from '../_shared/ast.js';
+import { findExport, findLocalBinding, removeExport, unexportDeclaration } from '../_shared/find-export.js';
+import { dropUnusedImports, ensureTypeImport } from '../_shared/imports.js';
+import { NOT_STATIC, staticValue } from '../_shared/literal.js';
+import { addMarker, newMarkers } from '../_shared/marker.js';
+import { findPageComponent } from '../_shared/page-component.js';
+import { rewriteRelativeImports } from '../_shared/relative-imports.js';
+import { routeFromPath } from '../_shared/route-file.js';
+import { parameterFrom, statementFrom, textOf } from '../_shared/snippet.js';
+import type { Transform, TransformInput } from '../_shared/types.js';
+import { cascadeFunction, readCascade } from './cascade.js';
+import { splitPageComponent } from './page-data.js';
+
+const n = types.namedTypes;
+
+const FALLBACK_TRUE_NOTE = "fallback: 'blocking' is the app router's default (dynamicParams = true)";
+
+function isTypeScript(path: string): boolean {
+  return /\.[mc]?tsx?$/.test(path);
+}
+
+/** `Promise<X>` → `X` inside a type annotation's text: getStaticProps gets params as a plain object. */
+function unwrapPromiseType(text: string): string {
+  return text.replace(/Promise<([^<>]*(?:<[^<>]*>[^<>]*)*)>/g, '$1');
+}
+
+function paramsTypeText(route: ReturnType<typeof routeFromPath>): string {
+  const members = (route?.segments ?? []).flatMap((s) =>
+    s.kind === 'static' ? [] : [`${s.name}${s.kind === 'optional-catchall' ? '?' : ''}: ${s.kind === 'dynamic' ? 'string' : 'string[]'}`],
+  );
+  return `{ ${members.join('; ')} }`;
+}
+
+/** Route segment config the pages router has no place for. */
+function segmentConfig(ast: N.File, name: string): { found: ReturnType<typeof findExport>; value: unknown } {
+  const found = findExport(ast, name);
+  const init = found?.local?.init;
+  return { found, value: init ? staticValue(init) : NOT_STATIC };
+}
+
+const transform: Transform = (input: TransformInput) => {
+  const route = routeFromPath(input.path);
+  if (!route || route.router !== 'app' || route.role !== 'page') return { source: null, markers: [], skipped: 'not an app-router page file' };
+  const ast = parseModule(input.source, input.path);
+  const ts = isTypeScript(input.path);
+  const pagesDir = route.dir.replace(/app$/, 'pages');
+  const pattern = route.pattern === '/' ? '/index' : route.pattern;
+  const outputPath = `${pagesDir}${pattern}${route.ext}`;
+  const dynamic = route.segments.some((s) => s.kind !== 'static');
+
+  const taken = new Set<string>();
+  for (const statement of ast.program.body) if (n.ImportDeclaration.check(statement)) for (const s of statement.specifiers ?? []) taken.add(String(s.local?.name));
+  const cascade = readCascade(route, input, taken);
+  const ownParams = findExport(ast, 'generateStaticParams');
+
+  // dynamicParams: false on the page or any layout above it → fallback: false (route-wide AND, app.ts).
+  const pageDynamicParams = segmentConfig(ast, 'dynamicParams');
+  const values = [...cascade.dynamicParams.map((d) => d.value), ...(pageDynamicParams.found ? [pageDynamicParams.value] : [])];
+  const staticOnly = values.includes(false);
+  const unknownDynamicParams = values.some((v) => v !== false && v !== true);
+  if (pageDynamicParams.found) removeExport(ast, pageDynamicParams.found);
+
+  const dynamicConfig = segmentConfig(ast, 'dynamic');
+  let forceDynamic = false;
+  if (dynamicConfig.found) {
+    if (dynamicConfig.value === 'force-dynamic') forceDynamic = true;
+    else removeExport(ast, dynamicConfig.found);
+  }
+  if (forceDynamic) {
+    return { source: null, markers: [], skipped: "dynamic = 'force-dynamic' renders on every request: that is getServerSideProps, not a static page" };
+  }
+
+  const revalidate = segmentConfig(ast, 'revalidate');
+  let revalidateName: string | undefined;
+  if (revalidate.found?.form === 'declaration') {
+    unexportDeclaration(ast, revalidate.found);
+    revalidateName = 'revalidate';
+  } else if (revalidate.found) {
+    revalidateName = revalidate.found.local?.name;
+    removeExport(ast, revalidate.found);
+  }
+
+  for (const name of ['metadata', 'generateMetadata']) {
+    const found = findExport(ast, name);
+    if (found) addMarker(found.statement, `${name} has no pages-router equivalent: render the tags with next/head`);
+  }
+
+  const statements: string[] = [];
+  // getStaticPaths from the page's generateStaticParams and those of the layouts above it.
+  let ownName: string | undefined;
+  if (ownParams) {
+    if (ownParams.form === 'declaration') {
+      unexportDeclaration(ast, ownParams);
+      ownName = 'generateStaticParams';
+    } else if (ownParams.form === 're-export') {
+      removeExport(ast, ownParams);
+      ownName = 'generateStaticParams';
+      statements.push(`import { ${ownParams.specifier && n.Identifier.check(ownParams.specifier.local) ? ownParams.specifier.local.name : 'generateStaticParams'} as generateStaticParams } from '${ownParams.source}';`);
+    } else {
+      removeExport(ast, ownParams);
+      ownName = ownParams.local?.name ?? 'generateStaticParams';
+    }
+  }
+  const generators = [...cascade.layouts.map((l) => l.localName), ...(ownName ? [ownName] : [])];
+  const imports = cascade.layouts.map((l) => `import { generateStaticParams as ${l.localName} } from '${l.specifier}';`);
+
+  if (dynamic) {
+    const fallback = staticOnly ? 'false' : "'blocking'";
+    let source: string;
+    if (generators.length === 0) source = '[]';
+    else if (generators.length === 1) source = `(await ${generators[0]}({ params: {} }))`;
+    else source = '(await generateAllParams())';
+    if (generators.length > 1) statements.push(cascadeFunction(generators, ts));
+    const paths = source === '[]' ? '[]' : `${source}.map((params) => ({ params }))`;
+    statements.push(
+      ['export async function getStaticPaths() {', '  return {', `    paths: ${paths},`, `    fallback: ${fallback},`, '  };', '}'].join('\n'),
+    );
+  } else if (generators.length > 0) {
+    statements.push(`/* @zfb-next-todo: generateStaticParams on a static route does nothing; remove it */`);
+  }
+
+  // getStaticProps from the data the async page component loads.
+  const component = findPageComponent(ast);
+  const defaultExport = findExport(ast, 'default');
+  let propsNames: string[] = [];
+  let load = '';
+  let propsParam = '';
+  if (component) {
+    const originalParam = component.params[0] as PatternKind | undefined;
+    const paramText = originalParam ? textOf(input.source, originalParam) : '';
+    const annotation = (originalParam as { typeAnnotation?: N.Node } | undefined)?.typeAnnotation;
+    const split = splitPageComponent(component, input.source);
+    if ('marker' in split) {
+      addMarker(defaultExport!.statement, split.marker);
+    } else {
+      propsNames = split.props;
+      const loadText = split.load.map((s) => printModule({ type: 'File', program: { type: 'Program', body: [s], directives: [] } } as unknown as N.File)).join('\n');
+      load = loadText
+        .split('\n')
+        .map((line) => (line ? `  ${line}` : line))
+        .join('\n');
+      if (originalParam) {
+        let contextParam = paramText;
+        if (annotation && ts) {
+          const typeText = textOf(input.source, annotation);
+          contextParam = paramText.slice(0, paramText.length - typeText.length) + (/PageProps</.test(typeText) ? `: { params: ${paramsTypeText(route)} }` : unwrapPromiseType(typeText));
+        }
+        propsParam = contextParam;
+      }
+      const propsPattern = propsNames.length > 0 ? `{ ${propsNames.join(', ')} }` : '';
+      const typeAnnotation = ts && propsPattern ? ': InferGetStaticPropsType<typeof getStaticProps>' : '';
+      component.params = propsPattern ? [parameterFrom(`${propsPattern}${typeAnnotation}`, ts)] : [];
+      if (typeAnnotation) ensureTypeImport(ast, 'next', 'InferGetStaticPropsType');
+      const resultParts = [`props: { ${propsNames.join(', ')} }`];
+      if (revalidateName) resultParts.push(revalidateName === 'revalidate' ? 'revalidate' : `revalidate: ${revalidateName}`);
+      const result = propsNames.length > 0 || revalidateName ? `{ ${resultParts.join(', ')} }` : '{ props: {} }';
+      if (load || dynamic || revalidateName) {
+        statements.push(
+          [`export async function getStaticProps(${propsParam}) {`, ...(load ? [load] : []), `  return ${result};`, '}'].join('\n'),
+        );
+      }
+      dropUnusedImports(ast, 'next/navigation', [...split.replaced]);
+    }
+  } else if (defaultExport) {
+    addMarker(defaultExport.statement, 'the default export is not a component function defined here: load its data in getStaticProps by hand');
+  }
+  if (revalidate.value === 0) {
+    addMarker(ast.program.body[0]!, 'revalidate = 0 renders on every request in the app router: that is getServerSideProps');
+  }
+  if (unknownDynamicParams) statements.unshift(`/* @zfb-next-todo: dynamicParams is computed: fallback false if it is false, 'blocking' otherwise */`);
+  void FALLBACK_TRUE_NOTE;
+
+  // New imports go after the existing ones; the data functions go right before the page component.
+  const body = ast.program.body;
+  if (imports.length > 0) {
+    const lastImport = body.reduce((at, s, i) => (n.ImportDeclaration.check(s) ? i + 1 : at), 0);
+    body.splice(lastImport, 0, ...(parseModule(imports.join('\n'), 'imports.ts').program.body as StatementKind[]));
+  }
+  if (statements.length > 0) {
+    const parsed = parseModule(statements.join('\n\n'), ts ? 'data.tsx' : 'data.jsx').program.body as StatementKind[];
+    const at = defaultExport ? body.indexOf(defaultExport.statement as StatementKind) : -1;
+    const componentStatement = defaultExport?.local && defaultExport.form !== 'default' ? body.indexOf(defaultExport.local.statement as StatementKind) : -1;
+    const index = componentStatement >= 0 ? componentStatement : at;
+    body.splice(index >= 0 ? index : body.length, 0, ...parsed);
+  }
+  void findLocalBinding;
+  rewriteRelativeImports(ast, input.path, outputPath);
+  const source = printModule(ast);
+  return { source, outputPath, markers: newMarkers(input.source, source) };
+};
+
+export default transform;
