@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'codemods/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // User modules are run with the project root as cwd (process.chdir), which worker threads forbid.
     pool: 'forks',
     testTimeout: 120_000,

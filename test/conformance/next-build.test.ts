@@ -59,6 +59,13 @@ describe.each(FIXTURES)('%s built by next build', (name) => {
   test('every dynamic route has the fallback mode Next.js records', () => {
     const modes = fallbackModes(dir);
     expect(Object.keys(modes).length).toBeGreaterThan(0);
+    // The dynamic routes Next.js leaves out of the manifest (fully dynamic, `ƒ`) are exactly those the
+    // model flags as such.
+    const fullyDynamic = new Set(model.diagnostics.filter((d) => d.code === 'APP_FULLY_DYNAMIC').map((d) => d.file));
+    const recorded = model.routes
+      .filter((r) => r.kind !== 'api' && r.segments.some((s) => s.kind !== 'static') && !fullyDynamic.has(r.file))
+      .map((r) => r.pattern);
+    expect([...new Set(recorded)].sort()).toEqual(Object.keys(modes).sort());
     for (const [page, mode] of Object.entries(modes)) {
       const route = model.routes.find((r) => r.pattern === page);
       expect(route, `no route ${page} in the model`).toBeDefined();

@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ModuleSession } from '../../src/load/load-modules.js';
-import type { Diagnostic, Route, Unmatched } from '../../src/model/types.js';
+import type { Diagnostic, Route } from '../../src/model/types.js';
 import { discoverProject } from '../../src/project/discover.js';
 import { nextAppSource } from '../../src/sources/next-app.js';
 
 /**
- * The app front-end against real `next build` output. Compared:
+ * The app front-end on the conformance fixtures (what a real build cannot show: diagnostics, providers,
+ * encodings). How they are compared with `next build` output:
  * - URLs: the keys of prerender-manifest `routes`, minus Next's own `/_not-found` and `/_global-error`,
  *   equal the union of our entries' URLs (a slot page adds no route; an intercepting route is its own
  *   route with its marker kept, `/ic/(.)photo/1`);
@@ -19,24 +18,6 @@ import { nextAppSource } from '../../src/sources/next-app.js';
  */
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const nextBin = path.join(repo, 'node_modules/next/dist/bin/next');
-
-interface Manifest {
-  routes: Record<string, unknown>;
-  dynamicRoutes: Record<string, { fallback: false | null | string }>;
-}
-
-function nextBuild(fixture: string): Manifest {
-  const dir = path.join(repo, '.work/next-app', fixture);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.dirname(dir), { recursive: true });
-  cpSync(path.join(repo, 'fixtures', fixture), dir, { recursive: true });
-  const run = spawnSync(process.execPath, [nextBin, 'build'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`next build failed for ${fixture}:\n${run.stdout}\n${run.stderr}`);
-  const manifest = path.join(dir, '.next/prerender-manifest.json');
-  if (!existsSync(manifest)) throw new Error(`no prerender manifest for ${fixture}`);
-  return JSON.parse(readFileSync(manifest, 'utf8')) as Manifest;
-}
 
 async function model(fixture: string): Promise<{ routes: Route[]; diagnostics: Diagnostic[] }> {
   const project = await discoverProject(path.join(repo, 'fixtures', fixture));
@@ -48,41 +29,11 @@ async function model(fixture: string): Promise<{ routes: Route[]; diagnostics: D
   }
 }
 
-// Next's own pages: the built-in not-found page and the app-only global-error page.
-const NEXT_OWN = new Set(['/_not-found', '/_global-error']);
-
-function unmatchedOf(fallback: false | null | string): Unmatched {
-  return fallback === false ? 'not-found' : fallback === null ? 'blocking' : 'fallback';
-}
-
-function compare(manifest: Manifest, result: { routes: Route[]; diagnostics: Diagnostic[] }): void {
-  const expectedUrls = Object.keys(manifest.routes).filter((u) => !NEXT_OWN.has(u)).sort();
-  const ourUrls = result.routes.flatMap((r) => r.entries.map((e) => e.url)).sort();
-  expect(ourUrls).toEqual(expectedUrls);
-
-  const fullyDynamic = new Set(result.diagnostics.filter((d) => d.code === 'APP_FULLY_DYNAMIC').map((d) => d.file));
-  const ourDynamic = result.routes.filter((r) => r.segments.some((s) => s.kind !== 'static'));
-  const recorded = ourDynamic.filter((r) => !fullyDynamic.has(r.file)).map((r) => r.pattern).sort();
-  expect(recorded).toEqual(Object.keys(manifest.dynamicRoutes).sort());
-  for (const [page, { fallback }] of Object.entries(manifest.dynamicRoutes)) {
-    expect({ page, unmatched: result.routes.find((r) => r.pattern === page)?.unmatched }).toEqual({ page, unmatched: unmatchedOf(fallback) });
-  }
-}
-
-describe('fixtures/next-app-cascade against next build', () => {
-  let manifest: Manifest;
+// The comparison with a real `next build` of these fixtures is test/conformance/next-build.test.ts.
+describe('fixtures/next-app-cascade', () => {
   let result: { routes: Route[]; diagnostics: Diagnostic[] };
   beforeAll(async () => {
-    manifest = nextBuild('next-app-cascade');
     result = await model('next-app-cascade');
-  });
-
-  it('lists the same URLs and fallback modes as the prerender manifest', () => {
-    compare(manifest, result);
-  });
-
-  it('has no error diagnostics (the fixture builds)', () => {
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('names the incomplete params object for each route Next silently drops', () => {
@@ -123,14 +74,5 @@ describe('fixtures/next-app-cascade against next build', () => {
     });
     expect(result.routes.some((r) => r.file.includes('_private'))).toBe(false);
     expect(result.routes.find((r) => r.pattern === '/rh/[id]')!.kind).toBe('route-handler');
-  });
-});
-
-describe('fixtures/next-app-export against next build (output: export)', () => {
-  it('lists the same URLs and fallback modes, without errors', async () => {
-    const manifest = nextBuild('next-app-export');
-    const result = await model('next-app-export');
-    compare(manifest, result);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

@@ -1,0 +1,4 @@
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  return <p>{slug}</p>;
+}
