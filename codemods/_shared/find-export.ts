@@ -208,10 +208,15 @@ export function exportAllSources(ast: N.File): string[] {
   return ast.program.body.flatMap((s: StatementKind) => (n.ExportAllDeclaration.check(s) ? [String(s.source.value)] : []));
 }
 
+/** Removes a top-level statement; a comment above it stays in the file, above the statement that follows. */
 function removeStatement(ast: N.File, statement: N.Node): void {
   const body = ast.program.body;
   const index = body.indexOf(statement as StatementKind);
-  if (index >= 0) body.splice(index, 1);
+  if (index < 0) return;
+  body.splice(index, 1);
+  const leading = (statement as { comments?: { leading?: boolean }[] | null }).comments?.filter((c) => c.leading) ?? [];
+  const next = body[index] as { comments?: unknown[] | null } | undefined;
+  if (leading.length > 0 && next) next.comments = [...leading, ...(next.comments ?? [])];
 }
 
 /**

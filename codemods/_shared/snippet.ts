@@ -7,7 +7,17 @@ import { parseModule } from './ast.js';
  * AST builders would be laid out by recast's generic printer (every object literal spread over lines).
  */
 export function statementFrom(code: string): StatementKind {
-  return parseModule(code, 'snippet.tsx').program.body[0] as StatementKind;
+  return statementsFrom(code)[0]!;
+}
+
+/**
+ * Several new top-level statements. Their own position is dropped (their text is kept): recast spaces
+ * statements by their positions, which for text parsed on its own would glue them to their neighbours.
+ */
+export function statementsFrom(code: string, typescript = true): StatementKind[] {
+  const statements = parseModule(code, typescript ? 'snippet.tsx' : 'snippet.jsx').program.body as StatementKind[];
+  for (const statement of statements) (statement as { loc?: unknown }).loc = null;
+  return statements;
 }
 
 export function expressionFrom(code: string): ExpressionKind {

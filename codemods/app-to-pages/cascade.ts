@@ -18,6 +18,8 @@ export interface LayoutParams {
   localName: string;
   /** The import specifier, relative to the page as it is now (moved with the page's other imports). */
   specifier: string;
+  /** Whether the layout's function declares a parameter (it is then called with `{ params }`). */
+  takesParams: boolean;
 }
 
 export interface Cascade {
@@ -49,12 +51,15 @@ export function readCascade(route: RouteFile, input: TransformInput, taken: Set<
       } catch {
         break;
       }
-      if (findExport(ast, 'generateStaticParams')) {
+      const generate = findExport(ast, 'generateStaticParams');
+      if (generate) {
         let localName = `generate${pascal(folder) || 'Root'}Params`;
         for (let i = 2; taken.has(localName); i++) localName = `generate${pascal(folder) || 'Root'}Params${i}`;
         taken.add(localName);
         const specifier = moveSpecifier(`./${file.split('/').pop()!.replace(/\.[^.]+$/, '')}`, file, input.path);
-        cascade.layouts.push({ file, localName, specifier });
+        // Re-exported or imported functions are not visible here: call them with { params } to be safe.
+        const takesParams = generate.local?.fn ? generate.local.fn.params.length > 0 : true;
+        cascade.layouts.push({ file, localName, specifier, takesParams });
       }
       const dynamicParams = findExport(ast, 'dynamicParams');
       if (dynamicParams) {
@@ -76,18 +81,22 @@ export function readCascade(route: RouteFile, input: TransformInput, taken: Set<
 export function cascadeFunction(names: readonly string[], typescript: boolean): string {
   const list = typescript ? 'Record<string, unknown>[]' : '';
   const annotate = (type: string): string => (typescript ? `: ${type}` : '');
+  const generators = typescript
+    ? `  const generators: Array<(context: { params: never }) => ${list} | Promise<${list}>> = [${names.join(', ')}];`
+    : `  const generators = [${names.join(', ')}];`;
   return [
     '// The app router runs these top down, each once per parent params object (generateRouteStaticParams).',
     'async function generateAllParams() {',
+    generators,
     `  let all${annotate(list)} = [];`,
-    `  for (const generate of [${names.join(', ')}]) {`,
+    '  for (const generate of generators) {',
     '    if (all.length === 0) {',
-    '      all = [...(await generate({ params: {} }))];',
+    '      all = [...(await generate({ params: {} as never }))];',
     '      continue;',
     '    }',
     `    const next${annotate(list)} = [];`,
     '    for (const parent of all) {',
-    `      const children${annotate(list)} = await generate({ params: parent as never });`,
+    '      const children = await generate({ params: parent as never });',
     '      if (children.length === 0) next.push(parent);',
     '      for (const child of children) next.push({ ...parent, ...child });',
     '    }',
@@ -97,5 +106,5 @@ export function cascadeFunction(names: readonly string[], typescript: boolean): 
     '}',
   ]
     .join('\n')
-    .replace(' as never', typescript ? ' as never' : '');
+    .replace(/ as never/g, typescript ? ' as never' : '');
 }

@@ -9,7 +9,7 @@ import { addMarker, newMarkers } from '../_shared/marker.js';
 import { findPageComponent } from '../_shared/page-component.js';
 import { rewriteRelativeImports } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
-import { parameterFrom, statementFrom, textOf } from '../_shared/snippet.js';
+import { parameterFrom, statementsFrom, textOf } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { cascadeFunction, readCascade } from './cascade.js';
 import { splitPageComponent } from './page-data.js';
@@ -111,7 +111,10 @@ const transform: Transform = (input: TransformInput) => {
     const fallback = staticOnly ? 'false' : "'blocking'";
     let source: string;
     if (generators.length === 0) source = '[]';
-    else if (generators.length === 1) source = `(await ${generators[0]}({ params: {} }))`;
+    else if (generators.length === 1) {
+      const takesParams = cascade.layouts[0] ? cascade.layouts[0].takesParams : (ownParams?.local?.fn?.params.length ?? 1) > 0;
+      source = `(await ${generators[0]}(${takesParams ? '{ params: {} }' : ''}))`;
+    }
     else source = '(await generateAllParams())';
     if (generators.length > 1) statements.push(cascadeFunction(generators, ts));
     const paths = source === '[]' ? '[]' : `${source}.map((params) => ({ params }))`;
@@ -177,10 +180,10 @@ const transform: Transform = (input: TransformInput) => {
   const body = ast.program.body;
   if (imports.length > 0) {
     const lastImport = body.reduce((at, s, i) => (n.ImportDeclaration.check(s) ? i + 1 : at), 0);
-    body.splice(lastImport, 0, ...(parseModule(imports.join('\n'), 'imports.ts').program.body as StatementKind[]));
+    body.splice(lastImport, 0, ...statementsFrom(imports.join('\n')));
   }
   if (statements.length > 0) {
-    const parsed = parseModule(statements.join('\n\n'), ts ? 'data.tsx' : 'data.jsx').program.body as StatementKind[];
+    const parsed = statementsFrom(statements.join('\n\n'), ts);
     const at = defaultExport ? body.indexOf(defaultExport.statement as StatementKind) : -1;
     const componentStatement = defaultExport?.local && defaultExport.form !== 'default' ? body.indexOf(defaultExport.local.statement as StatementKind) : -1;
     const index = componentStatement >= 0 ? componentStatement : at;

@@ -4,7 +4,7 @@ import { types } from 'recast';
 import type { FunctionNode } from '../_shared/find-export.js';
 import { addMarker } from '../_shared/marker.js';
 import { boundNames } from '../_shared/page-component.js';
-import { expressionFrom, textOf } from '../_shared/snippet.js';
+import { expressionFrom, statementFrom, textOf } from '../_shared/snippet.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -60,6 +60,21 @@ function containsRenderReturn(node: N.Node): boolean {
   return found;
 }
 
+function callsNavigation(node: N.Node): boolean {
+  let found = false;
+  types.visit(node, {
+    visitFunction() {
+      return false;
+    },
+    visitCallExpression(path) {
+      const callee = path.node.callee;
+      if (n.Identifier.check(callee) && NAVIGATION.includes(callee.name)) found = true;
+      this.traverse(path);
+    },
+  });
+  return found;
+}
+
 function referencedNames(nodes: readonly N.Node[]): Set<string> {
   const names = new Set<string>();
   for (const node of nodes) {
@@ -103,7 +118,12 @@ function convertNavigation(statements: StatementKind[], source: string, replaced
         callee.name === 'notFound'
           ? '{ notFound: true }'
           : `{ redirect: { destination: ${path.node.arguments[0] ? textOf(source, path.node.arguments[0]) : "'/'"}, permanent: ${callee.name === 'permanentRedirect'} } }`;
-      if (n.ExpressionStatement.check(parent)) {
+      const grandparent = path.parent?.parent?.node as N.Node | undefined;
+      if (n.ExpressionStatement.check(parent) && n.IfStatement.check(grandparent) && grandparent.consequent === parent && !grandparent.alternate) {
+        // `if (!post) notFound();` keeps its one line: `if (!post) return { notFound: true };`
+        replaced.add(callee.name);
+        path.parent.parent.replace(statementFrom(`if (${textOf(source, grandparent.test)}) return ${result};`));
+      } else if (n.ExpressionStatement.check(parent)) {
         replaced.add(callee.name);
         path.parent.replace(b.returnStatement(expressionFrom(result)));
       } else if (n.ReturnStatement.check(parent)) {
@@ -122,9 +142,10 @@ export function splitPageComponent(component: FunctionNode, source: string): Pag
     return containsAwait(component.body) ? { marker: 'an async expression-bodied page: move its data loading into getStaticProps by hand' } : { load: [], props: [], replaced: new Set() };
   }
   const body = component.body.body as StatementKind[];
+  // Loading ends with the last await, or the last notFound()/redirect() that decides on what was loaded.
   let last = -1;
   body.forEach((statement, i) => {
-    if (containsAwait(statement)) last = i;
+    if (containsAwait(statement) || callsNavigation(statement)) last = i;
   });
   const load = body.slice(0, last + 1);
   const render = body.slice(last + 1);

@@ -17,7 +17,7 @@ import { addMarker, newMarkers } from '../_shared/marker.js';
 import { boundNames, findPageComponent, prependStatements, withoutTypeAnnotation } from '../_shared/page-component.js';
 import { rewriteRelativeImports } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
-import { parameterFrom, statementFrom, textOf, valueToCode } from '../_shared/snippet.js';
+import { parameterFrom, statementFrom, statementsFrom, textOf, valueToCode } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { convertStaticPaths, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
@@ -280,7 +280,7 @@ const transform: Transform = (input: TransformInput) => {
   }
 
   // One snippet, so the config lines keep their own line breaks.
-  if (configExports.length > 0) insertAfter(ast, anchor, parseModule(configExports.join('\n'), 'config.ts').program.body as StatementKind[]);
+  if (configExports.length > 0) insertAfter(ast, anchor, statementsFrom(configExports.join('\n')));
   for (const name of ['notFound', 'redirect', 'permanentRedirect']) if (navigation.has(name)) ensureImport(ast, 'next/navigation', name);
   dropUnusedImports(ast, 'next', NEXT_TYPES);
 

@@ -15,6 +15,11 @@ export function renderMarkdown(report: DiffReport): string {
   const out: string[] = [MARKDOWN_MARKER];
   out.push(`### zfb-next diff: ${verdict(report)}`, '');
   out.push(`**base** ${sideLine(report.base)} → **head** ${sideLine(report.head)} · fails on: ${policy.failOn}`, '');
+  for (const side of [report.base, report.head]) {
+    const errors = side.diagnostics.filter((d) => d.severity === 'error').length;
+    // A route that failed to load lists no URL: its URLs would look removed (or silently absent).
+    if (errors > 0) out.push(`> ⚠️ ${md(side.spec)} has ${errors} error diagnostic${plural(errors)}: some of its URLs may be missing (see Diagnostics).`, '');
+  }
   out.push('| | count |', '| --- | ---: |');
   out.push(`| URLs added | ${counts.added} |`);
   out.push(`| URLs removed | ${counts.removed} |`);

@@ -97,3 +97,28 @@ describe('real builds, other pairings', () => {
     expect(report.routeChanges).toEqual([]);
   });
 });
+
+describe('project directories (the route model) against their own real builds', () => {
+  it('the model of each project serves exactly the URLs its engine built', async () => {
+    for (const [project, build] of [
+      ['next', 'next/.next'],
+      ['zfb', 'zfb/dist'],
+      ['zfb-same', 'zfb-same/dist'],
+    ]) {
+      const { exitCode, report } = await jsonDiff(rel(project!), rel(build!));
+      expect(report.base.kind).toBe('project');
+      expect(report.base.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect([report.added, report.removed, report.routeChanges]).toEqual([[], [], []]);
+      expect(report.unchanged.length).toBe(report.base.urls);
+      expect(exitCode).toBe(0);
+    }
+  });
+
+  it('two projects differ exactly as their builds do', async () => {
+    const { report } = await jsonDiff(rel('next'), rel('zfb'));
+    expect(report.removed.map((r) => r.url)).toEqual(['/posts/third']);
+    expect(report.added).toEqual([]);
+    expect(routeChanges(report)).toEqual(PROVIDER_CHANGES);
+    expect(report.counts.textCompared).toBe(0);
+  });
+});

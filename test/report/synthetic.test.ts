@@ -53,6 +53,7 @@ describe('synthetic changes between two builds', () => {
     const result = await diff('json');
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(result.stdout) as DiffReport;
+    expect(report).toEqual(result.report);
     expect(report.schema).toBe('zfb-next-diff');
     expect(report.version).toBe(1);
     expect(report.removed.map((r) => r.url)).toEqual(['/blog/c']);

@@ -1,7 +1,7 @@
 /**
  * The archive: one page per year.
  */
-import { years, postsOf } from '../../lib/archive';
+import { years, postsOf } from '../../../lib/archive';
 
 type Params = { year: string };
 const   PAGE_SIZE =  20 ; // untouched code keeps its odd spacing

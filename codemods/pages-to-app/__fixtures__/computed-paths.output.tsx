@@ -1,4 +1,4 @@
-import { buildPaths } from '../../lib/paths';
+import { buildPaths } from '../../../lib/paths';
 
 export async function generateStaticParams() {
   return (

@@ -1,4 +1,4 @@
-import { listSlugs, loadPost } from '../../lib/data';
+import { listSlugs, loadPost } from '../../../lib/data';
 
 async function loadPaths() {
   const slugs = await listSlugs();

@@ -1,4 +1,4 @@
-import { categories } from '../../lib/catalog';
+import { categories } from '../../../lib/catalog';
 
 export async function getStaticPaths() {
   const paths = [];

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getPosts, getPost } from '../../lib/posts';
+import { getPosts, getPost } from '../../../lib/posts';
 
 // Every post is known at build time.
 export const generateStaticParams = async () => {

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getPost } from '../../lib/posts';
+import { getPost } from '../../../lib/posts';
 
 export async function generateStaticParams() {
   return [{ slug: 'a' }];

@@ -1,4 +1,4 @@
-import { allPosts } from '../../content';
+import { allPosts } from '../../../content';
 
 export async function generateStaticParams() {
   return allPosts.map((post) => ({

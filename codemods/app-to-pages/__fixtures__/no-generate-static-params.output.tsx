@@ -1,0 +1,17 @@
+import type { InferGetStaticPropsType } from 'next';
+
+export async function getStaticPaths() {
+  return {
+    paths: [],
+    fallback: 'blocking',
+  };
+}
+
+export async function getStaticProps({ params }: { params: { slug: string } }) {
+  const { slug } = await params;
+  return { props: { slug } };
+}
+
+export default function Page({ slug }: InferGetStaticPropsType<typeof getStaticProps>) {
+  return <p>{slug}</p>;
+}
