@@ -1,6 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
+import { walk } from './walk.js';
 
 const n = types.namedTypes;
 
@@ -273,34 +274,24 @@ export function unexportDeclaration(ast: N.File, found: FoundExport): StatementK
  * in page files and are not tracked.
  */
 export function renameBinding(ast: N.File, from: string, to: string): void {
-  types.visit(ast, {
-    visitIdentifier(path) {
-      const node = path.node;
-      if (node.name !== from) return false;
-      const parent = path.parent?.node as N.Node | undefined;
-      const isKey =
-        parent &&
-        (n.ObjectProperty.check(parent) || n.Property.check(parent) || n.ObjectMethod.check(parent) || n.ClassMethod.check(parent)) &&
-        (parent as { key: unknown }).key === node &&
-        !(parent as { computed?: boolean }).computed &&
-        !(parent as { shorthand?: boolean }).shorthand;
-      const isMember =
-        parent &&
-        (n.MemberExpression.check(parent) || n.OptionalMemberExpression.check(parent)) &&
-        parent.property === node &&
-        !parent.computed;
-      const isExported = parent && n.ExportSpecifier.check(parent) && parent.exported === node && parent.local !== node;
-      const isQualifiedRight = parent && n.TSQualifiedName.check(parent) && parent.right === node;
-      if (isKey || isMember || isExported || isQualifiedRight) return false;
-      if (parent && n.ObjectProperty.check(parent) && (parent as { shorthand?: boolean }).shorthand) {
-        // `{ getStaticProps }` → `{ getStaticProps: renamed }` keeps the key.
-        (parent as { shorthand?: boolean }).shorthand = false;
-        parent.value = types.builders.identifier(to);
-        return false;
-      }
-      node.name = to;
-      return false;
-    },
+  walk(ast.program, (node, parent, key) => {
+    if (node.type !== 'Identifier' || (node as N.Identifier).name !== from || !parent) return;
+    const p = parent as unknown as { computed?: boolean; shorthand?: boolean; value?: unknown };
+    const isKey =
+      (parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') &&
+      key === 'key' &&
+      !p.computed;
+    if (isKey && p.shorthand && parent.type === 'ObjectProperty') {
+      // `{ getStaticProps }` → `{ getStaticProps: renamed }` keeps the key.
+      p.shorthand = false;
+      p.value = types.builders.identifier(to);
+      return;
+    }
+    if (isKey) return;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) return;
+    if (parent.type === 'ExportSpecifier' && key === 'exported' && (parent as N.ExportSpecifier).local !== node) return;
+    if (parent.type === 'TSQualifiedName' && key === 'right') return;
+    (node as N.Identifier).name = to;
   });
 }
 

@@ -1,7 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
-import { isReferenced } from './find-export.js';
+import { referencedNames } from './walk.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -30,11 +30,14 @@ export function ensureImport(ast: N.File, source: string, name: string): void {
 /** Drops the named imports from `source` that nothing references any more (the declaration too when emptied). */
 export function dropUnusedImports(ast: N.File, source: string, names: readonly string[]): void {
   const body = ast.program.body;
+  let used: Set<string> | undefined;
   for (const statement of [...body]) {
     if (!n.ImportDeclaration.check(statement) || statement.source.value !== source) continue;
     const specifiers = statement.specifiers ?? [];
+    if (!specifiers.some((s) => n.ImportSpecifier.check(s) && names.includes(String(s.imported.name)))) continue;
+    used ??= referencedNames(ast.program);
     const kept = specifiers.filter(
-      (s) => !(n.ImportSpecifier.check(s) && names.includes(String(s.imported.name)) && !isReferenced(ast, String(s.local?.name ?? s.imported.name))),
+      (s) => !(n.ImportSpecifier.check(s) && names.includes(String(s.imported.name)) && !used!.has(String(s.local?.name ?? s.imported.name))),
     );
     if (kept.length === specifiers.length) continue;
     if (kept.length > 0) {

@@ -1,6 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import path from 'node:path';
 import { types } from 'recast';
+import { walk } from './walk.js';
 
 const n = types.namedTypes;
 
@@ -31,30 +32,15 @@ export function rewriteRelativeImports(ast: N.File, from: string, to: string): b
       changed = true;
     }
   };
-  types.visit(ast, {
-    visitImportDeclaration(p) {
-      update(p.node.source);
-      return false;
-    },
-    visitExportNamedDeclaration(p) {
-      update(p.node.source);
-      this.traverse(p);
-    },
-    visitExportAllDeclaration(p) {
-      update(p.node.source);
-      return false;
-    },
-    visitCallExpression(p) {
-      const callee = p.node.callee;
-      if ((n.Import.check(callee) || (n.Identifier.check(callee) && callee.name === 'require')) && p.node.arguments.length > 0) {
-        update(p.node.arguments[0]);
-      }
-      this.traverse(p);
-    },
-    visitImportExpression(p) {
-      update((p.node as { source?: N.Node }).source);
-      this.traverse(p);
-    },
+  walk(ast.program, (node) => {
+    if (n.ImportDeclaration.check(node) || n.ExportNamedDeclaration.check(node) || n.ExportAllDeclaration.check(node)) {
+      update((node as { source?: N.Node | null }).source);
+    } else if (n.CallExpression.check(node)) {
+      const callee = node.callee;
+      if ((n.Import.check(callee) || (n.Identifier.check(callee) && callee.name === 'require')) && node.arguments.length > 0) update(node.arguments[0]);
+    } else if (node.type === 'ImportExpression') {
+      update((node as { source?: N.Node }).source);
+    }
   });
   return changed;
 }

@@ -231,7 +231,7 @@ const transform: Transform = (input: TransformInput) => {
   }
 
   // InferGetStaticPropsType<typeof getPageProps> → the loader's own resolved type
-  if (loader) {
+  if (loader && input.source.includes('InferGetStaticPropsType')) {
     const name = loader;
     types.visit(ast, {
       visitTSTypeReference(path) {

@@ -8,7 +8,7 @@ import { addMarker } from '../_shared/marker.js';
 import { localDeclarator, returnSites } from '../_shared/returns.js';
 import { paramsFromStringPath } from '../_shared/string-path.js';
 import { paramsFromTemplatePath } from '../_shared/template-path.js';
-import { expressionFrom, textOf, valueToCode } from '../_shared/snippet.js';
+import { expressionFrom, parameterFrom, textOf, valueToCode } from '../_shared/snippet.js';
 import type { TransformInput } from '../_shared/types.js';
 
 const n = types.namedTypes;
@@ -120,11 +120,37 @@ function convertLocalArray(name: string, context: Context): boolean {
     },
   });
   if (otherUse) return false;
+  retypeLocalArray(declarator, context.source);
   if (declarator.init) declarator.init = convertPaths(declarator.init as ExpressionKind, context);
   for (const call of pushes) {
     call.arguments = call.arguments.map((a) => (n.SpreadElement.check(a) ? a : convertEntry(a as ExpressionKind, context)));
   }
   return true;
+}
+
+/**
+ * `const paths: { params: P }[] = []` → `const paths: P[] = []`; a pages-router type such as
+ * `GetStaticPathsResult['paths']` becomes a plain params list.
+ */
+function retypeLocalArray(declarator: N.VariableDeclarator, source: string): void {
+  const id = declarator.id as N.Identifier;
+  const annotation = (id.typeAnnotation as N.TSTypeAnnotation | null | undefined)?.typeAnnotation;
+  if (!annotation) return;
+  const element = n.TSArrayType.check(annotation)
+    ? annotation.elementType
+    : n.TSTypeReference.check(annotation) && n.Identifier.check(annotation.typeName) && annotation.typeName.name === 'Array'
+      ? annotation.typeParameters?.params[0]
+      : undefined;
+  const params = n.TSTypeLiteral.check(element)
+    ? element.members.find((m) => n.TSPropertySignature.check(m) && n.Identifier.check(m.key) && m.key.name === 'params')
+    : undefined;
+  let replacement: string | undefined;
+  if (params && n.TSPropertySignature.check(params) && params.typeAnnotation) {
+    replacement = `${textOf(source, params.typeAnnotation.typeAnnotation as N.Node)}[]`;
+  } else if (/GetStaticPaths/.test(textOf(source, annotation))) {
+    replacement = 'Record<string, string | string[]>[]';
+  }
+  if (replacement) id.typeAnnotation = (parameterFrom(`x: ${replacement}`, true) as N.Identifier).typeAnnotation;
 }
 
 function optionalCatchAllNames(segments: readonly Segment[]): Set<string> {

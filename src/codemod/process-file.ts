@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parseModule } from '../../codemods/_shared/ast.js';
 import { newMarkers } from '../../codemods/_shared/marker.js';
 import type { Marker, Transform } from '../../codemods/_shared/types.js';
+import { assertParses } from './parses.js';
 import { toProjectPath } from './project-root.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -74,7 +74,7 @@ export function processFile(transform: Transform, job: FileJob, source: string, 
 
   const target = moved ? path.join(job.root, result.outputPath!) : job.file;
   try {
-    parseModule(result.source, target);
+    assertParses(result.source, target);
   } catch (error) {
     return { file, status: 'failed', reason: `output would not parse, file left untouched: ${parseError(error)}`, markers: [] };
   }

@@ -23,7 +23,8 @@ export interface RouteRef {
 }
 
 export interface RouteState extends RouteRef {
-  providers: string[];
+  /** null: the side cannot tell. */
+  providers: string[] | null;
   unmatched: Unmatched | null;
 }
 

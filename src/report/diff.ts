@@ -160,7 +160,7 @@ function changeKinds(b: SideRoute, h: SideRoute): RouteChangeKind[] {
   const kinds: RouteChangeKind[] = [];
   if (b.file && h.file && b.file !== h.file) kinds.push('file');
   if (b.unmatched !== null && h.unmatched !== null && b.unmatched !== h.unmatched) kinds.push('unmatched');
-  if (b.origin !== 'unknown' && h.origin !== 'unknown' && b.providers.join('+') !== h.providers.join('+')) {
+  if (b.providers !== null && h.providers !== null && b.providers.join('+') !== h.providers.join('+')) {
     kinds.push('provider');
   }
   return kinds;

@@ -70,7 +70,7 @@ function routeChanges(report: DiffReport): string {
       if (c.changes.includes('file')) what.push(`source file <code>${h(c.base.file)}</code> → <code>${h(c.head.file)}</code>`);
       if (c.changes.includes('unmatched')) what.push(`unmatched URLs ${h(String(c.base.unmatched))} → ${h(String(c.head.unmatched))}`);
       if (c.changes.includes('provider')) {
-        what.push(`provider ${h(c.base.providers.join(' + ') || '(none)')} → ${h(c.head.providers.join(' + ') || '(none)')}`);
+        what.push(`provider ${h(c.base.providers?.join(' + ') || '(none)')} → ${h(c.head.providers?.join(' + ') || '(none)')}`);
       }
       const route = c.base.pattern === c.head.pattern ? h(c.base.pattern) : `${h(c.base.pattern)} → ${h(c.head.pattern)}`;
       return `<tr><td>${route}</td><td>${what.join('<br>')}</td><td>${c.urls}</td></tr>`;

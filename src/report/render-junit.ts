@@ -86,7 +86,7 @@ function describe(c: RouteChange): string {
   const parts: string[] = [];
   if (c.changes.includes('file')) parts.push(`source file ${c.base.file} → ${c.head.file}`);
   if (c.changes.includes('unmatched')) parts.push(`unmatched URLs ${c.base.unmatched} → ${c.head.unmatched}`);
-  if (c.changes.includes('provider')) parts.push(`provider ${c.base.providers.join('+') || '(none)'} → ${c.head.providers.join('+') || '(none)'}`);
+  if (c.changes.includes('provider')) parts.push(`provider ${c.base.providers?.join('+') || '(none)'} → ${c.head.providers?.join('+') || '(none)'}`);
   return parts.join('; ');
 }
 

@@ -92,6 +92,7 @@ function describeChange(change: RouteChange): string {
 }
 
 function providers(state: RouteState): string {
+  if (state.providers === null) return '(unknown)';
   return state.providers.length === 0 ? '(none)' : state.providers.map((p) => `${p}()`).join(' + ');
 }
 

@@ -16,6 +16,9 @@ import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, ty
  *   (auto-static and server-rendered pages), and which router (and so which source file) owns a page.
  * Source files are looked up next to `.next/` (the project root); a build copied elsewhere gets
  * extension-less names such as `pages/about`.
+ * With i18n (routes-manifest `i18n.locales`), prerendered keys carry a locale prefix (`/en/about`,
+ * `/fr`); the page behind a prefixed key without `srcRoute` is the key without its locale, and an
+ * unprefixed pages-manifest entry whose locale forms were prerendered is not a URL of its own.
  */
 export async function readNextBuild(nextDir: string, label: SideLabel, spec: string): Promise<NextBuildIndex> {
   const read = async (name: string, required: boolean): Promise<Record<string, unknown>> => {
@@ -56,6 +59,12 @@ const EXTENSIONS = ['tsx', 'ts', 'jsx', 'js', 'mdx', 'md'];
 
 export class NextBuildIndex {
   private readonly routesByPage = new Map<string, SideRoute>();
+  /** Lower-cased: Next matches locale prefixes case-insensitively (normalizeLocalePath). */
+  private readonly locales: Set<string>;
+  private readonly prerendered: Record<string, unknown>;
+  /** Pages that prerendered at least one URL. */
+  private readonly pagesWithUrls = new Set<string>();
+  private readonly prerenderedLowerCase = new Set<string>();
   /** Route (`/blog/[slug]`) → app file path as Next records it (`/(group)/blog/[slug]/page`). */
   private readonly appFiles = new Map<string, string>();
 
@@ -66,6 +75,13 @@ export class NextBuildIndex {
     private readonly pagesManifest: Record<string, unknown>,
     appPathRoutes: Record<string, unknown>,
   ) {
+    const i18n = isRecord(routesManifest.i18n) ? routesManifest.i18n : {};
+    this.locales = new Set(Array.isArray(i18n.locales) ? i18n.locales.filter((l) => typeof l === 'string').map((l) => l.toLowerCase()) : []);
+    this.prerendered = isRecord(prerender.routes) ? prerender.routes : {};
+    for (const [key, value] of Object.entries(this.prerendered)) {
+      this.pagesWithUrls.add(this.pageOf(key, value));
+      if (this.locales.size > 0) this.prerenderedLowerCase.add(key.toLowerCase());
+    }
     // Parallel-slot files (`@modal/...`) render inside a page; the page's own file is the route's source.
     const appEntries = Object.entries(appPathRoutes).sort(([a], [b]) => slotRank(a) - slotRank(b) || (a < b ? -1 : a > b ? 1 : 0));
     for (const [file, route] of appEntries) {
@@ -75,17 +91,34 @@ export class NextBuildIndex {
 
   /** Every URL the build serves, with the page (route pattern) that serves it, in manifest order. */
   *urls(): Generator<{ url: string; page: string }> {
-    const routes = isRecord(this.prerender.routes) ? this.prerender.routes : {};
-    for (const [key, value] of Object.entries(routes)) {
+    for (const [key, value] of Object.entries(this.prerendered)) {
       const url = canonicalUrl(key, 'next');
-      if (!isSiteUrl(url)) continue;
-      const srcRoute = isRecord(value) && typeof value.srcRoute === 'string' ? value.srcRoute : url;
-      yield { url, page: srcRoute };
+      if (isSiteUrl(this.withoutLocale(url))) yield { url, page: this.pageOf(key, value) };
     }
     // Pages that prerender nothing but still answer at their own path.
     for (const page of [...Object.keys(this.pagesManifest), ...this.appFiles.keys()]) {
-      if (!isDynamicPattern(page) && isSiteUrl(page)) yield { url: canonicalUrl(page, 'next'), page };
+      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page)) continue;
+      yield { url: canonicalUrl(page, 'next'), page: this.withoutLocale(page) };
     }
+  }
+
+  private pageOf(key: string, value: unknown): string {
+    return isRecord(value) && typeof value.srcRoute === 'string' ? value.srcRoute : this.withoutLocale(canonicalUrl(key, 'next'));
+  }
+
+  /** `/en/about` → `/about`, `/fr` → `/` when `en`, `fr` are locales; anything else unchanged. */
+  private withoutLocale(url: string): string {
+    if (this.locales.size === 0) return url;
+    const end = url.indexOf('/', 1);
+    const first = (end === -1 ? url.slice(1) : url.slice(1, end)).toLowerCase();
+    if (!this.locales.has(first)) return url;
+    return end === -1 ? '/' : url.slice(end);
+  }
+
+  private hasLocaleForms(page: string): boolean {
+    if (this.locales.size === 0 || this.withoutLocale(page) !== page) return false;
+    const rest = page === '/' ? '' : page.toLowerCase();
+    return [...this.locales].some((locale) => this.prerenderedLowerCase.has(`/${locale}${rest}`));
   }
 
   /** Dynamic pages, also those with no prerendered URL. */
@@ -107,24 +140,31 @@ export class NextBuildIndex {
       pattern: page,
       file: origin === 'next-app' ? this.appSourceFile(page) : this.pagesSourceFile(page),
       origin,
-      providers: dynamic && this.hasPrerenderInfo(page) ? [origin === 'next-app' ? 'generateStaticParams' : 'getStaticPaths'] : [],
+      providers: this.providers(page, origin),
       unmatched: dynamic ? this.unmatched(page) : null,
     });
     this.routesByPage.set(page, route);
     return route;
   }
 
-  /** Whether the HTML of `url` is in the export tree's sibling build: the route that serves it. */
+  /** The page that serves `url` according to the manifests, or undefined when they do not list it. */
   lookup(url: string): string | undefined {
-    const routes = isRecord(this.prerender.routes) ? this.prerender.routes : {};
-    const value = routes[url];
-    if (isRecord(value)) return typeof value.srcRoute === 'string' ? value.srcRoute : url;
-    if (url in this.pagesManifest || this.appFiles.has(url)) return url;
+    const value = this.prerendered[url];
+    if (value !== undefined) return this.pageOf(url, value);
+    if (url in this.pagesManifest || this.appFiles.has(url)) return this.withoutLocale(url);
     return undefined;
   }
 
-  private hasPrerenderInfo(page: string): boolean {
-    return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes;
+  /**
+   * A dynamic pages-router page with prerender information must have getStaticPaths (Next refuses to
+   * build it otherwise); one without is server-rendered. An app-router page that prerendered URLs got
+   * them from generateStaticParams somewhere in its cascade; one that prerendered none may still have
+   * one (it returned [] or incomplete params) or none (dynamic = 'force-static'): the build cannot tell.
+   */
+  private providers(page: string, origin: Origin): string[] | null {
+    if (!isDynamicPattern(page)) return [];
+    if (origin === 'next-app') return this.pagesWithUrls.has(page) ? ['generateStaticParams'] : null;
+    return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes ? ['getStaticPaths'] : [];
   }
 
   /** reference §5.1: `fallback` false | null | string; a dynamic page without an entry is fully dynamic. */

@@ -7,10 +7,11 @@ import { SideBuilder, type Side, type SideLabel, type SideRoute } from './side.j
 
 /**
  * A static export tree (`out/`): every `.html` file outside `_next/` is a page, named the way Next names
- * export files (pathname form, see canonical-url.ts). Other files are skipped: they cannot be told apart
- * from `public/` assets. When the build directory that wrote the tree sits beside it (`../.next`), its
- * manifests name each page's route, source file and fallback mode; without it every page is its own route
- * with an unknown source.
+ * export files (pathname form, see canonical-url.ts). When the build directory that wrote the tree sits
+ * beside it (`../.next`), its manifests name each page's route, source file and fallback mode, and the
+ * non-HTML files they list (route handlers such as `feed/rss.xml`) count as URLs too. Without it, every
+ * page is its own route with an unknown source, and other files are skipped: they cannot be told apart
+ * from `public/` assets.
  */
 export async function sideFromNextExport(outDir: string, label: SideLabel, spec: string): Promise<Side> {
   const siblingBuild = path.join(path.dirname(outDir), '.next');
@@ -22,18 +23,18 @@ export async function sideFromNextExport(outDir: string, label: SideLabel, spec:
   for (const file of await listFiles(outDir)) {
     if (file.startsWith('_next/')) continue;
     const written = urlFromHtmlFile(file);
-    if (written === undefined) continue;
-    const url = canonicalUrl(written, 'next');
-    if (!isSiteUrl(url)) continue;
+    const url = canonicalUrl(written ?? `/${file}`, 'next');
     const page = index?.lookup(url);
+    if (written === undefined && page === undefined) continue;
+    if (!isSiteUrl(url)) continue;
     let route: SideRoute;
     if (index && page !== undefined) {
       route = index.route(page, builder);
     } else {
-      route = unknownRoutes.get(url) ?? builder.addRoute({ pattern: url, file: '', origin: 'unknown', providers: [], unmatched: null });
+      route = unknownRoutes.get(url) ?? builder.addRoute({ pattern: url, file: '', origin: 'unknown', providers: null, unmatched: null });
       unknownRoutes.set(url, route);
     }
-    builder.addUrl(url, route, file);
+    builder.addUrl(url, route, written === undefined ? undefined : file);
   }
   if (index) for (const page of index.dynamicPages()) index.route(page, builder);
   return builder.finish(label, spec, 'next-export', outDir);

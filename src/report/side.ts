@@ -11,8 +11,11 @@ export interface SideRoute {
   /** Project-relative source file; '' when the side does not record it (an export tree on its own). */
   file: string;
   origin: Origin | 'unknown';
-  /** The functions that produced the route's params, unique and sorted: getStaticPaths, paths, ... */
-  providers: string[];
+  /**
+   * The functions that produced the route's params, unique and sorted (getStaticPaths, paths, ...); [] for
+   * none; null when the side cannot tell (an app-router build without prerendered URLs for the route).
+   */
+  providers: string[] | null;
   /** What happens to unlisted URLs; null for static routes and for sides that cannot tell. */
   unmatched: Unmatched | null;
 }

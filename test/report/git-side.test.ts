@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/report/diff-report.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { routesJson } from './helpers.js';
+import { repoRoot, routesJson } from './helpers.js';
 
 let repo: string;
 const git = (...args: string[]): string => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
@@ -101,5 +101,43 @@ describe('git:<ref> sides', () => {
     expect(result.stderr).toBe('zfb-next diff: cannot read the base side "git:no-such-ref": unknown git ref "no-such-ref"\n');
     expect(worktrees()).toBe(1);
     expect(leftovers()).toEqual(before);
+  });
+});
+
+describe('git:<ref> of a real project', () => {
+  let project: string;
+  const gitIn = (...args: string[]): string => execFileSync('git', args, { cwd: project, encoding: 'utf8' }).trim();
+
+  beforeAll(() => {
+    project = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'zfb-next-git-project-')));
+    cpSync(path.join(repoRoot, 'fixtures/diff-site-zfb-same'), path.join(project, 'site'), { recursive: true });
+    writeFileSync(path.join(project, '.gitignore'), 'node_modules\n');
+    // The project's packages, installed (untracked) at the repository root as in any checkout.
+    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+    gitIn('init', '--quiet', '--initial-branch=main');
+    gitIn('config', 'user.email', 'test@example.com');
+    gitIn('config', 'user.name', 'test');
+    gitIn('add', '.');
+    gitIn('commit', '--quiet', '-m', 'site');
+    const page = path.join(project, 'site/pages/posts/[slug].tsx');
+    writeFileSync(page, readFileSync(page, 'utf8').replace("'second', ", ''));
+  });
+
+  afterAll(() => {
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
+
+  it('computes the route model at the commit and compares it with the working tree', async () => {
+    const before = leftovers();
+    const result = await runDiff({ base: 'git:HEAD', head: '.', format: 'json', cwd: path.join(project, 'site'), env: {} });
+    expect(result.stderr).not.toContain('cannot read');
+    const report = JSON.parse(result.stdout) as DiffReport;
+    expect(report.base.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.base.urls).toBe(7);
+    expect(report.removed.map((r) => [r.url, r.base.file])).toEqual([['/posts/second', 'pages/posts/[slug].tsx']]);
+    expect(result.exitCode).toBe(1);
+    expect(gitIn('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).length).toBe(1);
+    expect(leftovers()).toEqual(before);
+    expect(existsSync(path.join(repoRoot, 'node_modules/preact/package.json'))).toBe(true);
   });
 });

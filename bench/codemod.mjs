@@ -1,0 +1,123 @@
+// `zfb-next codemod pages-to-app` end to end on generated projects (half the files need a change), and the
+// jscodeshift CLI doing a comparable rename on the same files beside it.
+import path from 'node:path';
+import { REPO_ROOT, freshDir, measure, write } from './lib/measure.mjs';
+
+const CLI = path.join(REPO_ROOT, 'bin', 'zfb-next.js');
+const JSCODESHIFT = path.join(REPO_ROOT, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+const RENAME = path.join(REPO_ROOT, 'bench', 'codemod-rename.cjs');
+const FALLBACKS = ['false', 'true', "'blocking'"];
+
+/** A 39-line pages-router page like the corpus of the prior-art measurements. */
+function page(i) {
+  return `import Head from 'next/head';
+import Link from 'next/link';
+import type { GetStaticPaths, GetStaticProps } from 'next';
+
+type Post = { slug: string; title: string; body: string };
+
+const posts: Post[] = Array.from({ length: 5 }, (_, n) => ({ slug: 'post-${i}-' + n, title: 'Post ' + n, body: '...' }));
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  return {
+    paths: posts.map((post) => ({ params: { slug: post.slug } })),
+    fallback: ${FALLBACKS[i % 3]},
+  };
+};
+
+export const getStaticProps: GetStaticProps<{ post: Post }, { slug: string }> = async ({ params }) => {
+  const post = posts.find((p) => p.slug === params!.slug);
+  if (!post) return { notFound: true };
+  return { props: { post }, revalidate: 60 };
+};
+
+export default function Page({ post }: { post: Post }) {
+  return (
+    <>
+      <Head>
+        <title>{post.title}</title>
+      </Head>
+      <main>
+        <h1>{post.title}</h1>
+        <p>{post.body}</p>
+        <Link href="/">Home</Link>
+      </main>
+    </>
+  );
+}
+`;
+}
+
+/** A component of the same size that mentions none of the data APIs. */
+function component(i) {
+  return `import Link from 'next/link';
+
+type Item = { id: string; label: string };
+
+const items: Item[] = Array.from({ length: 5 }, (_, n) => ({ id: 'item-${i}-' + n, label: 'Item ' + n }));
+
+export function List${i}({ title }: { title: string }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <Link href={'/items/' + item.id}>{item.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+`;
+}
+
+function project(count) {
+  const dir = freshDir(`codemod-${count}`);
+  write(path.join(dir, 'package.json'), '{"private":true}\n');
+  for (let i = 0; i < count / 2; i++) {
+    write(path.join(dir, 'pages', `section-${i}`, '[slug].tsx'), page(i));
+    write(path.join(dir, 'components', `list-${i}.tsx`), component(i));
+  }
+  return dir;
+}
+
+const rate = (files, ms) => Math.round(files / (ms / 1000));
+
+export default async function bench() {
+  const rows = [];
+  for (const count of [1_000, 10_000]) {
+    const half = count / 2;
+    const jsDir = project(count);
+    const js = await measure([JSCODESHIFT, '--dry', '--cpus=2', '--silent', `--transform=${RENAME}`, '--extensions=tsx', '--parser=tsx', jsDir]);
+    if (js.code !== 0) throw new Error(`jscodeshift failed:\n${js.stderr}`);
+
+    const dir = project(count);
+    const first = await measure([CLI, 'codemod', 'pages-to-app', dir, '--force', '--json']);
+    if (first.code !== 0) throw new Error(`codemod failed on ${dir}:\n${first.stderr}`);
+    // The same tree again: every file is now untouched (the pages moved to app/ and need nothing).
+    const second = await measure([CLI, 'codemod', 'pages-to-app', dir, '--force', '--json']);
+    if (second.code !== 0) throw new Error(`second codemod run failed on ${dir}:\n${second.stderr}`);
+
+    const changedRate = rate(half, first.ms);
+    const untouchedRate = rate(count, second.ms);
+    rows.push({
+      case: `${count.toLocaleString('en')} files, ${half.toLocaleString('en')} changed (wall ${(first.ms / 1000).toFixed(2)} s)`,
+      measure: 'changed files/s (whole run)',
+      value: changedRate,
+      target: '≥ 300',
+      met: changedRate >= 300 ? 'yes' : 'no',
+      'jscodeshift --cpus=2 (rename, files/s)': rate(count, js.ms),
+    });
+    rows.push({
+      case: `${count.toLocaleString('en')} files, none to change (wall ${(second.ms / 1000).toFixed(2)} s)`,
+      measure: 'untouched files/s',
+      value: untouchedRate,
+      target: '≥ 3000',
+      met: untouchedRate >= 3000 ? 'yes' : 'no',
+      'jscodeshift --cpus=2 (rename, files/s)': '',
+    });
+  }
+  return rows;
+}

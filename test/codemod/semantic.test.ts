@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RouteModel } from '../../src/model/types.js';
+import { runCodemod } from '../../src/codemod/run.js';
+import { buildRouteModel } from '../../src/routes/build-model.js';
+import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
+
+/**
+ * pages-to-app and app-to-pages change no URL: for each fixture project the route model (URLs and what
+ * happens to unlisted URLs) of the migrated copy equals the original's, with the real modules executed by
+ * the model; pages → app → pages comes back with the same URLs; and the real `next build` of a migrated copy
+ * prerenders exactly the URLs the model predicts. The codemods run through the CLI runner (copies live
+ * inside the repository, whose tree other work keeps dirty, hence `force`).
+ */
+
+const AREA = 'codemod/semantic';
+
+interface RouteSummary {
+  pattern: string;
+  unmatched: string;
+  urls: string[];
+}
+
+function summary(model: RouteModel): RouteSummary[] {
+  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return model.routes
+    .map((r) => ({ pattern: r.pattern, unmatched: r.unmatched, urls: r.entries.map((e) => e.url).sort() }))
+    .sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
+}
+
+function origins(model: RouteModel): Record<string, string> {
+  return Object.fromEntries(model.routes.map((r) => [r.pattern, r.origin]));
+}
+
+function files(dir: string, base = dir, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) files(full, base, out);
+    else out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+async function migrate(dir: string, name: string, target: string) {
+  return runCodemod({ name, paths: [target], cwd: dir, force: true });
+}
+
+const PAGES_ROUTES: RouteSummary[] = [
+  { pattern: '/about', unmatched: 'not-found', urls: ['/about'] },
+  { pattern: '/blog/[slug]', unmatched: 'not-found', urls: ['/blog/draft', '/blog/hello', '/blog/second-post'] },
+  { pattern: '/docs/[[...slug]]', unmatched: 'not-found', urls: ['/docs', '/docs/guide', '/docs/guide/install'] },
+  { pattern: '/shop/[category]/[item]', unmatched: 'blocking', urls: ['/shop/tools/hammer', '/shop/tools/saw', '/shop/toys/kite'] },
+  { pattern: '/tags/[tag]', unmatched: 'not-found', urls: ['/tags/intro', '/tags/news'] },
+];
+
+const APP_ROUTES: RouteSummary[] = [
+  { pattern: '/about', unmatched: 'not-found', urls: ['/about'] },
+  {
+    pattern: '/blog/[category]/[slug]',
+    unmatched: 'not-found',
+    urls: ['/blog/news/news-1', '/blog/news/news-2', '/blog/tech/tech-1', '/blog/tech/tech-2'],
+  },
+  { pattern: '/docs/[...slug]', unmatched: 'not-found', urls: ['/docs/api', '/docs/guide', '/docs/guide/install'] },
+  { pattern: '/shop/[id]', unmatched: 'blocking', urls: ['/shop/1', '/shop/2'] },
+];
+
+describe('pages-to-app keeps every URL', () => {
+  it('the input model is what the fixture says (the baseline is real)', async () => {
+    const dir = copyFixture('codemod-next-pages', `${AREA}/input`);
+    expect(summary(await buildRouteModel(dir))).toEqual(PAGES_ROUTES);
+  });
+
+  it('the migrated project has the same routes, now served by generateStaticParams', async () => {
+    const dir = copyFixture('codemod-next-pages', `${AREA}/app`);
+    const result = await migrate(dir, 'pages-to-app', 'pages');
+    expect(result.counts).toEqual({ changed: 5, unchanged: 0, skipped: 0, failed: 0, marked: 0 });
+    expect(existsSync(path.join(dir, 'pages'))).toBe(true);
+    expect(files(path.join(dir, 'pages'))).toEqual([]);
+    const model = await buildRouteModel(dir);
+    expect(summary(model)).toEqual(PAGES_ROUTES);
+    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-app']));
+  });
+
+  it('pages → app → pages comes back with the same URLs from getStaticPaths', async () => {
+    const dir = copyFixture('codemod-next-pages', `${AREA}/round-trip`);
+    await migrate(dir, 'pages-to-app', 'pages');
+    const back = await migrate(dir, 'app-to-pages', 'app');
+    expect(back.counts.changed).toBe(5);
+    expect(back.counts.failed).toBe(0);
+    const model = await buildRouteModel(dir);
+    expect(summary(model)).toEqual(PAGES_ROUTES);
+    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-pages']));
+  });
+
+  it('the real next build of the migrated project prerenders the URLs the model predicts', async () => {
+    const dir = copyFixture('codemod-next-pages', `${AREA}/next-build`);
+    await migrate(dir, 'pages-to-app', 'pages');
+    const model = await buildRouteModel(dir);
+    const build = await nextBuild(dir);
+    expect(build.stderr + build.stdout).not.toMatch(/Failed to collect page data|Build error occurred/);
+    expect(build.code).toBe(0);
+    const manifest = readJson<{
+      routes: Record<string, { srcRoute: string | null; initialStatus?: number }>;
+      dynamicRoutes: Record<string, { fallback: string | false | null }>;
+    }>(path.join(dir, '.next', 'prerender-manifest.json'));
+    for (const route of model.routes) {
+      const built = Object.entries(manifest.routes)
+        .filter(([url, r]) => (route.segments.length === 0 || route.pattern === '/about' ? url === route.pattern : r.srcRoute === route.pattern))
+        .map(([url]) => url)
+        .sort();
+      expect({ pattern: route.pattern, urls: built }).toEqual({ pattern: route.pattern, urls: route.entries.map((e) => e.url).sort() });
+      if (route.pattern !== '/about') {
+        const fallback = manifest.dynamicRoutes[route.pattern]?.fallback;
+        expect({ pattern: route.pattern, fallback }).toEqual({ pattern: route.pattern, fallback: route.unmatched === 'not-found' ? false : null });
+      }
+    }
+  });
+});
+
+describe('app-to-pages flattens the layout cascade without losing a URL', () => {
+  it('the input model is what the fixture says (the baseline is real)', async () => {
+    const dir = copyFixture('codemod-next-app', `${AREA}/app-input`);
+    expect(summary(await buildRouteModel(dir))).toEqual(APP_ROUTES);
+  });
+
+  it('the migrated project has the same routes, now served by getStaticPaths', async () => {
+    const dir = copyFixture('codemod-next-app', `${AREA}/pages`);
+    const result = await migrate(dir, 'app-to-pages', 'app');
+    expect(result.counts).toMatchObject({ changed: 4, skipped: 0, failed: 0, marked: 0 });
+    expect(files(path.join(dir, 'pages'))).toEqual(['about.tsx', 'blog/[category]/[slug].tsx', 'docs/[...slug].tsx', 'shop/[id].jsx']);
+    const model = await buildRouteModel(dir);
+    expect(summary(model)).toEqual(APP_ROUTES);
+    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-pages']));
+  });
+});
