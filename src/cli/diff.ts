@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_VALUES, type FailOn } from '../report/diff-report.js';
-import { DIFF_FORMATS, runDiff, type DiffFormat } from '../report/run-diff.js';
+import { DIFF_FORMATS, FAIL_ON_VALUES, type DiffFormat, type FailOn } from '../report/diff-report.js';
 
 interface DiffCliOptions {
   format: DiffFormat;
@@ -53,6 +52,8 @@ export function registerDiff(program: Command): void {
     .option('--allow <file>', 'URL globs of intended removals, one per line (# comments); they do not fail the run')
     .addHelpText('after', SIDES_HELP)
     .action(async (base: string, head: string, options: DiffCliOptions) => {
+      // Loaded on use: the readers pull in the whole route model, which other commands do not need.
+      const { runDiff } = await import('../report/run-diff.js');
       const result = await runDiff({ base, head, ...options });
       if (result.stdout) process.stdout.write(result.stdout);
       if (result.stderr) process.stderr.write(result.stderr);

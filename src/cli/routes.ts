@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { ProjectError } from '../project/discover.js';
-import { buildRouteModel } from '../routes/build-model.js';
-import { toRoutesJson } from '../routes/routes-json.js';
-import { formatRoutesTable } from '../routes/routes-table.js';
 import { EXIT } from './exit-codes.js';
 
 export function registerRoutes(program: Command): void {
@@ -16,6 +12,10 @@ export function registerRoutes(program: Command): void {
       '\nExit codes: 0 no errors, 1 at least one error diagnostic, 2 usage error (e.g. not a project).',
     )
     .action(async (dir: string, options: { json?: boolean }) => {
+      const { buildRouteModel } = await import('../routes/build-model.js');
+      const { ProjectError } = await import('../project/discover.js');
+      const { toRoutesJson } = await import('../routes/routes-json.js');
+      const { formatRoutesTable } = await import('../routes/routes-table.js');
       try {
         const model = await buildRouteModel(dir);
         process.stdout.write(options.json ? toRoutesJson(model) : formatRoutesTable(model));

@@ -185,7 +185,7 @@ export class ModuleSession {
         const module = await this.run(() => import(pathToFileURL(out).href) as Promise<Record<string, unknown>>);
         results.set(file, { ok: true, module });
       } catch (error) {
-        results.set(file, { ok: false, error: runtimeError(error, this.root) });
+        results.set(file, { ok: false, error: runtimeError(error) });
       }
     }
     return results;
@@ -207,12 +207,13 @@ export class ModuleSession {
   }
 }
 
-function runtimeError(error: unknown, root: string): LoadError {
+function runtimeError(error: unknown): LoadError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code === 'ERR_MODULE_NOT_FOUND') {
     const pkg = /Cannot find (?:package|module) '([^']+)'/.exec(message)?.[1];
-    if (pkg) return { message: `Cannot find package '${pkg}' (is it installed in ${path.join(root, 'node_modules')}?)` };
+    // Named relative to the project, so reports read the same on every machine.
+    if (pkg) return { message: `Cannot find package '${pkg}' (is it installed in the project's node_modules?)` };
   }
   return { message };
 }

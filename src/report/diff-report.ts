@@ -13,6 +13,9 @@ export const DIFF_SCHEMA_VERSION = 1;
 export type FailOn = 'removed' | 'changed' | 'any' | 'none';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['removed', 'changed', 'any', 'none'];
 
+export type DiffFormat = 'md' | 'json' | 'junit' | 'html';
+export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json', 'junit', 'html'];
+
 export type RouteChangeKind = 'file' | 'unmatched' | 'provider';
 
 export interface RouteRef {

@@ -1,6 +1,8 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FAIL_ON_VALUES, type DiffReport, type FailOn } from './diff-report.js';
+import { DIFF_FORMATS, FAIL_ON_VALUES, type DiffFormat, type DiffReport, type FailOn } from './diff-report.js';
+
+export { DIFF_FORMATS, type DiffFormat };
 import { diffSides } from './diff.js';
 import { AllowFileError, loadAllowFile } from './policy.js';
 import { readSide } from './read-side.js';
@@ -10,8 +12,6 @@ import { renderJunit } from './render-junit.js';
 import { renderMarkdown } from './render-md.js';
 import { SideError, type BuildModel } from './side.js';
 
-export type DiffFormat = 'md' | 'json' | 'junit' | 'html';
-export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'json', 'junit', 'html'];
 
 const RENDERERS: Record<DiffFormat, (report: DiffReport) => string> = {
   md: renderMarkdown,
