@@ -2,6 +2,7 @@ import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import type { FunctionNode } from './find-export.js';
+import { walk } from './walk.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -35,26 +36,24 @@ export function returnSites(fn: FunctionNode): ReturnSite[] {
     ];
   }
   const sites: ReturnSite[] = [];
-  types.visit(fn.body, {
-    visitFunction() {
-      return false;
-    },
-    visitReturnStatement(path) {
-      const statement = path.node;
-      if (statement.argument) {
-        sites.push({
-          value: statement.argument as ExpressionKind,
-          statement,
-          replace(value) {
-            statement.argument = value;
-          },
-          replaceStatement(replacement) {
-            path.replace(replacement);
-          },
-        });
-      }
-      return false;
-    },
+  walk(fn.body, (node, parent, key) => {
+    if (node !== fn.body && (n.Function.check(node) || n.ClassBody.check(node))) return false;
+    if (!n.ReturnStatement.check(node) || !node.argument) return;
+    const statement = node;
+    sites.push({
+      value: statement.argument as ExpressionKind,
+      statement,
+      replace(value) {
+        statement.argument = value;
+      },
+      replaceStatement(replacement) {
+        const holder = parent as unknown as Record<string, unknown>;
+        const slot = holder[key];
+        if (Array.isArray(slot)) slot[slot.indexOf(statement)] = replacement;
+        else holder[key] = replacement;
+      },
+    });
+    return false;
   });
   return sites;
 }
@@ -63,14 +62,10 @@ export function returnSites(fn: FunctionNode): ReturnSite[] {
 export function localDeclarator(fn: FunctionNode, name: string): N.VariableDeclarator | undefined {
   if (!n.BlockStatement.check(fn.body)) return undefined;
   let found: N.VariableDeclarator | undefined;
-  types.visit(fn.body, {
-    visitFunction() {
-      return false;
-    },
-    visitVariableDeclarator(path) {
-      if (n.Identifier.check(path.node.id) && path.node.id.name === name) found = path.node;
-      return false;
-    },
+  walk(fn.body, (node) => {
+    if (node !== fn.body && n.Function.check(node)) return false;
+    if (n.VariableDeclarator.check(node) && n.Identifier.check(node.id) && node.id.name === name) found = node;
+    return undefined;
   });
   return found;
 }

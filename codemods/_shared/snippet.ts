@@ -15,9 +15,36 @@ export function statementFrom(code: string): StatementKind {
  * statements by their positions, which for text parsed on its own would glue them to their neighbours.
  */
 export function statementsFrom(code: string, typescript = true): StatementKind[] {
-  const statements = parseModule(code, typescript ? 'snippet.tsx' : 'snippet.jsx').program.body as StatementKind[];
+  const statements = parsed(code, typescript ? 'snippet.tsx' : 'snippet.jsx').program.body as StatementKind[];
   for (const statement of statements) (statement as { loc?: unknown }).loc = null;
   return statements;
+}
+
+// The same snippets recur in every file of a run (config lines, param types of one pattern): each text is
+// parsed once, and every use gets its own copy of the nodes (their links to the parsed text are shared).
+const cache = new Map<string, N.File>();
+const SHARED = new Set(['loc', 'original', 'tokens']);
+
+function copy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copy) as T;
+  if (!value || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) out[key] = SHARED.has(key) ? source[key] : copy(source[key]);
+  // recast keeps the link to the parsed node it reprints from as a non-enumerable property.
+  if ('original' in source) Object.defineProperty(out, 'original', { value: source.original, configurable: true, writable: true, enumerable: false });
+  return out as T;
+}
+
+function parsed(code: string, file: string): N.File {
+  const key = `${file}\0${code}`;
+  let ast = cache.get(key);
+  if (!ast) {
+    if (cache.size > 500) cache.clear();
+    ast = parseModule(code, file);
+    cache.set(key, ast);
+  }
+  return copy(ast);
 }
 
 export function expressionFrom(code: string): ExpressionKind {
@@ -28,7 +55,7 @@ export function expressionFrom(code: string): ExpressionKind {
 
 /** A function parameter such as `{ params }: { params: Promise<{ slug: string }> }`. */
 export function parameterFrom(code: string, typescript: boolean): PatternKind {
-  const fn = parseModule(`function f(${code}) {}`, typescript ? 'snippet.tsx' : 'snippet.jsx').program.body[0] as N.FunctionDeclaration;
+  const fn = parsed(`function f(${code}) {}`, typescript ? 'snippet.tsx' : 'snippet.jsx').program.body[0] as N.FunctionDeclaration;
   return fn.params[0] as PatternKind;
 }
 

@@ -2,7 +2,7 @@ import type { namedTypes as N } from 'ast-types';
 import type { PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import { parseModule, printModule } from '../_shared/ast.js';
-import { findExport, findLocalBinding, removeExport, unexportDeclaration } from '../_shared/find-export.js';
+import { findExport, removeExport, unexportDeclaration } from '../_shared/find-export.js';
 import { dropUnusedImports, ensureTypeImport } from '../_shared/imports.js';
 import { NOT_STATIC, staticValue } from '../_shared/literal.js';
 import { addMarker, newMarkers } from '../_shared/marker.js';
@@ -15,8 +15,6 @@ import { cascadeFunction, readCascade } from './cascade.js';
 import { splitPageComponent } from './page-data.js';
 
 const n = types.namedTypes;
-
-const FALLBACK_TRUE_NOTE = "fallback: 'blocking' is the app router's default (dynamicParams = true)";
 
 function isTypeScript(path: string): boolean {
   return /\.[mc]?tsx?$/.test(path);
@@ -174,7 +172,6 @@ const transform: Transform = (input: TransformInput) => {
     addMarker(ast.program.body[0]!, 'revalidate = 0 renders on every request in the app router: that is getServerSideProps');
   }
   if (unknownDynamicParams) statements.unshift(`/* @zfb-next-todo: dynamicParams is computed: fallback false if it is false, 'blocking' otherwise */`);
-  void FALLBACK_TRUE_NOTE;
 
   // New imports go after the existing ones; the data functions go right before the page component.
   const body = ast.program.body;
@@ -189,7 +186,6 @@ const transform: Transform = (input: TransformInput) => {
     const index = componentStatement >= 0 ? componentStatement : at;
     body.splice(index >= 0 ? index : body.length, 0, ...parsed);
   }
-  void findLocalBinding;
   rewriteRelativeImports(ast, input.path, outputPath);
   const source = printModule(ast);
   return { source, outputPath, markers: newMarkers(input.source, source) };

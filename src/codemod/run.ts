@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { findTransform, TRANSFORMS } from '../../codemods/index.js';
 import type { Marker } from '../../codemods/_shared/types.js';
-import { discoverProject } from '../project/discover.js';
 import { CodemodUsageError } from './errors.js';
 import { expandPaths } from './expand-paths.js';
 import { isGitClean } from './git-clean.js';
-import { poolAvailable, runPool } from './pool.js';
-import { processFile, type FileJob, type FileOutcome } from './process-file.js';
+import type { FileJob, FileOutcome } from './process-file.js';
 import { projectRootOf } from './project-root.js';
 
 export interface CodemodOptions {
@@ -32,6 +30,8 @@ export interface CodemodSummary {
 const POOL_THRESHOLD = 200;
 
 async function i18nOf(root: string): Promise<FileJob['i18n']> {
+  // Loaded on demand, like the parser and the pool below: a run with nothing to change stays light.
+  const { discoverProject } = await import('../project/discover.js');
   try {
     const project = await discoverProject(root);
     return project.next?.i18n;
@@ -72,6 +72,9 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   }
 
   const processOptions = { cwd, dry, print: options.print ?? false };
+  if (candidates.length === 0) return summarize(entry.name, dry, outcomes);
+  const { poolAvailable, runPool } = await import('./pool.js');
+  const { processFile } = await import('./process-file.js');
   if (candidates.length > (options.poolThreshold ?? POOL_THRESHOLD) && poolAvailable()) {
     outcomes.push(...(await runPool(entry.name, candidates.map((c) => c.job), processOptions)));
   } else {
@@ -79,13 +82,17 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     for (const { job, source } of candidates) outcomes.push(processFile(transform, job, source, processOptions));
   }
 
+  return summarize(entry.name, dry, outcomes);
+}
+
+function summarize(transform: string, dry: boolean, outcomes: FileOutcome[]): CodemodSummary {
   const counts = { changed: 0, unchanged: 0, skipped: 0, failed: 0, marked: 0 };
   for (const outcome of outcomes) {
     counts[outcome.status]++;
     if (outcome.markers.length > 0) counts.marked++;
   }
   const listed = outcomes.filter((o) => o.status !== 'unchanged').sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { transform: entry.name, dry, counts, files: listed };
+  return { transform, dry, counts, files: listed };
 }
 
 export function formatMarker(file: string, marker: Marker): string {
