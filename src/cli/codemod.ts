@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { TRANSFORMS } from '../../codemods/index.js';
 import { CodemodUsageError } from '../codemod/errors.js';
-import { formatSummary, runCodemod, summaryJson } from '../codemod/run.js';
 import { EXIT } from './exit-codes.js';
 
 interface CodemodFlags {
@@ -48,6 +47,8 @@ export function registerCodemod(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
+      // Loaded on use, so `zfb-next --help` and the other commands stay quick.
+      const { formatSummary, runCodemod, summaryJson } = await import('../codemod/run.js');
       try {
         const summary = await runCodemod({ name, paths, dry: flags.dry, print: flags.print, force: flags.force, json: flags.json });
         process.stdout.write(flags.json ? summaryJson(summary) : formatSummary(summary));
