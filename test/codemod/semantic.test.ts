@@ -5,6 +5,7 @@ import type { RouteModel } from '../../src/model/types.js';
 import { runCodemod } from '../../src/codemod/run.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
 import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
+import { routeOrigins, routeSummary, type RouteSummary } from '../helpers/route-summary.js';
 
 /**
  * pages-to-app and app-to-pages change no URL: for each fixture project the route model (URLs and what
@@ -16,22 +17,6 @@ import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
 
 const AREA = 'codemod/semantic';
 
-interface RouteSummary {
-  pattern: string;
-  unmatched: string;
-  urls: string[];
-}
-
-function summary(model: RouteModel): RouteSummary[] {
-  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return model.routes
-    .map((r) => ({ pattern: r.pattern, unmatched: r.unmatched, urls: r.entries.map((e) => e.url).sort() }))
-    .sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
-}
-
-function origins(model: RouteModel): Record<string, string> {
-  return Object.fromEntries(model.routes.map((r) => [r.pattern, r.origin]));
-}
 
 function files(dir: string, base = dir, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -69,7 +54,7 @@ const APP_ROUTES: RouteSummary[] = [
 describe('pages-to-app keeps every URL', () => {
   it('the input model is what the fixture says (the baseline is real)', async () => {
     const dir = copyFixture('codemod-next-pages', `${AREA}/input`);
-    expect(summary(await buildRouteModel(dir))).toEqual(PAGES_ROUTES);
+    expect(routeSummary(await buildRouteModel(dir))).toEqual(PAGES_ROUTES);
   });
 
   it('the migrated project has the same routes, now served by generateStaticParams', async () => {
@@ -79,8 +64,8 @@ describe('pages-to-app keeps every URL', () => {
     expect(existsSync(path.join(dir, 'pages'))).toBe(true);
     expect(files(path.join(dir, 'pages'))).toEqual([]);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(PAGES_ROUTES);
-    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-app']));
+    expect(routeSummary(model)).toEqual(PAGES_ROUTES);
+    expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-app']));
   });
 
   it('pages → app → pages comes back with the same URLs from getStaticPaths', async () => {
@@ -90,8 +75,8 @@ describe('pages-to-app keeps every URL', () => {
     expect(back.counts.changed).toBe(5);
     expect(back.counts.failed).toBe(0);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(PAGES_ROUTES);
-    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-pages']));
+    expect(routeSummary(model)).toEqual(PAGES_ROUTES);
+    expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-pages']));
   });
 
   it('the real next build of the migrated project prerenders the URLs the model predicts', async () => {
@@ -122,7 +107,7 @@ describe('pages-to-app keeps every URL', () => {
 describe('app-to-pages flattens the layout cascade without losing a URL', () => {
   it('the input model is what the fixture says (the baseline is real)', async () => {
     const dir = copyFixture('codemod-next-app', `${AREA}/app-input`);
-    expect(summary(await buildRouteModel(dir))).toEqual(APP_ROUTES);
+    expect(routeSummary(await buildRouteModel(dir))).toEqual(APP_ROUTES);
   });
 
   it('the migrated project has the same routes, now served by getStaticPaths', async () => {
@@ -131,7 +116,7 @@ describe('app-to-pages flattens the layout cascade without losing a URL', () => 
     expect(result.counts).toMatchObject({ changed: 4, skipped: 0, failed: 0, marked: 0 });
     expect(files(path.join(dir, 'pages'))).toEqual(['about.tsx', 'blog/[category]/[slug].tsx', 'docs/[...slug].tsx', 'shop/[id].jsx']);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(APP_ROUTES);
-    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-pages']));
+    expect(routeSummary(model)).toEqual(APP_ROUTES);
+    expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-pages']));
   });
 });

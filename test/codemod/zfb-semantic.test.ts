@@ -10,6 +10,7 @@ import zfbToApp from '../../codemods/zfb-to-app/index.js';
 import zfbToPages from '../../codemods/zfb-to-pages/index.js';
 import type { RouteModel } from '../../src/model/types.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
+import { routeOrigins, routeSummary, type RouteSummary } from '../helpers/route-summary.js';
 
 /**
  * The zfb codemods change no URL: for each fixture project the route model (URLs and what happens to unlisted
@@ -68,22 +69,6 @@ function applyTransform(dir: string, transform: Transform, accepts: (file: strin
 const inPages = (file: string) => file.startsWith('pages/');
 const isAppPage = (file: string) => APP_PAGE.test(file);
 
-interface RouteSummary {
-  pattern: string;
-  unmatched: string;
-  urls: string[];
-}
-
-function summary(model: RouteModel): RouteSummary[] {
-  expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return model.routes
-    .map((r) => ({ pattern: r.pattern, unmatched: r.unmatched, urls: r.entries.map((e) => e.url).sort() }))
-    .sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
-}
-
-function origins(model: RouteModel): Record<string, string> {
-  return Object.fromEntries(model.routes.map((r) => [r.pattern, r.origin]));
-}
 
 const PAGES_ROUTES: RouteSummary[] = [
   { pattern: '/', unmatched: 'not-found', urls: ['/'] },
@@ -134,7 +119,7 @@ const allUrls = (routes: RouteSummary[]) => routes.flatMap((r) => r.urls).sort()
 describe('pages-to-zfb keeps every URL', () => {
   it('the input model is what the fixture says (the baseline is real)', async () => {
     const dir = copyFixture('codemod-zfb-pages', 'input');
-    expect(summary(await buildRouteModel(dir))).toEqual(PAGES_ROUTES);
+    expect(routeSummary(await buildRouteModel(dir))).toEqual(PAGES_ROUTES);
   });
 
   it('the migrated project has the same routes, now served by zfb paths()', async () => {
@@ -143,8 +128,8 @@ describe('pages-to-zfb keeps every URL', () => {
     expect(changed).toEqual(['pages/blog/[slug].tsx', 'pages/docs/[[...slug]].tsx', 'pages/tags/[tag].jsx']);
     expect(existsSync(path.join(dir, 'pages/tags/[tag].tsx'))).toBe(true);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(PAGES_ROUTES);
-    expect(origins(model)).toMatchObject({ '/blog/[slug]': 'zfb', '/docs/[[...slug]]': 'zfb', '/tags/[tag]': 'zfb' });
+    expect(routeSummary(model)).toEqual(PAGES_ROUTES);
+    expect(routeOrigins(model)).toMatchObject({ '/blog/[slug]': 'zfb', '/docs/[[...slug]]': 'zfb', '/tags/[tag]': 'zfb' });
   });
 
   it('pages → zfb → pages comes back with the same URLs from getStaticPaths', async () => {
@@ -153,8 +138,8 @@ describe('pages-to-zfb keeps every URL', () => {
     const { changed } = applyTransform(dir, zfbToPages, inPages);
     expect(changed).toEqual(['pages/blog/[slug].tsx', 'pages/docs/[[...slug]].tsx', 'pages/tags/[tag].tsx']);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(PAGES_ROUTES);
-    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-pages']));
+    expect(routeSummary(model)).toEqual(PAGES_ROUTES);
+    expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-pages']));
   });
 
   it('the real zfb build of the migrated pages writes exactly the URLs the model predicts', async () => {
@@ -164,7 +149,7 @@ describe('pages-to-zfb keeps every URL', () => {
     expect(build.stderr).not.toContain('⚠ skipping');
     expect(build.code).toBe(0);
     expect(build.urls).toEqual(allUrls(PAGES_ROUTES));
-    expect(allUrls(summary(await buildRouteModel(build.dir)))).toEqual(build.urls);
+    expect(allUrls(routeSummary(await buildRouteModel(build.dir)))).toEqual(build.urls);
     // zfb spreads the props paths() computed from getStaticProps into the component.
     expect(readFileSync(path.join(build.dir, 'dist/tags/news/index.html'), 'utf8')).toContain('news: 2');
     expect(readFileSync(path.join(build.dir, 'dist/docs/guide/install/index.html'), 'utf8')).toContain('docs:guide/install');
@@ -174,7 +159,7 @@ describe('pages-to-zfb keeps every URL', () => {
 describe('app-to-zfb flattens the cascade without losing a URL', () => {
   it('the input model is what the fixture says (the baseline is real)', async () => {
     const dir = copyFixture('codemod-zfb-app', 'input');
-    expect(summary(await buildRouteModel(dir))).toEqual(APP_ROUTES);
+    expect(routeSummary(await buildRouteModel(dir))).toEqual(APP_ROUTES);
   });
 
   it('the migrated project has the same routes, served by zfb paths() at pages/<route>.tsx', async () => {
@@ -183,8 +168,8 @@ describe('app-to-zfb flattens the cascade without losing a URL', () => {
     expect(changed).toEqual(['app/(docs)/docs/[...slug]/page.tsx', 'app/blog/[category]/[slug]/page.tsx', 'app/page.tsx']);
     expect(projectFiles(path.join(dir, 'pages'))).toEqual(['blog/[category]/[slug].tsx', 'docs/[...slug].tsx', 'index.tsx']);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(APP_ROUTES);
-    expect(origins(model)).toMatchObject({ '/blog/[category]/[slug]': 'zfb', '/docs/[...slug]': 'zfb' });
+    expect(routeSummary(model)).toEqual(APP_ROUTES);
+    expect(routeOrigins(model)).toMatchObject({ '/blog/[category]/[slug]': 'zfb', '/docs/[...slug]': 'zfb' });
   });
 
   it('app → zfb → app comes back with the same URLs from generateStaticParams', async () => {
@@ -193,8 +178,8 @@ describe('app-to-zfb flattens the cascade without losing a URL', () => {
     const { changed } = applyTransform(dir, zfbToApp, inPages);
     expect(changed).toEqual(['pages/blog/[category]/[slug].tsx', 'pages/docs/[...slug].tsx', 'pages/index.tsx']);
     const model = await buildRouteModel(dir);
-    expect(summary(model)).toEqual(APP_ROUTES);
-    expect(new Set(Object.values(origins(model)))).toEqual(new Set(['next-app']));
+    expect(routeSummary(model)).toEqual(APP_ROUTES);
+    expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-app']));
   });
 
   it('the real zfb build of the migrated app pages writes exactly the URLs the model predicts', async () => {
@@ -204,7 +189,7 @@ describe('app-to-zfb flattens the cascade without losing a URL', () => {
     expect(build.stderr).not.toContain('⚠ skipping');
     expect(build.code).toBe(0);
     expect(build.urls).toEqual(allUrls(APP_ROUTES));
-    expect(allUrls(summary(await buildRouteModel(build.dir)))).toEqual(build.urls);
+    expect(allUrls(routeSummary(await buildRouteModel(build.dir)))).toEqual(build.urls);
     // `await params` became the plain object zfb passes: the page rendered its params.
     expect(readFileSync(path.join(build.dir, 'dist/blog/news/news-2/index.html'), 'utf8')).toContain('<h1>news/news-2</h1>');
   });
