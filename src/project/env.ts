@@ -10,12 +10,13 @@ const silent = { info() {}, error() {} };
 export async function withBuildEnv<T>(root: string, loadDotEnv: boolean, fn: () => Promise<T>): Promise<T> {
   const saved = { ...process.env };
   try {
+    // First, as `next build` does: the env loader picks .env.test instead of .env.production under NODE_ENV=test.
+    (process.env as Record<string, string>).NODE_ENV = 'production';
     if (loadDotEnv) {
       // Next restores its first-seen environment before every reload; let it see the current one instead.
       nextEnv.updateInitialEnv({ ...process.env });
       nextEnv.loadEnvConfig(root, false, silent, true);
     }
-    (process.env as Record<string, string>).NODE_ENV = 'production';
     return await fn();
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];

@@ -2,13 +2,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RouteModel, Unmatched } from '../../src/model/types.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
-import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
+import { copyFixture, FIXTURES as FIXTURES_DIR, nextBuild, readJson } from '../helpers/engines.js';
 
 /**
  * The model against a real `next build` of each fixture: the URLs Next.js writes statically, and the
  * fallback mode of every dynamic route it records. Exact set equality; nothing hand-written.
  */
-const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export'];
+const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export', 'next-pages-env'];
 
 // Pages Next.js adds on its own (not user routes): error pages, in every locale.
 const ENGINE_PAGE = /^(\/[^/]+)?\/(_not-found|_global-error|_error|404|500)$/;
@@ -76,4 +76,15 @@ describe.each(FIXTURES)('%s built by next build', (name) => {
   test('the fixture builds without error diagnostics', () => {
     expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+});
+
+test('.env files load as in next build, and user code runs with the project root as cwd', async () => {
+  const model = await buildRouteModel(path.join(FIXTURES_DIR, 'next-pages-env'));
+  expect(model.routes.find((r) => r.pattern === '/env/[slug]')?.entries.map((e) => e.url)).toEqual([
+    '/env/from-dotenv-production',
+    '/env/shared-production',
+    '/env/from-cwd-file',
+  ]);
+  // Nothing leaks into the environment of whoever computed the model.
+  expect(process.env.SLUGS).toBeUndefined();
 });
