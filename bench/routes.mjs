@@ -79,6 +79,12 @@ export default async function bench() {
     target: '',
     met: '',
   });
-  rows.push({ case: 'zfb-next routes / next build', wall: (files.ms / next.ms).toFixed(3), peak: '', target: '', met: '' });
+  rows.push({
+    case: 'zfb-next routes / next build',
+    wall: next.code === 0 ? (files.ms / next.ms).toFixed(3) : 'n/a (next build failed)',
+    peak: '',
+    target: '',
+    met: '',
+  });
   return rows;
 }

@@ -11,14 +11,15 @@ const REPORT_RSS = path.join(REPO_ROOT, 'bench', 'lib', 'report-rss.cjs');
 
 /**
  * Runs a node script to completion and returns its wall time and peak memory. Every node process of the
- * run (workers too) reports its own peak RSS on exit through a preloaded script; the largest is the peak.
+ * run that keeps NODE_OPTIONS (next build's workers may not) reports its own peak RSS on exit through a
+ * preloaded script; the largest is the peak shown.
  */
 export function measure(args, { cwd = REPO_ROOT, env = {} } = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, args, {
       cwd,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_OPTIONS: `-r ${REPORT_RSS}` },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_OPTIONS: `--require=${REPORT_RSS}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
