@@ -1,40 +1,23 @@
+import { getRouteMatcher, getRouteRegex } from '../../src/model/next-route-matcher.js';
 import { removeTrailingSlash } from '../../src/model/encode.js';
+import { formatPattern } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
+import { detectLocale } from '../../src/sources/next-pages-static-paths.js';
 
 /**
  * A pages-router string path (`'/blog/hello'`) into the params it stands for, the way Next.js 16.4.6 reads it
  * in buildPagesStaticPaths: trailing slash removed, a known locale prefix stripped (else the default locale),
- * matched against the route regex, each param decoded (catch-alls split on '/').
+ * matched against the route regex, each param decoded (catch-alls split on '/'). The regex, the matcher and
+ * the locale rule are the route model's own ports of Next's code.
  */
 export interface StringPathParams {
   params: Record<string, string | string[]>;
   locale?: string;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&');
-}
-
-/** Next's getRouteRegex: [x] → ([^/]+?), [...x] → (.+?), [[...x]] → (?:/(.+?))?, then (?:/)?$. */
+/** Next's getRouteRegex for the page: [x] → ([^/]+?), [...x] → (.+?), [[...x]] → (?:/(.+?))?, then (?:/)?$. */
 export function routeRegex(segments: readonly Segment[]): RegExp {
-  let source = '';
-  for (const segment of segments) {
-    switch (segment.kind) {
-      case 'static':
-        source += '/' + escapeRegex(segment.value);
-        break;
-      case 'dynamic':
-        source += '/([^/]+?)';
-        break;
-      case 'catchall':
-        source += '/(.+?)';
-        break;
-      case 'optional-catchall':
-        source += '(?:/(.+?))?';
-        break;
-    }
-  }
-  return new RegExp(`^${source}(?:/)?$`);
+  return getRouteRegex(formatPattern(segments)).re;
 }
 
 export function paramsFromStringPath(
@@ -45,25 +28,11 @@ export function paramsFromStringPath(
   let path = removeTrailingSlash(entry);
   let locale: string | undefined;
   if (i18n) {
-    // normalizeLocalePath: the first path part, compared case-insensitively with the configured locales.
-    const first = path.split('/')[1]?.toLowerCase();
-    const found = i18n.locales.find((l) => l.toLowerCase() === first);
-    if (found) {
-      locale = found;
-      path = path.slice(found.length + 1) || '/';
-    } else {
-      locale = i18n.defaultLocale;
-    }
+    const found = detectLocale(path, i18n.locales, i18n.locales.map((l) => l.toLowerCase()));
+    if (found) path = path.slice(found.length + 1) || '/';
+    locale = found ?? i18n.defaultLocale;
   }
-  const match = routeRegex(segments).exec(path);
-  if (!match) return undefined;
-  const params: Record<string, string | string[]> = {};
-  let group = 1;
-  for (const segment of segments) {
-    if (segment.kind === 'static') continue;
-    const raw = match[group++];
-    if (raw === undefined) continue;
-    params[segment.name] = segment.kind === 'dynamic' ? decodeURIComponent(raw) : raw.split('/').map((p) => decodeURIComponent(p));
-  }
+  const params = getRouteMatcher(getRouteRegex(formatPattern(segments)))(path);
+  if (!params) return undefined;
   return locale === undefined ? { params } : { params, locale };
 }

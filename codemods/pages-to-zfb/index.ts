@@ -1,6 +1,6 @@
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
-import { isDynamic } from '../../src/model/segments.js';
+import { formatPattern, isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
 import { parseModule, printModule } from '../_shared/ast.js';
 import { findExport, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
@@ -276,7 +276,7 @@ function pathsFunction(o: PathsOptions): string {
 }
 
 function stringPathReader(o: PathsOptions): string[] {
-  const pattern = '/' + o.segments.map((s) => (s.kind === 'static' ? s.value : s.kind === 'dynamic' ? `[${s.name}]` : s.kind === 'catchall' ? `[...${s.name}]` : `[[...${s.name}]]`)).join('/');
+  const pattern = formatPattern(o.segments);
   const regex = routeRegex(o.segments);
   const bang = o.ts ? '!' : '';
   let group = 1;

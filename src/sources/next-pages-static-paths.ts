@@ -179,7 +179,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
 }
 
 /** shared/lib/i18n/normalize-locale-path.ts: the first segment, compared case-insensitively. */
-function detectLocale(
+export function detectLocale(
   pathname: string,
   locales: readonly string[] | undefined,
   lowercasedLocales: readonly string[] | undefined,
