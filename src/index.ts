@@ -3,4 +3,4 @@ export type * from './model/types.js';
 export type { Project } from './project/types.js';
 export { discoverProject, ProjectError } from './project/discover.js';
 export { buildRouteModel } from './routes/build-model.js';
-export { toRoutesJson, parseRoutesJson } from './routes/routes-json.js';
+export { toRoutesJson, parseRoutesJson, RoutesJsonError, ROUTES_JSON_VERSION } from './routes/routes-json.js';

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readJsonFile } from './files.js';
 import { withGitWorktree, parseGitSpec } from './side-git.js';
-import { isRecord, parseRoutesJson, sideFromModel } from './side-model.js';
+import { isRecord } from '../routes/routes-json.js';
+import { parseRoutesJsonSide, sideFromModel } from './side-model.js';
 import { sideFromNextBuild } from './side-next-build.js';
 import { sideFromNextExport } from './side-next-export.js';
 import { sideFromZfbDist, ZFB_ROUTES_FILE } from './side-zfb-dist.js';
@@ -64,7 +65,7 @@ async function readJsonSide(file: string, label: SideLabel, spec: string): Promi
       return sideFromZfbDist(inZfbFolder ? path.dirname(path.dirname(file)) : path.dirname(file), value, label, spec);
     }
   }
-  return sideFromModel(parseRoutesJson(value, label, spec), label, spec, 'routes-json');
+  return sideFromModel(parseRoutesJsonSide(value, label, spec), label, spec, 'routes-json');
 }
 
 function isZfbEntry(entry: unknown): boolean {

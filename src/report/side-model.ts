@@ -1,9 +1,7 @@
 import type { Route, RouteModel } from '../model/types.js';
+import { parseRoutesJson, RoutesJsonError } from '../routes/routes-json.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
 import { isDynamicPattern, SideBuilder, SideError, uniqueSorted, type Side, type SideKind, type SideLabel } from './side.js';
-
-/** The routes JSON versions this reader understands (README, "Routes JSON"). */
-export const ROUTES_JSON_VERSION = 1;
 
 /** A route model (computed, or read back from routes JSON) as a side. */
 export function sideFromModel(model: RouteModel, label: SideLabel, spec: string, kind: SideKind): Side {
@@ -34,47 +32,12 @@ function routeUrls(route: Route): string[] {
   return route.entries.map((e) => e.url);
 }
 
-/**
- * Checks the parts of routes JSON the diff reads, so that a hand-edited or truncated file fails with the
- * place that is wrong rather than with a TypeError later. A newer `version` is refused: its meaning may
- * have changed in ways this reader cannot see.
- */
-export function parseRoutesJson(value: unknown, label: SideLabel, spec: string): RouteModel {
-  const fail = (reason: string): never => {
-    throw new SideError(label, spec, reason);
-  };
-  if (!isRecord(value)) return fail('routes JSON must be an object with "version" and "routes"');
-  const { version } = value;
-  if (typeof version === 'number' && version > ROUTES_JSON_VERSION) {
-    fail(
-      `routes JSON version ${version} is newer than this zfb-next reads (version ${ROUTES_JSON_VERSION}); upgrade zfb-next`,
-    );
+/** Routes JSON read as a side: the contract's own reader, its complaint turned into one naming the side. */
+export function parseRoutesJsonSide(value: unknown, label: SideLabel, spec: string): RouteModel {
+  try {
+    return parseRoutesJson(value);
+  } catch (error) {
+    if (error instanceof RoutesJsonError) throw new SideError(label, spec, error.message);
+    throw error;
   }
-  if (version !== ROUTES_JSON_VERSION) {
-    fail(`routes JSON "version" must be ${ROUTES_JSON_VERSION}, got ${JSON.stringify(version) ?? 'nothing'}`);
-  }
-  if (!Array.isArray(value.routes)) fail('routes JSON "routes" must be an array');
-  const routes = value.routes as unknown[];
-  routes.forEach((route, i) => {
-    if (!isRecord(route)) return fail(`routes[${i}] must be an object`);
-    for (const key of ['pattern', 'file', 'origin', 'unmatched'] as const) {
-      if (typeof route[key] !== 'string') fail(`routes[${i}].${key} must be a string`);
-    }
-    if (!Array.isArray(route.providers)) fail(`routes[${i}].providers must be an array`);
-    (route.providers as unknown[]).forEach((provider, j) => {
-      if (!isRecord(provider) || typeof provider.function !== 'string') {
-        fail(`routes[${i}].providers[${j}].function must be a string`);
-      }
-    });
-    if (!Array.isArray(route.entries)) fail(`routes[${i}].entries must be an array`);
-    (route.entries as unknown[]).forEach((entry, j) => {
-      if (!isRecord(entry) || typeof entry.url !== 'string') fail(`routes[${i}].entries[${j}].url must be a string`);
-    });
-  });
-  const diagnostics = Array.isArray(value.diagnostics) ? value.diagnostics : [];
-  return { version: 1, root: typeof value.root === 'string' ? value.root : '.', routes, diagnostics } as RouteModel;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Origin, Unmatched } from '../model/types.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
 import { listFiles, readJsonFile } from './files.js';
-import { isRecord } from './side-model.js';
+import { isRecord } from '../routes/routes-json.js';
 import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Unmatched } from '../model/types.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
-import { isRecord } from './side-model.js';
+import { isRecord } from '../routes/routes-json.js';
 import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
 
 export const ZFB_ROUTES_FILE = path.join('__zfb', 'routes.json');

@@ -7,7 +7,7 @@ import type { Diagnostic, Entry, Provider, Route, RouteModel } from '../model/ty
  */
 export function toRoutesJson(model: RouteModel): string {
   const ordered = {
-    version: model.version,
+    version: ROUTES_JSON_VERSION,
     root: model.root,
     routes: model.routes.map(orderRoute),
     diagnostics: model.diagnostics.map(orderDiagnostic),
@@ -53,20 +53,53 @@ function sortKeys(params: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]));
 }
 
-/** Reads routes JSON back, rejecting what this version cannot understand. */
-export function parseRoutesJson(text: string, source: string): RouteModel {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${source}: not valid JSON (${(error as Error).message})`);
+/** The routes JSON version this zfb-next writes and reads (README, "Routes JSON"). */
+export const ROUTES_JSON_VERSION = 1;
+
+/** Routes JSON that this version cannot read; the message says which part is wrong. */
+export class RoutesJsonError extends Error {
+  override name = 'RoutesJsonError';
+}
+
+/**
+ * Reads parsed routes JSON back, checking the parts consumers rely on, so that a hand-edited or truncated
+ * file fails with the place that is wrong rather than with a TypeError later. A newer `version` is refused:
+ * its meaning may have changed in ways this reader cannot see.
+ */
+export function parseRoutesJson(value: unknown): RouteModel {
+  const fail = (reason: string): never => {
+    throw new RoutesJsonError(reason);
+  };
+  if (!isRecord(value)) return fail('routes JSON must be an object with "version" and "routes"');
+  const { version } = value;
+  if (typeof version === 'number' && version > ROUTES_JSON_VERSION) {
+    fail(`routes JSON version ${version} is newer than this zfb-next reads (version ${ROUTES_JSON_VERSION}); upgrade zfb-next`);
   }
-  const model = value as Partial<RouteModel> | null;
-  if (!model || typeof model !== 'object' || !Array.isArray(model.routes)) {
-    throw new Error(`${source}: not a zfb-next routes file (no "routes" array)`);
+  if (version !== ROUTES_JSON_VERSION) {
+    fail(`routes JSON "version" must be ${ROUTES_JSON_VERSION}, got ${JSON.stringify(version) ?? 'nothing'}`);
   }
-  if (model.version !== 1) {
-    throw new Error(`${source}: routes file version ${JSON.stringify(model.version)} is not supported (this zfb-next reads version 1)`);
-  }
-  return { version: 1, root: model.root ?? '.', routes: model.routes, diagnostics: model.diagnostics ?? [] };
+  if (!Array.isArray(value.routes)) fail('routes JSON "routes" must be an array');
+  const routes = value.routes as unknown[];
+  routes.forEach((route, i) => {
+    if (!isRecord(route)) return fail(`routes[${i}] must be an object`);
+    for (const key of ['pattern', 'file', 'origin', 'unmatched'] as const) {
+      if (typeof route[key] !== 'string') fail(`routes[${i}].${key} must be a string`);
+    }
+    if (!Array.isArray(route.providers)) fail(`routes[${i}].providers must be an array`);
+    (route.providers as unknown[]).forEach((provider, j) => {
+      if (!isRecord(provider) || typeof provider.function !== 'string') {
+        fail(`routes[${i}].providers[${j}].function must be a string`);
+      }
+    });
+    if (!Array.isArray(route.entries)) fail(`routes[${i}].entries must be an array`);
+    (route.entries as unknown[]).forEach((entry, j) => {
+      if (!isRecord(entry) || typeof entry.url !== 'string') fail(`routes[${i}].entries[${j}].url must be a string`);
+    });
+  });
+  const diagnostics = Array.isArray(value.diagnostics) ? value.diagnostics : [];
+  return { version: 1, root: typeof value.root === 'string' ? value.root : '.', routes, diagnostics } as RouteModel;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
