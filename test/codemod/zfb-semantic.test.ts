@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import zfbToPages from '../../codemods/zfb-to-pages/index.js';
 import type { RouteModel } from '../../src/model/types.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
 import { routeOrigins, routeSummary, type RouteSummary } from '../helpers/route-summary.js';
+import { linkNodeModules, ZFB_CONFIG, zfbBuildSync } from '../helpers/engines.js';
 
 /**
  * The zfb codemods change no URL: for each fixture project the route model (URLs and what happens to unlisted
@@ -21,7 +21,6 @@ import { routeOrigins, routeSummary, type RouteSummary } from '../helpers/route-
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const WORK = path.join(REPO, '.work', 'codemod-zfb', 'semantic');
-const ZFB_BIN = path.join(REPO, 'node_modules', '@takazudo', 'zfb', 'bin', 'zfb.mjs');
 
 const APP_PAGE = /(?:^|\/)app\/(?:.*\/)?page\.(?:tsx|ts|jsx|js)$/;
 
@@ -30,7 +29,7 @@ function copyFixture(fixture: string, variant: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(REPO, 'fixtures', fixture), dir, { recursive: true });
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
   return dir;
 }
 
@@ -96,17 +95,13 @@ function zfbBuild(migrated: string, name: string): { code: number | null; stderr
     if (['node_modules', 'next.config.js', 'package.json', 'dist'].includes(entry)) continue;
     cpSync(path.join(migrated, entry), path.join(dir, entry), { recursive: true });
   }
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
-  writeFileSync(
-    path.join(dir, 'zfb.config.json'),
-    JSON.stringify({ framework: 'preact', outDir: 'dist', publicDir: 'public', tailwind: { enabled: false } }),
-  );
+  writeFileSync(path.join(dir, 'zfb.config.json'), JSON.stringify(ZFB_CONFIG));
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({ compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'preact', module: 'ESNext', moduleResolution: 'Bundler', strict: false } }),
   );
-  const run = spawnSync(process.execPath, [ZFB_BIN, 'build'], { cwd: dir, encoding: 'utf8' });
+  const run = zfbBuildSync(dir);
   const manifest = path.join(dir, 'dist', '__zfb', 'routes.json');
   const urls = existsSync(manifest)
     ? (JSON.parse(readFileSync(manifest, 'utf8')) as { routes: { url: string }[] }).routes.map((r) => r.url).sort()

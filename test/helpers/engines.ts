@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,14 +42,34 @@ async function exec(command: string, args: string[], cwd: string): Promise<Engin
   }
 }
 
+const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
+const ZFB_LAUNCHER = path.join(REPO_ROOT, 'node_modules/@takazudo/zfb/bin/zfb.mjs');
+
+/** The smallest zfb setup that builds (reference/zfb-engine.md §0.2). */
+export const ZFB_CONFIG = { framework: 'preact', outDir: 'dist', publicDir: 'public', tailwind: { enabled: false } };
+export const ZFB_TSCONFIG = {
+  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', jsxImportSource: 'preact', strict: true },
+};
+
+/** zfb resolves its runtime from the project's node_modules: a copy outside the repo gets the repo's linked in. */
+export function linkNodeModules(dir: string): void {
+  const modules = path.join(dir, 'node_modules');
+  if (!existsSync(modules)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), modules, 'dir');
+}
+
 export function nextBuild(dir: string): Promise<EngineRun> {
-  return exec(process.execPath, [path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'), 'build'], dir);
+  return exec(process.execPath, [NEXT_BIN, 'build'], dir);
 }
 
 export function zfbBuild(dir: string): Promise<EngineRun> {
-  const modules = path.join(dir, 'node_modules');
-  if (!existsSync(modules)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), modules, 'dir');
-  return exec(process.execPath, [path.join(REPO_ROOT, 'node_modules/@takazudo/zfb/bin/zfb.mjs'), 'build'], dir);
+  linkNodeModules(dir);
+  return exec(process.execPath, [ZFB_LAUNCHER, 'build'], dir);
+}
+
+/** The same `zfb build`, for tests that run many small builds in a row. */
+export function zfbBuildSync(dir: string): { status: number | null; stdout: string; stderr: string } {
+  linkNodeModules(dir);
+  return spawnSync(process.execPath, [ZFB_LAUNCHER, 'build'], { cwd: dir, encoding: 'utf8' });
 }
 
 export function readJson<T = unknown>(file: string): T {

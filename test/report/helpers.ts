@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { nextBuild as runNextBuild, zfbBuild as runZfbBuild, type EngineRun } from '../helpers/engines.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 
 /** A fresh scratch folder inside the repository (gitignored), so Next's Turbopack root is the repo. */
 export function freshWorkDir(name: string): string {
@@ -23,24 +21,21 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
+function succeeded(engine: string, fixture: string, result: EngineRun): EngineRun {
+  if (result.code !== 0) throw new Error(`${engine} of ${fixture} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
 /** Copies fixtures/<name> to `dir` and runs the real `next build` there. */
 export async function nextBuild(fixture: string, dir: string): Promise<void> {
   cpSync(path.join(repoRoot, 'fixtures', fixture), dir, { recursive: true });
-  await run(process.execPath, [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  succeeded('next build', fixture, await runNextBuild(dir));
 }
 
 /** Copies fixtures/<name> to `dir` and runs the real `zfb build` there; returns its stderr. */
 export async function zfbBuild(fixture: string, dir: string): Promise<string> {
   cpSync(path.join(repoRoot, 'fixtures', fixture), dir, { recursive: true });
-  const { stderr } = await run(process.execPath, [path.join(repoRoot, 'node_modules/@takazudo/zfb/bin/zfb.mjs'), 'build'], {
-    cwd: dir,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stderr;
+  return succeeded('zfb build', fixture, await runZfbBuild(dir)).stderr;
 }
 
 export interface SyntheticPage {

@@ -1,26 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModuleSession } from '../../src/load/load-modules.js';
 import type { Project } from '../../src/project/types.js';
 import type { SourceResult } from '../../src/sources/contract.js';
 import { zfbSource } from '../../src/sources/zfb.js';
+import { linkNodeModules, ZFB_CONFIG, ZFB_TSCONFIG, zfbBuildSync } from '../helpers/engines.js';
 
 /** Runs the real zfb binary and our zfb front-end on the same project copy. */
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
-const zfbLauncher = path.join(repo, 'node_modules', '@takazudo', 'zfb', 'bin', 'zfb.mjs');
 const workDir = path.join(repo, '.work', 'zfb');
 
-export const ZFB_CONFIG = { framework: 'preact', outDir: 'dist', publicDir: 'public', tailwind: { enabled: false } };
-const TSCONFIG = {
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', jsxImportSource: 'preact', strict: true },
-};
-
-function linkModules(dir: string): void {
-  symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-}
+export { ZFB_CONFIG };
 
 /** A fresh copy of fixtures/<name> under .work/zfb/<name>, with the repo's node_modules linked in. */
 export function copyFixture(name: string): string {
@@ -28,7 +20,7 @@ export function copyFixture(name: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   cpSync(path.join(repo, 'fixtures', name), dir, { recursive: true });
-  linkModules(dir);
+  linkNodeModules(dir);
   return dir;
 }
 
@@ -38,9 +30,9 @@ export function scratchProject(name: string): { dir: string; writePages(files: R
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'zfb.config.json'), JSON.stringify(ZFB_CONFIG));
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(ZFB_TSCONFIG));
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-  linkModules(dir);
+  linkNodeModules(dir);
   return {
     dir,
     writePages(files) {
@@ -70,7 +62,7 @@ export interface ZfbBuild {
 }
 
 export function zfbBuild(dir: string): ZfbBuild {
-  const result = spawnSync(process.execPath, [zfbLauncher, 'build'], { cwd: dir, encoding: 'utf8' });
+  const result = zfbBuildSync(dir);
   const manifest = path.join(dir, 'dist', '__zfb', 'routes.json');
   const build: ZfbBuild = {
     status: result.status,
