@@ -1,5 +1,6 @@
 import { parsePattern } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
+import { normalizeAppPath } from '../../src/sources/next-app-files.js';
 
 /**
  * Where a file sits in a Next.js (or zfb) project and the URL pattern it serves, read from its
@@ -40,9 +41,8 @@ export function routeFromPath(relativePath: string): RouteFile | undefined {
   }
   const role = parts.pop() ?? '';
   const folder = parts.join('/');
-  // Groups and parallel-route slots are not part of the URL (normalizeAppPath).
-  const urlParts = parts.filter((p) => !(p.startsWith('(') && p.endsWith(')')) && !p.startsWith('@'));
-  const pattern = '/' + urlParts.join('/');
+  // Groups and parallel-route slots are not part of the URL.
+  const pattern = normalizeAppPath(`/${folder}/page`);
   return { router, dir, role, pattern, segments: parsePattern(pattern), folder, ext };
 }
 
