@@ -37,25 +37,30 @@ function packageDependencies(root: string): Set<string> {
 }
 
 /** Evaluates next.config.* like `next build` does: a function config is called with the build phase. */
-async function readNextConfig(root: string, file: string | undefined): Promise<NextProjectConfig> {
-  let raw: Record<string, unknown> = {};
-  if (file) {
-    const session = new ModuleSession(root);
-    try {
-      const loaded = (await session.load([file])).get(file);
-      if (!loaded?.ok) {
-        const where = loaded?.error.line ? `:${loaded.error.line}:${loaded.error.column}` : '';
-        throw new ProjectError(`Failed to load ${path.basename(file)}${where}: ${loaded?.error.message ?? 'unknown error'}`);
-      }
-      let value: unknown = loaded.module.default ?? loaded.module;
-      if (typeof value === 'function') {
-        value = await session.run(() => (value as (phase: string, ctx: object) => unknown)('phase-production-build', { defaultConfig: {} }));
-      }
-      raw = ((await value) ?? {}) as Record<string, unknown>;
-    } finally {
-      session.close();
+/**
+ * Evaluates a config module's default export like its engine does; a function config (Next.js) is called
+ * with the build phase. A failure names the file and, for a syntax error, the line and column.
+ */
+async function evaluateConfig(root: string, file: string): Promise<Record<string, unknown>> {
+  const session = new ModuleSession(root);
+  try {
+    const loaded = (await session.load([file])).get(file);
+    if (!loaded?.ok) {
+      const where = loaded?.error.line ? `:${loaded.error.line}:${loaded.error.column}` : '';
+      throw new ProjectError(`Failed to load ${path.basename(file)}${where}: ${loaded?.error.message ?? 'unknown error'}`);
     }
+    let value: unknown = loaded.module.default ?? loaded.module;
+    if (typeof value === 'function') {
+      value = await session.run(() => (value as (phase: string, ctx: object) => unknown)('phase-production-build', { defaultConfig: {} }));
+    }
+    return ((await value) ?? {}) as Record<string, unknown>;
+  } finally {
+    session.close();
   }
+}
+
+async function readNextConfig(root: string, file: string | undefined): Promise<NextProjectConfig> {
+  const raw = file ? await evaluateConfig(root, file) : {};
   const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
   return {
     configFileName: file ? path.basename(file) : 'next.config.js',
@@ -80,14 +85,7 @@ async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConf
       throw new ProjectError(`${path.basename(file)} is not valid JSON: ${(error as Error).message}`);
     }
   } else {
-    const session = new ModuleSession(root);
-    try {
-      const loaded = (await session.load([file])).get(file);
-      if (!loaded?.ok) throw new ProjectError(`Failed to load ${path.basename(file)}: ${loaded?.error.message ?? 'unknown error'}`);
-      raw = ((loaded.module.default ?? {}) as Record<string, unknown>) ?? {};
-    } finally {
-      session.close();
-    }
+    raw = await evaluateConfig(root, file);
   }
   return {
     configFile: file,
