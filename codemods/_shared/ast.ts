@@ -1,5 +1,6 @@
 import { parse as babelParse, type ParserPlugin } from '@babel/parser';
 import * as recast from 'recast';
+import { withUnchangedReused } from './reuse-unchanged.js';
 
 /**
  * Parse with @babel/parser (TypeScript + JSX) through recast, so printing reuses the original text of every
@@ -29,5 +30,5 @@ export function parseModule(source: string, path = 'file.tsx'): recast.types.nam
 }
 
 export function printModule(ast: recast.types.namedTypes.File): string {
-  return recast.print(ast, { quote: 'single' }).code;
+  return withUnchangedReused(ast, () => recast.print(ast, { quote: 'single' }).code);
 }

@@ -32,13 +32,15 @@ export function rewriteRelativeImports(ast: N.File, from: string, to: string): b
       changed = true;
     }
   };
+  // Plain type tests: this visits every node of the module.
   walk(ast.program, (node) => {
-    if (n.ImportDeclaration.check(node) || n.ExportNamedDeclaration.check(node) || n.ExportAllDeclaration.check(node)) {
+    const type = node.type;
+    if (type === 'ImportDeclaration' || type === 'ExportNamedDeclaration' || type === 'ExportAllDeclaration') {
       update((node as { source?: N.Node | null }).source);
-    } else if (n.CallExpression.check(node)) {
-      const callee = node.callee;
-      if ((n.Import.check(callee) || (n.Identifier.check(callee) && callee.name === 'require')) && node.arguments.length > 0) update(node.arguments[0]);
-    } else if (node.type === 'ImportExpression') {
+    } else if (type === 'CallExpression') {
+      const { callee, arguments: args } = node as N.CallExpression;
+      if ((callee.type === 'Import' || (callee.type === 'Identifier' && callee.name === 'require')) && args.length > 0) update(args[0]);
+    } else if (type === 'ImportExpression') {
       update((node as { source?: N.Node }).source);
     }
   });

@@ -9,21 +9,34 @@ const SKIP = new Set(['loc', 'original', 'tokens', 'comments', 'leadingComments'
  * `visit` returning false skips the node's children.
  */
 export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefined, key: string) => boolean | void): void {
-  const stack: [N.Node, N.Node | undefined, string][] = [[root, undefined, '']];
-  while (stack.length > 0) {
-    const [node, parent, key] = stack.pop()!;
-    if (visit(node, parent, key) === false) continue;
+  // Three parallel stacks, and Object.keys rather than for…in: Babel's nodes carry an enumerable method on
+  // their prototype, and this loop runs for every node of every file a transform touches.
+  const nodes: N.Node[] = [root];
+  const parents: (N.Node | undefined)[] = [undefined];
+  const keys: string[] = [''];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop();
+    if (visit(node, parent, keys.pop()!) === false) continue;
     const record = node as unknown as Record<string, unknown>;
-    for (const field in record) {
+    const fields = Object.keys(record);
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
       if (SKIP.has(field)) continue;
       const value = record[field];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) {
           const child = value[i] as { type?: unknown } | null;
-          if (child && typeof child.type === 'string') stack.push([child as N.Node, node, field]);
+          if (child && typeof child.type === 'string') {
+            nodes.push(child as N.Node);
+            parents.push(node);
+            keys.push(field);
+          }
         }
       } else if (value && typeof (value as { type?: unknown }).type === 'string') {
-        stack.push([value as N.Node, node, field]);
+        nodes.push(value as N.Node);
+        parents.push(node);
+        keys.push(field);
       }
     }
   }
