@@ -73,7 +73,7 @@ export function List${i}({ title }: { title: string }) {
 `;
 }
 
-function project(count) {
+export function project(count) {
   const dir = freshDir(`codemod-${count}`);
   write(path.join(dir, 'package.json'), '{"private":true}\n');
   for (let i = 0; i < count / 2; i++) {

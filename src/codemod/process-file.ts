@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { newMarkers } from '../../codemods/_shared/marker.js';
 import type { Marker, Transform } from '../../codemods/_shared/types.js';
 import { assertParses } from './parses.js';
 import { toProjectPath } from './project-root.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { TargetExistsError, writeFileAtomic } from './write-atomic.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 
@@ -45,9 +45,9 @@ function parseError(error: unknown): string {
 /**
  * One file through one transform: run it, re-parse what it produced, and write only a real change,
  * atomically (a moved file: the new file first, then the old one removed). Never throws for a bad file:
- * the outcome says what happened.
+ * the outcome says what happened. `knownDirs` is the run's record of folders that exist (see writeFileAtomic).
  */
-export function processFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions): FileOutcome {
+export function processFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions, knownDirs = new Set<string>()): FileOutcome {
   const file = display(options.cwd, job.file);
   const relative = toProjectPath(job.root, job.file);
   let result;
@@ -90,8 +90,16 @@ export function processFile(transform: Transform, job: FileJob, source: string, 
     outcome.patch = createTwoFilesPatch(file, outcome.movedTo ?? file, source, result.source);
   }
   if (!options.dry) {
-    writeFileAtomic(target, result.source);
-    if (moved) rmSync(job.file);
+    try {
+      // The project root holds the file just read: it exists.
+      knownDirs.add(job.root);
+      writeFileAtomic(target, result.source, { exclusive: moved, knownDirs });
+    } catch (error) {
+      // Another file of this run may have moved to the same name first (workers write in parallel).
+      const reason = error instanceof TargetExistsError ? `${display(options.cwd, target)} already exists` : `could not write ${display(options.cwd, target)}: ${parseError(error)}`;
+      return { file, status: 'failed', reason: `${reason}, file left untouched`, markers: [] };
+    }
+    if (moved) unlinkSync(job.file);
   }
   return outcome;
 }

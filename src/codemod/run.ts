@@ -5,7 +5,7 @@ import { CodemodUsageError } from './errors.js';
 import { expandPaths } from './expand-paths.js';
 import { isGitClean } from './git-clean.js';
 import type { FileJob, FileOutcome } from './process-file.js';
-import { projectRootOf } from './project-root.js';
+import { projectRootOf, type RootCache } from './project-root.js';
 
 export interface CodemodOptions {
   name: string;
@@ -60,13 +60,14 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   const outcomes: FileOutcome[] = [];
   const candidates: { job: FileJob; source: string }[] = [];
   const roots = new Map<string, FileJob['i18n']>();
+  const rootCache: RootCache = new Map();
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
     if (!entry.mayApply(file.split('\\').join('/'), source)) {
       outcomes.push({ file, status: 'unchanged', markers: [] });
       continue;
     }
-    const root = projectRootOf(file, cwd);
+    const root = projectRootOf(file, cwd, rootCache);
     if (!roots.has(root)) roots.set(root, await i18nOf(root));
     candidates.push({ job: { file, root, i18n: roots.get(root) }, source });
   }
@@ -75,11 +76,12 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
   if (candidates.length === 0) return summarize(entry.name, dry, outcomes);
   const { poolAvailable, runPool } = await import('./pool.js');
   const { processFile } = await import('./process-file.js');
+  const transform = await entry.load();
   if (candidates.length > (options.poolThreshold ?? POOL_THRESHOLD) && poolAvailable()) {
-    outcomes.push(...(await runPool(entry.name, candidates.map((c) => c.job), processOptions)));
+    outcomes.push(...(await runPool(entry.name, transform, candidates, processOptions)));
   } else {
-    const transform = await entry.load();
-    for (const { job, source } of candidates) outcomes.push(processFile(transform, job, source, processOptions));
+    const knownDirs = new Set<string>();
+    for (const { job, source } of candidates) outcomes.push(processFile(transform, job, source, processOptions, knownDirs));
   }
 
   return summarize(entry.name, dry, outcomes);

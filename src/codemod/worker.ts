@@ -15,12 +15,14 @@ if (!entry || !parentPort) throw new Error(`worker started without a transform (
 const port = parentPort;
 const transform = await entry.load();
 
+const knownDirs = new Set<string>();
+
 port.on('message', (batch: FileJob[] | null) => {
   if (batch === null) {
     port.close();
     return;
   }
-  const outcomes: FileOutcome[] = batch.map((job) => processFile(transform, job, readFileSync(job.file, 'utf8'), init.options));
+  const outcomes: FileOutcome[] = batch.map((job) => processFile(transform, job, readFileSync(job.file, 'utf8'), init.options, knownDirs));
   port.postMessage(outcomes);
 });
 port.postMessage('ready');

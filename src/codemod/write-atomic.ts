@@ -1,18 +1,74 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 let counter = 0;
 
-/** Writes through a temporary file in the same directory and a rename, so a reader never sees half a file. */
-export function writeFileAtomic(file: string, text: string): void {
+/**
+ * Makes `dir` and its missing parents, top-down from the nearest folder in `knownDirs` (folders this run made,
+ * found or knows to exist), so each new folder costs one call; without a known ancestor, a recursive mkdir.
+ */
+function ensureDir(dir: string, knownDirs: Set<string>): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!knownDirs.has(current)) {
+    const parent = path.dirname(current);
+    if (parent === current) {
+      mkdirSync(dir, { recursive: true });
+      missing.length = 0;
+      break;
+    }
+    missing.push(current);
+    current = parent;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]!);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  for (let d = dir; !knownDirs.has(d) && path.dirname(d) !== d; d = path.dirname(d)) knownDirs.add(d);
+}
+
+export class TargetExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} already exists`);
+  }
+}
+
+/**
+ * Writes through a temporary file in the same directory and a rename, so a reader never sees half a file.
+ * With `exclusive`, an existing file is never replaced: the temporary file is hard-linked into place, which
+ * fails atomically when the name is taken, so two files moved to one name in parallel cannot overwrite each
+ * other. Throws TargetExistsError then. `knownDirs`, shared by the writes of one run, saves asking for folders
+ * already made.
+ */
+export function writeFileAtomic(file: string, text: string, { exclusive = false, knownDirs = new Set<string>() } = {}): void {
   const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${++counter}.tmp`);
+  ensureDir(dir, knownDirs);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}.${++counter}.tmp`);
   try {
     writeFileSync(temp, text);
-    renameSync(temp, file);
+    if (exclusive) linkInPlace(temp, file);
+    else renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** Puts `temp` in place as `file` only when that name is free, and takes the temporary name away. */
+function linkInPlace(temp: string, file: string): void {
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new TargetExistsError(file);
+    // A file system without hard links: the check and the rename are two steps there.
+    if (existsSync(file)) throw new TargetExistsError(file);
+    renameSync(temp, file);
+    return;
+  }
+  unlinkSync(temp);
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/engines.js';
@@ -36,4 +37,38 @@ test('the worker pool (compiled CLI) and the in-process run agree file by file',
   const pool = JSON.parse(spawned.stdout);
   expect(pool.counts.changed).toBe(220);
   expect(pool).toEqual(JSON.parse(inProcess.stdout));
+});
+
+/**
+ * The compiled pool shares the queue between this thread and the workers: give this thread a slow transform that
+ * fails every file, and the files the workers took come back changed, each outcome in its input place.
+ */
+test('worker batches and this thread’s batches come back merged in input order', async () => {
+  const project = path.join(REPO_ROOT, '.work', 'codemod-pool-merge');
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(path.join(project, 'pages'), { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), '{"private":true}\n');
+  const candidates = Array.from({ length: 400 }, (_, i) => {
+    const file = path.join(project, 'pages', `p${i}.jsx`);
+    const source = `export async function getStaticProps() {\n  return { props: { n: ${i} } };\n}\nexport default function Page({ n }) {\n  return <p>{n}</p>;\n}\n`;
+    writeFileSync(file, source);
+    return { job: { file, root: project }, source };
+  });
+  const pool = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'pool.js')).href)) as typeof import('../../src/codemod/pool.js');
+  expect(pool.poolAvailable()).toBe(true);
+  // Slow enough (5 ms a file, asleep) that the workers start while this thread is still busy.
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const failing = () => {
+    Atomics.wait(pause, 0, 0, 5);
+    throw new Error('this thread');
+  };
+  const outcomes = await pool.runPool('pages-to-app', failing, candidates, { cwd: project, dry: true, print: false });
+  expect(outcomes).toHaveLength(400);
+  outcomes.forEach((outcome, i) => expect(outcome.file).toBe(`pages/p${i}.jsx`));
+  const byWorkers = outcomes.filter((o) => o.status === 'changed');
+  const byThisThread = outcomes.filter((o) => o.status === 'failed');
+  expect(byWorkers.length).toBeGreaterThan(0);
+  expect(byWorkers.every((o) => o.movedTo === o.file.replace(/^pages\/(p\d+)\.jsx$/, 'app/$1/page.jsx'))).toBe(true);
+  expect(byThisThread.every((o) => o.reason === 'transform failed: this thread')).toBe(true);
+  expect(byWorkers.length + byThisThread.length).toBe(400);
 });
