@@ -14,6 +14,11 @@ import type { Transform, TransformInput } from '../_shared/types.js';
 import { cascadeFunction, readCascade } from './cascade.js';
 import { splitPageComponent } from './page-data.js';
 
+// next/dist/server/render.js throws this when a path getStaticPaths lists redirects; the app router prerenders
+// such a redirect instead.
+const REDIRECT_AT_BUILD =
+  "getStaticProps returns a redirect: next build fails when a path listed here redirects (`redirect` can not be returned from getStaticProps during prerendering); leave those params out and use fallback: 'blocking', so they redirect on request";
+
 const n = types.namedTypes;
 
 function isTypeScript(path: string): boolean {
@@ -164,6 +169,10 @@ const transform: Transform = (input: TransformInput) => {
         );
       }
       dropUnusedImports(ast, 'next/navigation', [...split.replaced]);
+      const paths = statements.findIndex((s) => s.startsWith('export async function getStaticPaths'));
+      if (paths >= 0 && (split.replaced.has('redirect') || split.replaced.has('permanentRedirect'))) {
+        statements[paths] = `/* @zfb-next-todo: ${REDIRECT_AT_BUILD} */\n${statements[paths]}`;
+      }
     }
   } else if (defaultExport) {
     addMarker(defaultExport.statement, 'the default export is not a component function defined here: load its data in getStaticProps by hand');
