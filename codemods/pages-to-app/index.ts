@@ -19,6 +19,8 @@ import { rewriteRelativeImports } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import { parameterFrom, statementFrom, statementsFrom, textOf, valueToCode } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
+import { dropLayoutImports, exportOwnParams, keptFlatReason, layoutsProblem } from '../_shared/cascade-glue.js';
+import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './flat-cascade.js';
 import { convertStaticPaths, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
 
@@ -132,12 +134,25 @@ const transform: Transform = (input: TransformInput) => {
   let anchor: N.Node | undefined;
   const configExports: string[] = [];
 
+  const appDir = route.dir.replace(/pages$/, 'app');
+  const folder = [localeKey ? `[${localeKey}]` : '', route.folder].filter(Boolean).join('/');
+  const outputPath = `${appDir}/${folder ? folder + '/' : ''}page${route.ext}`;
+
   // getStaticPaths → generateStaticParams
   if (pathsExport) {
     let fallback: Fallback = 'unknown';
     let gspStatement: N.Node | undefined;
-    const taken = pathsExport.form === 're-export' || pathsExport.local?.importedFrom ? undefined : takeLocalFunction(ast, pathsExport);
-    if (taken) {
+    // A cascade app-to-pages flattened goes back to the layouts when they can run it again (with i18n the
+    // page moves under [locale], which its params must then give: that takes the flattened path).
+    const flat = localeKey ? undefined : readFlatStaticPaths(ast, pathsExport, input.path);
+    const problem = flat?.cascade.layouts.length ? layoutsProblem(flat.cascade, outputPath, input.readFile) : undefined;
+    const split = flat && !problem ? flat : undefined;
+    const taken = split || pathsExport.form === 're-export' || pathsExport.local?.importedFrom ? undefined : takeLocalFunction(ast, pathsExport);
+    if (split) {
+      fallback = split.fallback;
+      splitCascade(ast, pathsExport, split);
+      gspStatement = split.cascade.own ? exportOwnParams(ast, split.cascade.own) : undefined;
+    } else if (taken) {
       const { fn } = taken;
       fallback = convertStaticPaths(fn, segments, input.i18n, localeKey, input.source);
       if (fn.params.length > 0) {
@@ -150,6 +165,8 @@ const transform: Transform = (input: TransformInput) => {
         prependStatements(fn, [declaration]);
       }
       if (taken.name === 'getStaticPaths') {
+        // The page's own generateStaticParams, kept local by app-to-pages, must not clash with the export.
+        renameLocalAway(ast, 'generateStaticParams', 'pageGenerateStaticParams');
         renameBinding(ast, 'getStaticPaths', 'generateStaticParams');
         const statement = taken.statement;
         const index = ast.program.body.indexOf(statement as StatementKind);
@@ -179,9 +196,12 @@ const transform: Transform = (input: TransformInput) => {
       gspStatement = exported;
     }
     anchor = gspStatement;
+    // A layout-only route keeps no generateStaticParams here: notes about it go on the page component.
+    const noted = gspStatement ?? findExport(ast, 'default')?.statement ?? ast.program.body[0]!;
     if (fallback === false) configExports.push(exportConst('dynamicParams', 'false'));
-    else if (fallback === true) addMarker(gspStatement!, FALLBACK_TRUE);
-    else if (fallback === 'unknown' && taken) addMarker(gspStatement!, 'fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
+    else if (fallback === true) addMarker(noted, FALLBACK_TRUE);
+    else if (fallback === 'unknown' && (taken || split)) addMarker(noted, 'fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
+    if (problem) addMarker(noted, keptFlatReason(problem, flat!.cascade));
   }
 
   // getStaticProps → a local loader the async page component awaits
@@ -290,12 +310,21 @@ const transform: Transform = (input: TransformInput) => {
     if (statement.source.value === 'next/head') addMarker(statement, 'next/head is ignored in the app router: use the metadata export or generateMetadata');
   }
 
-  const appDir = route.dir.replace(/pages$/, 'app');
-  const folder = [localeKey ? `[${localeKey}]` : '', route.folder].filter(Boolean).join('/');
-  const outputPath = `${appDir}/${folder ? folder + '/' : ''}page${route.ext}`;
   rewriteRelativeImports(ast, input.path, outputPath);
   const source = printModule(ast);
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
 
 export default transform;
+
+/**
+ * The flattened cascade split back: getStaticPaths and the glue running the cascade go, and so do the layout
+ * imports nothing else uses; the layouts, still in app/, run their part again.
+ */
+function splitCascade(ast: N.File, pathsExport: FoundExport, split: FlatStaticPaths): void {
+  removeExport(ast, pathsExport);
+  // The glue's own comment (how the app router runs the cascade) goes with it.
+  const glue = split.glue ? ast.program.body.indexOf(split.glue.statement) : -1;
+  if (glue >= 0) ast.program.body.splice(glue, 1);
+  dropLayoutImports(ast, split.cascade);
+}

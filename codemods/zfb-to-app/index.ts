@@ -3,11 +3,21 @@ import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import { isDynamic } from '../../src/model/segments.js';
 import { parseModule } from '../_shared/ast.js';
-import { findExport, removeExport, type FoundExport } from '../_shared/find-export.js';
+import {
+  cascadeGenerators,
+  dropLayoutImports,
+  exportOwnParams,
+  keptFlatReason,
+  layoutsProblem,
+  readFlatCascade,
+  usedOutside,
+  type FlatCascade,
+} from '../_shared/cascade-glue.js';
+import { findExport, removeExport, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
 import { ensureImport } from '../_shared/imports.js';
-import { newMarkers } from '../_shared/marker.js';
+import { addMarker, newMarkers } from '../_shared/marker.js';
 import { routeFromPath, type RouteFile } from '../_shared/route-file.js';
-import type { Transform, TransformResult } from '../_shared/types.js';
+import { TODO_MARKER, type Transform, type TransformResult } from '../_shared/types.js';
 import { clashingBinding, insertAfter, isTypeScript, printWithGaps, rebaseRelativeImports, statements, withGap } from '../_shared/zfb-common.js';
 import { keepAsLocal } from '../_shared/zfb-next-data.js';
 import {
@@ -43,10 +53,20 @@ const zfbToApp: Transform = (input) => {
   if (!component) return skip('no default export: zfb would render nothing for this page');
   const ts = isTypeScript(input.path);
   const outputPath = appPagePath(route);
+  // Read before the imports move: the layouts are named relative to the zfb page.
+  const flat = dynamic ? readFlatPaths(ast, input.path) : undefined;
+  const problem = flat ? layoutsProblem(flat.cascade, outputPath, input.readFile) : undefined;
   rebaseRelativeImports(ast, input.path, outputPath);
 
   const staticProps = !dynamic ? findExport(ast, 'getStaticProps') : undefined;
-  if (dynamic || (staticProps && !staticProps.typeOnly)) {
+  if (flat && !problem) {
+    const own = flat.cascade.own;
+    renameNextLocals(ast, own === 'generateStaticParams' ? ['dynamicParams'] : ['generateStaticParams', 'dynamicParams']);
+    const wrapper = findLocalFree(ast, ['Page', 'AppPage', 'RoutePage']);
+    const clash = clashingBinding(ast, own ? ['dynamicParams'] : ['generateStaticParams', 'dynamicParams']);
+    if (clash || !wrapper) return skip(`the module already has a top-level \`${clash ?? 'Page'}\`, a name the generated Next code needs`);
+    splitCascade(ast, flat, component, wrapper, ts);
+  } else if (dynamic || (staticProps && !staticProps.typeOnly)) {
     if (dynamic) renameNextLocals(ast, ['generateStaticParams', 'dynamicParams']);
     const wrapper = findLocalFree(ast, ['Page', 'AppPage', 'RoutePage']);
     const clash = clashingBinding(ast, GENERATED_NAMES);
@@ -88,7 +108,12 @@ const zfbToApp: Transform = (input) => {
         `}`,
       ].join('\n');
     }
-    insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(statements(code, ts)));
+    const generated = statements(code, ts);
+    if (problem) {
+      const exported = generated.find((s) => n.ExportNamedDeclaration.check(s) && n.FunctionDeclaration.check(s.declaration) && s.declaration.id?.name === 'generateStaticParams');
+      addMarker(exported!, keptFlatReason(problem, flat!.cascade));
+    }
+    insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(generated));
   }
   markZfbImports(ast);
   const source = printWithGaps(ast);
@@ -104,6 +129,55 @@ function skip(reason: string): TransformResult {
 /** app/<route>/page.tsx; zfb needs pages/ at the project root, so the app/ folder goes there too. */
 export function appPagePath(route: RouteFile): string {
   return `app${route.pattern === '/' ? '' : route.pattern}/page.tsx`;
+}
+
+interface FlatPaths {
+  cascade: FlatCascade;
+  paths: FoundExport & { local: LocalBinding };
+}
+
+/**
+ * app-to-zfb's paths(): a generateStaticParams cascade flattened into one function, from layouts whose
+ * generateStaticParams it imports. Undefined when paths() is anything else, or when other code uses it.
+ */
+function readFlatPaths(ast: N.File, file: string): FlatPaths | undefined {
+  const paths = findExport(ast, 'paths');
+  const local = paths?.local;
+  if (!paths || paths.typeOnly || !local?.fn || local.importedFrom !== undefined) return undefined;
+  const generators = cascadeGenerators(local.fn);
+  const cascade = generators ? readFlatCascade(ast, generators, file) : undefined;
+  if (!cascade || usedOutside(ast, local.name, [local.statement, paths.statement])) return undefined;
+  return { cascade, paths: paths as FlatPaths['paths'] };
+}
+
+/**
+ * The flattened cascade split back: the layouts (still in app/) run their generateStaticParams again, so the
+ * page exports only its own function, and paths() with its cascade and Next-style checks goes, as do the
+ * layout imports. The page component gets what zfb gave it: the params, as a plain object.
+ */
+function splitCascade(ast: N.File, flat: FlatPaths, component: FoundExport, wrapper: string, ts: boolean): void {
+  const original = keepComponentLocal(ast, component);
+  if (flat.cascade.own) exportOwnParams(ast, flat.cascade.own);
+  const body = ast.program.body;
+  const glue = flat.paths.local.statement;
+  if (flat.paths.statement !== glue) removeExport(ast, flat.paths);
+  const at = body.indexOf(glue);
+  const code = [
+    `// zfb built only the URLs paths() listed: every other URL is a 404 here too.`,
+    `export const dynamicParams = false;`,
+    ``,
+    `/** Renders the zfb component with what zfb gives it: the params, as a plain object. */`,
+    `export default async function ${wrapper}({ params }${ts ? ': { params: Promise<Record<string, any>> }' : ''}) {`,
+    `  return <${original} {...({ params: await params }${ts ? ' as any' : ''})} />;`,
+    `}`,
+  ].join('\n');
+  const generated = withGap(statements(code, ts));
+  // A marker on the glue (what zfb changed for unlisted URLs) still tells what this page now does.
+  const markers = ((glue as { comments?: { value: string; leading?: boolean }[] }).comments ?? []).filter((c) => c.leading && c.value.includes(TODO_MARKER));
+  const first = generated[0] as { comments?: unknown[] };
+  if (markers.length) first.comments = [first.comments![0], ...markers, ...first.comments!.slice(1)];
+  body.splice(at, 1, ...generated);
+  dropLayoutImports(ast, flat.cascade);
 }
 
 function findLocalFree(ast: N.File, names: readonly string[]): string | undefined {

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RouteModel } from '../../src/model/types.js';
 import { runCodemod } from '../../src/codemod/run.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
+import { listFiles } from '../helpers/files.js';
 import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
 import { routeOrigins, routeSummary, type RouteSummary } from '../helpers/route-summary.js';
 
@@ -17,16 +18,6 @@ import { routeOrigins, routeSummary, type RouteSummary } from '../helpers/route-
 
 const AREA = 'codemod/semantic';
 
-
-function files(dir: string, base = dir, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) files(full, base, out);
-    else out.push(path.relative(base, full).split(path.sep).join('/'));
-  }
-  return out.sort();
-}
 
 async function migrate(dir: string, name: string, target: string) {
   return runCodemod({ name, paths: [target], cwd: dir, force: true });
@@ -62,7 +53,7 @@ describe('pages-to-app keeps every URL', () => {
     const result = await migrate(dir, 'pages-to-app', 'pages');
     expect(result.counts).toEqual({ changed: 5, unchanged: 0, skipped: 0, failed: 0, marked: 0 });
     expect(existsSync(path.join(dir, 'pages'))).toBe(true);
-    expect(files(path.join(dir, 'pages'))).toEqual([]);
+    expect(listFiles(path.join(dir, 'pages'))).toEqual([]);
     const model = await buildRouteModel(dir);
     expect(routeSummary(model)).toEqual(PAGES_ROUTES);
     expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-app']));
@@ -114,7 +105,7 @@ describe('app-to-pages flattens the layout cascade without losing a URL', () => 
     const dir = copyFixture('codemod-next-app', `${AREA}/pages`);
     const result = await migrate(dir, 'app-to-pages', 'app');
     expect(result.counts).toMatchObject({ changed: 4, skipped: 0, failed: 0, marked: 0 });
-    expect(files(path.join(dir, 'pages'))).toEqual(['about.tsx', 'blog/[category]/[slug].tsx', 'docs/[...slug].tsx', 'shop/[id].jsx']);
+    expect(listFiles(path.join(dir, 'pages'))).toEqual(['about.tsx', 'blog/[category]/[slug].tsx', 'docs/[...slug].tsx', 'shop/[id].jsx']);
     const model = await buildRouteModel(dir);
     expect(routeSummary(model)).toEqual(APP_ROUTES);
     expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-pages']));

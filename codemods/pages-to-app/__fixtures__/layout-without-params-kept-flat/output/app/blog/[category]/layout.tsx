@@ -1,0 +1,3 @@
+export default function CategoryLayout({ children }: { children: React.ReactNode }) {
+  return <section>{children}</section>;
+}
