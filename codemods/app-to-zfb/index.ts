@@ -25,7 +25,8 @@ import {
   statements,
   withGap,
 } from '../_shared/zfb-common.js';
-import { jsxNamesUsed, keepAsLocal } from '../_shared/zfb-next-data.js';
+import { keepAsLocal } from '../_shared/zfb-next-data.js';
+import { hoistNestedAsyncComponents } from './hoist.js';
 
 const n = types.namedTypes;
 
@@ -43,7 +44,8 @@ interface Provider {
  * An app-router page (and the layouts above it) into a zfb page at pages/<route>.tsx. The layouts'
  * generateStaticParams are imported, the page's stays local, and one `paths()` runs them the way Next's
  * cascade does. The page component keeps loading its data itself (zfb awaits the page function), with
- * `await params` read as the plain object zfb passes; what zfb cannot render or serve is marked.
+ * `await params` read as the plain object zfb passes. A nested async component's awaits move into the page
+ * function where that is safe (./hoist.ts); what zfb cannot render or serve is marked.
  */
 const appToZfb: Transform = (input) => {
   const route = routeFromPath(input.path);
@@ -90,7 +92,7 @@ const appToZfb: Transform = (input) => {
 
   markSegmentConfig(ast);
   readParamsAsPlainObject(ast);
-  markNestedAsyncComponents(ast);
+  hoistNestedAsyncComponents(ast, input.source, ts, outputPath, input.readFile);
   const layoutsWithUi = layouts.filter((l) => l.hasComponent).map((l) => l.file);
   const component = findExport(ast, 'default');
   if (component && layoutsWithUi.length) {
@@ -315,32 +317,4 @@ function readParamsAsPlainObject(ast: N.File): void {
       this.traverse(path);
     },
   });
-}
-
-/**
- * zfb awaits only the page function: a nested async server component renders nothing under preact (and
- * fails under react). Such components are marked; their data has to move into the page function or paths().
- */
-function markNestedAsyncComponents(ast: N.File): void {
-  const used = jsxNamesUsed(ast);
-  const component = findExport(ast, 'default');
-  const pageNode = component?.local?.fn;
-  for (const statement of ast.program.body) {
-    const declaration = n.ExportNamedDeclaration.check(statement) && statement.declaration ? statement.declaration : statement;
-    const candidates: { name: string; fn: N.Node | undefined }[] = [];
-    if (n.FunctionDeclaration.check(declaration) && declaration.id) candidates.push({ name: String(declaration.id.name), fn: declaration });
-    if (n.VariableDeclaration.check(declaration)) {
-      for (const d of declaration.declarations) {
-        if (n.VariableDeclarator.check(d) && n.Identifier.check(d.id)) candidates.push({ name: d.id.name, fn: unwrapExpression(d.init ?? undefined) });
-      }
-    }
-    for (const { name, fn } of candidates) {
-      const isAsync = (n.FunctionDeclaration.check(fn) || n.FunctionExpression.check(fn) || n.ArrowFunctionExpression.check(fn)) && fn.async;
-      if (!isAsync || fn === pageNode || !used.has(name)) continue;
-      addMarker(
-        statement,
-        `<${name}> is an async component: zfb awaits only the page function, so under preact it renders nothing; await its data in the page (or paths() props) and pass it down`,
-      );
-    }
-  }
 }

@@ -16,6 +16,7 @@ import {
   insertAfter,
   insertAfterImports,
   isTypeScript,
+  rebaseRelativeImports,
   markNodeOnlyCode,
   migrateNextImports,
   objectKey,
@@ -25,6 +26,14 @@ import {
   withGap,
 } from '../_shared/zfb-common.js';
 import { keepAsLocal, markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
+import {
+  LOCALE_PARAM,
+  localeMarkers,
+  localizedPathsFunction,
+  localizedStaticPathsFunction,
+  localizedPath,
+  type I18n,
+} from './locale.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -34,7 +43,9 @@ const b = types.builders;
  * getStaticProps stay as local functions, unexported, and run unchanged: the new `paths()` calls them and
  * returns zfb's bare `[{ params, props }]` array. Literal entries are rewritten in place (string paths into
  * params, an optional catch-all's null/false into []); whatever zfb cannot carry (fallback other than false,
- * locales, redirect, revalidate, Node-only data code, Next runtime imports) is marked.
+ * redirect, revalidate, Node-only data code, Next runtime imports) is marked. With the project's i18n config
+ * known, the page moves under pages/[locale]/ and every locale Next built becomes a `locale` param; without
+ * it, locale entries are marked.
  */
 const pagesToZfb: Transform = (input) => {
   const route = routeFromPath(input.path);
@@ -55,19 +66,53 @@ const pagesToZfb: Transform = (input) => {
   const hasPaths = findExport(ast, 'getStaticPaths');
   if (dynamic && !hasPaths) return skip('a dynamic page without getStaticPaths is rendered on request by Next; zfb needs paths()');
 
-  if (dynamic) {
-    const clash = clashingBinding(ast, ['paths', 'paramsFromPath']);
+  const i18n = localizable(input.i18n, route.pattern, route.segments);
+  if (dynamic || i18n) {
+    const clash = clashingBinding(ast, ['paths', i18n ? 'entryFromPath' : 'paramsFromPath']);
     if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);
-    migrateDynamicPage(ast, input, route.segments);
-  } else {
-    migrateStaticPage(ast);
+  }
+  if (dynamic) migrateDynamicPage(ast, input, route.segments, i18n);
+  else if (i18n) migrateLocalizedStaticPage(ast, input, i18n, route.pattern);
+  else migrateStaticPage(ast);
+  let path = input.path;
+  if (i18n) {
+    path = localizedPath(route.dir, input.path);
+    rebaseRelativeImports(ast, input.path, path);
+    markLocaleLinks(ast, i18n);
   }
   markNodeOnlyCode(ast);
   migrateNextImports(ast);
-  return finish(ast, input, route.ext);
+  return finish(ast, input, route.ext, path);
 };
 
+/**
+ * The i18n config when this page moves under pages/[locale]/: Next built it once per locale. The 404 and 500
+ * pages stay where zfb finds them (it writes top-level 404.html/500.html only), and a route that already has
+ * a `locale` param keeps today's marked form.
+ */
+function localizable(i18n: TransformInput['i18n'], pattern: string, segments: readonly Segment[]): I18n | undefined {
+  if (!i18n || /^\/(?:404|500)$/.test(pattern)) return undefined;
+  if (routeKeys(segments).some((key) => key.name === LOCALE_PARAM)) return undefined;
+  return i18n;
+}
+
 export default pagesToZfb;
+
+/**
+ * With i18n, Next's <Link> put the page's locale in front of its href (`/about` → `/fr/about`, the default
+ * locale unprefixed); the plain <a> it becomes in zfb does not, and zfb serves only the prefixed URLs.
+ */
+function markLocaleLinks(ast: N.File, i18n: I18n): void {
+  const linkImport = ast.program.body.some(
+    (s) => n.ImportDeclaration.check(s) && s.source.value === 'next/link' && s.importKind !== 'type',
+  );
+  const page = findExport(ast, 'default');
+  if (!linkImport || !page) return;
+  addMarker(
+    page.statement,
+    `Next's <Link> added the page's locale to each href (/about became /fr/about on a 'fr' page, /about on a '${i18n.defaultLocale}' page); a zfb <a> keeps the href as written: prefix it with the locale param (\`/\${params.locale}/about\`)`,
+  );
+}
 
 function skip(reason: string): TransformResult {
   return { source: null, markers: [], skipped: reason };
@@ -88,14 +133,29 @@ function migrateStaticPage(ast: N.File): void {
   }
 }
 
-function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readonly Segment[]): void {
+/**
+ * A static page Next built once per locale: under pages/[locale]/, paths() lists every locale, and the
+ * getStaticProps Next called per locale is called the same way (zfb ignores getStaticProps on a dynamic route).
+ */
+function migrateLocalizedStaticPage(ast: N.File, input: TransformInput, i18n: I18n, pattern: string): void {
+  const ts = isTypeScript(input.path);
+  const staticProps = keepAsLocal(ast, 'getStaticProps');
+  if (staticProps) markStaticPropsResults(staticProps.found, 'zfb');
+  const generated = withGap(statements(localizedStaticPathsFunction({ ts, i18n, staticProps: staticProps?.local }), ts));
+  for (const reason of localeMarkers(pattern, i18n)) addMarker(generated[0]!, reason);
+  const anchor = staticProps?.found.local?.statement;
+  if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated);
+  else insertAfterImports(ast, generated);
+}
+
+function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readonly Segment[], localized: I18n | undefined): void {
   const ts = isTypeScript(input.path);
   const staticPaths = keepAsLocal(ast, 'getStaticPaths')!;
   const staticProps = keepAsLocal(ast, 'getStaticProps');
-  const { stringsPossible } = rewriteStaticPathsResults(staticPaths.found, segments, input.i18n);
+  const { stringsPossible } = rewriteStaticPathsResults(staticPaths.found, segments, input.i18n, !!localized);
   if (staticProps) markStaticPropsResults(staticProps.found, 'zfb');
 
-  const code = pathsFunction({
+  const options = {
     ts,
     segments,
     staticPaths: staticPaths.local,
@@ -103,8 +163,10 @@ function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readon
     // A typed getStaticPaths (GetStaticPaths) returns `string | { params }` entries, so the types need the branch too.
     strings: stringsPossible || !!staticPaths.found.local?.typeAnnotation,
     i18n: input.i18n,
-  });
+  };
+  const code = localized ? localizedPathsFunction({ ...options, i18n: localized }) : pathsFunction(options);
   const generated = withGap(statements(code, ts));
+  if (localized) for (const reason of localeMarkers(formatPattern(segments), localized)) addMarker(generated[0]!, reason);
   const anchor = staticProps?.found.local?.statement ?? staticPaths.found.local?.statement;
   if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated);
   else insertAfterImports(ast, generated);
@@ -125,6 +187,7 @@ function rewriteStaticPathsResults(
   found: FoundExport,
   segments: readonly Segment[],
   i18n: TransformInput['i18n'],
+  localized: boolean,
 ): { stringsPossible: boolean } {
   const { objects, allVisible } = returnedObjects(found);
   let stringsPossible = !allVisible;
@@ -140,7 +203,7 @@ function rewriteStaticPathsResults(
     const listed = list ? unwrapExpression(list.value) : undefined;
     if (n.ArrayExpression.check(listed)) {
       listed.elements = listed.elements.map((element) => {
-        const rewritten = rewriteEntry(element as N.Node, segments, i18n);
+        const rewritten = rewriteEntry(element as N.Node, segments, i18n, localized);
         if (rewritten.stringsPossible) stringsPossible = true;
         return rewritten.node as typeof element;
       });
@@ -155,6 +218,7 @@ function rewriteEntry(
   element: N.Node,
   segments: readonly Segment[],
   i18n: TransformInput['i18n'],
+  localized: boolean,
 ): { node: N.Node; stringsPossible: boolean } {
   const text = staticValue(element);
   if (typeof text === 'string') {
@@ -167,8 +231,13 @@ function rewriteEntry(
     for (const key of routeKeys(segments)) {
       params[key.name] = parsed.params[key.name] ?? (key.kind === 'optional-catchall' ? [] : undefined);
     }
-    const object = expression(`{ params: ${literalText(params)} }`, true) as N.ObjectExpression;
-    if (parsed.locale && parsed.locale !== i18n?.defaultLocale) markLocale(object, parsed.locale);
+    const foreign = parsed.locale && parsed.locale !== i18n?.defaultLocale ? parsed.locale : undefined;
+    // Under pages/[locale]/ the entry keeps Next's own shape: an entry without a locale is the default one.
+    const object = expression(
+      `{ params: ${literalText(params)}${foreign && localized ? `, locale: ${literalText(foreign)}` : ''} }`,
+      true,
+    ) as N.ObjectExpression;
+    if (foreign && !localized) markLocale(object, foreign);
     return { node: object, stringsPossible: false };
   }
   if (!n.ObjectExpression.check(element)) return { node: element, stringsPossible: true };
@@ -184,7 +253,7 @@ function rewriteEntry(
     }
   }
   const locale = getProperty(element, 'locale');
-  if (locale) {
+  if (locale && !localized) {
     element.properties = element.properties.filter((p) => p !== locale);
     const value = staticValue(locale.value);
     markLocale(element, typeof value === 'string' ? value : '(computed)');
@@ -314,10 +383,10 @@ function stringPathReader(o: PathsOptions): string[] {
  * zfb 0.1.0-next.89 routes only .tsx (and .md/.mdx/.html) pages: a .jsx or .js page moves to .tsx, a .ts page
  * too when its code is also valid TSX (an old-style `<T>value` cast is not); otherwise it is marked.
  */
-function finish(ast: N.File, input: TransformInput, ext: string): TransformResult {
-  let outputPath: string | undefined;
+function finish(ast: N.File, input: TransformInput, ext: string, path: string): TransformResult {
+  let outputPath: string | undefined = path === input.path ? undefined : path;
   if (ext !== '.tsx') {
-    const candidate = input.path.slice(0, -ext.length) + '.tsx';
+    const candidate = path.slice(0, -ext.length) + '.tsx';
     let parses = true;
     try {
       parseModule(printModule(ast), candidate);

@@ -189,3 +189,169 @@ describe('app-to-zfb flattens the cascade without losing a URL', () => {
     expect(readFileSync(path.join(build.dir, 'dist/blog/news/news-2/index.html'), 'utf8')).toContain('<h1>news/news-2</h1>');
   });
 });
+
+describe('pages-to-zfb moves an i18n project under pages/[locale]/', () => {
+  const FIXTURE = 'codemod-zfb-pages-i18n';
+
+  /** The runner's own steps: the project's i18n config, then every page file the transform accepts. */
+  async function migrateWithI18n(dir: string): Promise<Map<string, string[]>> {
+    const { discoverProject } = await import('../../src/project/discover.js');
+    const i18n = (await discoverProject(dir)).next?.i18n;
+    expect(i18n).toEqual({ locales: ['en', 'fr', 'de'], defaultLocale: 'en' });
+    const markers = new Map<string, string[]>();
+    for (const file of projectFiles(path.join(dir, 'pages')).map((f) => `pages/${f}`)) {
+      const result = pagesToZfb({ path: file, source: readFileSync(path.join(dir, file), 'utf8'), i18n, readFile: () => undefined });
+      if (result.source === null) continue;
+      markers.set(file, result.markers.map((m) => m.reason));
+      rmSync(path.join(dir, file));
+      mkdirSync(path.dirname(path.join(dir, result.outputPath ?? file)), { recursive: true });
+      writeFileSync(path.join(dir, result.outputPath ?? file), result.source);
+    }
+    return markers;
+  }
+
+  /** `next start` on a built copy: the status and text of each path, fetched with the given headers. */
+  async function nextServe(dir: string, paths: string[], headers: Record<string, string> = {}): Promise<Map<string, { status: number; location: string | null; text: string }>> {
+    const { spawn } = await import('node:child_process');
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const server = spawn(process.execPath, [path.join(REPO, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; ; i++) {
+        try {
+          await fetch(`${base}/en`);
+          break;
+        } catch (error) {
+          if (i > 100) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      const answers = new Map<string, { status: number; location: string | null; text: string }>();
+      for (const p of paths) {
+        const response = await fetch(base + p, { redirect: 'manual', headers });
+        const text = (await response.text()).replace(/<!-- -->/g, '');
+        answers.set(p, { status: response.status, location: response.headers.get('location'), text: /<main[^>]*>|<(?:p|h1)>[^<]*<\/(?:p|h1)>/.exec(text)?.[0] ?? '' });
+      }
+      return answers;
+    } finally {
+      server.kill();
+    }
+  }
+
+  const withoutPrefix = (url: string) => url.replace(/^\/en(?=\/|$)/, '') || '/';
+
+  it('zfb builds every URL of the model, each locale under its prefix; Next also served the default locale unprefixed, as the marker says', async () => {
+    const original = copyFixture(FIXTURE, 'input');
+    const model = await buildRouteModel(original);
+    const entries = model.routes.flatMap((r) => r.entries);
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(entries.map((e) => `${e.locale} ${e.url}`).sort()).toEqual([
+      'de /de', 'de /de/about', 'de /de/blog/hallo', 'de /de/blog/shared', 'de /de/docs', 'de /de/docs/guide/install',
+      'en /en', 'en /en/about', 'en /en/blog/hello', 'en /en/blog/only-default', 'en /en/blog/shared', 'en /en/docs', 'en /en/docs/guide/install',
+      'fr /fr', 'fr /fr/about', 'fr /fr/blog/bonjour', 'fr /fr/blog/shared', 'fr /fr/docs', 'fr /fr/docs/guide/install',
+    ]);
+
+    const migrated = copyFixture(FIXTURE, 'zfb');
+    const markers = await migrateWithI18n(migrated);
+    expect(projectFiles(path.join(migrated, 'pages'))).toEqual(['[locale]/about.tsx', '[locale]/blog/[slug].tsx', '[locale]/docs/[[...slug]].tsx', '[locale]/index.tsx']);
+    expect(markers.get('pages/blog/[slug].tsx')).toEqual([
+      "Next also served the default locale 'en' without its prefix, at /blog/[slug] beside /en/blog/[slug]; zfb builds only /en/blog/[slug], so /blog/[slug] now gets a 404 unless your host redirects it (e.g. public/_redirects)",
+    ]);
+    expect(markers.get('pages/index.tsx')).toEqual([
+      "Next also served the default locale 'en' without its prefix, at / beside /en; zfb builds only /en, so / now gets a 404 unless your host redirects it (e.g. public/_redirects)",
+      'Next redirected visitors of / whose Accept-Language prefers another locale to that locale (localeDetection, on by default); zfb writes static files and detects no locale: link to each locale from a page of your own',
+    ]);
+    const build = zfbBuild(migrated, 'pages-i18n');
+    expect(build.stderr).not.toContain('⚠ skipping');
+    expect(build.code).toBe(0);
+
+    // Every other locale: exactly the model's URLs.
+    const foreign = (urls: string[]) => urls.filter((u) => !/^\/en(?:\/|$)/.test(u)).sort();
+    expect(foreign(build.urls)).toEqual(entries.filter((e) => e.locale !== 'en').map((e) => e.url).sort());
+    expect(foreign(build.urls)).toHaveLength(12);
+    // The default locale: zfb builds the model's prefixed URLs, and no unprefixed one.
+    const defaults = entries.filter((e) => e.locale === 'en').map((e) => e.url).sort();
+    expect(build.urls.filter((u) => /^\/en(?:\/|$)/.test(u))).toEqual(defaults);
+    for (const url of defaults.map(withoutPrefix)) expect(build.urls).not.toContain(url);
+    expect(existsSync(path.join(build.dir, 'dist/index.html'))).toBe(false);
+    expect(existsSync(path.join(build.dir, 'dist/blog/hello/index.html'))).toBe(false);
+    // getStaticProps got each entry's locale and Next's params (without the locale).
+    expect(readFileSync(path.join(build.dir, 'dist/de/blog/shared/index.html'), 'utf8')).toBe('<p>de:shared:slug</p>');
+    expect(readFileSync(path.join(build.dir, 'dist/fr/index.html'), 'utf8')).toBe('<h1>Bonjour</h1>');
+    expect(readFileSync(path.join(build.dir, 'dist/de/about/index.html'), 'utf8')).toBe('<p>about:de:other</p>');
+
+    // What the marker says Next did: the real next server answers each default-locale URL unprefixed too, with
+    // the same page, and redirects / by Accept-Language (only /).
+    const nextCopy = copyFixture(FIXTURE, 'next');
+    const { nextBuild } = await import('../helpers/engines.js');
+    const built = await nextBuild(nextCopy);
+    expect(built.code, built.stderr).toBe(0);
+    const served = await nextServe(nextCopy, [...defaults, ...defaults.map(withoutPrefix), '/blog/bonjour']);
+    for (const url of defaults) {
+      const unprefixed = served.get(withoutPrefix(url))!;
+      expect(unprefixed.status, url).toBe(200);
+      expect(unprefixed.text, url).toBe(served.get(url)!.text);
+      expect(unprefixed.text, url).not.toBe('');
+    }
+    expect(served.get('/blog/bonjour')!.status).toBe(404);
+    const detected = await nextServe(nextCopy, ['/', '/about'], { 'accept-language': 'fr' });
+    expect(detected.get('/')).toMatchObject({ status: 307, location: '/fr' });
+    expect(detected.get('/about')!.status).toBe(200);
+  });
+});
+
+describe('app-to-zfb hoists a nested async component into the page', () => {
+  const FIXTURE = 'codemod-zfb-app-hoist';
+  const PAGE = 'app/posts/[slug]/page.tsx';
+  const ROUTES: RouteSummary[] = [{ pattern: '/posts/[slug]', unmatched: 'not-found', urls: ['/posts/hello', '/posts/world'] }];
+
+  it('zfb writes the data the nested component awaited; left unhoisted, preact renders none of it', async () => {
+    const original = copyFixture(FIXTURE, 'input');
+    expect(routeSummary(await buildRouteModel(original))).toEqual(ROUTES);
+
+    const migrated = copyFixture(FIXTURE, 'zfb');
+    const { changed, markers } = applyTransform(migrated, appToZfb, isAppPage);
+    expect(changed).toEqual([PAGE]);
+    expect(markers.filter((m) => m.includes('async component'))).toEqual([]);
+    const page = readFileSync(path.join(migrated, 'pages/posts/[slug].tsx'), 'utf8');
+    expect(page).toContain('const comments = await getComments(slug);');
+    expect(page).toContain('<Comments slug={slug} comments={comments} />');
+    expect(page).not.toMatch(/async function Comments/);
+    expect(routeSummary(await buildRouteModel(migrated))).toEqual(ROUTES);
+
+    const build = zfbBuild(migrated, 'app-hoist');
+    expect(build.stderr).not.toContain('⚠ skipping');
+    expect(build.code).toBe(0);
+    expect(build.urls).toEqual(allUrls(ROUTES));
+    const hello = readFileSync(path.join(build.dir, 'dist/posts/hello/index.html'), 'utf8');
+    expect(hello).toContain('<h1>hello</h1><ul><li>first on hello</li><li>second on hello</li></ul>');
+    expect(readFileSync(path.join(build.dir, 'dist/posts/world/index.html'), 'utf8')).toContain('<ul><li>only on world</li></ul>');
+
+    // The control: the same component rendered where the hoist refuses (inside a callback) stays async and
+    // marked, and zfb's preact renderer writes nothing for it, without a warning.
+    const control = copyFixture(FIXTURE, 'control');
+    const file = path.join(control, PAGE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('<Comments slug={slug} />', '{[slug].map((s) => <Comments key={s} slug={s} />)}'));
+    const refused = applyTransform(control, appToZfb, isAppPage);
+    expect(refused.markers.filter((m) => m.includes('async component'))).toEqual([
+      `${PAGE}: <Comments> is an async component: zfb awaits only the page function, so under preact it renders nothing; not hoisted because it is rendered inside a callback (such as .map()), once per call: await its data in the page (or paths() props) and pass it down`,
+    ]);
+    const unhoisted = zfbBuild(control, 'app-hoist-control');
+    expect(unhoisted.code).toBe(0);
+    expect(unhoisted.stderr).not.toContain('⚠');
+    expect(unhoisted.urls).toEqual(allUrls(ROUTES));
+    const bare = readFileSync(path.join(unhoisted.dir, 'dist/posts/hello/index.html'), 'utf8');
+    expect(bare).toContain('<h1>hello</h1>');
+    expect(bare).not.toContain('first on hello');
+  });
+});

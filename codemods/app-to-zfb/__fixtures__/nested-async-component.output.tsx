@@ -26,19 +26,20 @@ export async function paths() {
   return entries;
 }
 
-/* @zfb-next-todo: <Comments> is an async component: zfb awaits only the page function, so under preact it renders nothing; await its data in the page (or paths() props) and pass it down */
-async function Comments({ slug }: { slug: string }) {
-  const comments = await getComments(slug);
+function Comments(
+  { slug, comments }: { slug: string; comments: Awaited<ReturnType<typeof getComments>> }
+) {
   return <ul>{comments.map((c) => <li key={c.id}>{c.text}</li>)}</ul>;
 }
 
 export default async function Page({ params }: { params: { slug: string } }) {
   const { slug } = params;
   const post = await getPost(slug);
+  const comments = await getComments(slug);
   return (
     <article>
       <h1>{post.title}</h1>
-      <Comments slug={slug} />
+      <Comments slug={slug} comments={comments} />
     </article>
   );
 }

@@ -1,0 +1,27 @@
+import { getComments, getPost } from '../../../lib/posts';
+
+export function generateStaticParams() {
+  return [{ slug: 'a' }];
+}
+
+export const dynamicParams = false;
+
+async function Comments({ slug }: { slug: string }) {
+  let comments = [];
+  try {
+    comments = await getComments(slug);
+  } catch {
+    return <p>Comments are unavailable.</p>;
+  }
+  return <ul>{comments.map((c) => <li key={c.id}>{c.text}</li>)}</ul>;
+}
+
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const post = await getPost(slug);
+  return (
+    <article>
+      <Comments slug={slug} />
+    </article>
+  );
+}

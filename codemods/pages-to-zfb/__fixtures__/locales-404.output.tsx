@@ -1,0 +1,7 @@
+export async function getStaticProps() {
+  return { props: { title: 'Not found' } };
+}
+
+export default function NotFound({ title }) {
+  return <h1>{title}</h1>;
+}
