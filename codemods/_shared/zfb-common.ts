@@ -290,3 +290,28 @@ export function access(object: string, key: string): string {
 export function objectKey(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
 }
+
+/**
+ * Generated code: the params object's fields read from `match`, the route regex's groups in segment order,
+ * decoded as Next.js decodes a string path (`slug: decodeURIComponent(match[1])`).
+ */
+export function paramsFromMatchFields(segments: readonly Segment[], ts: boolean): string {
+  const bang = ts ? '!' : '';
+  return routeKeys(segments)
+    .map((k, i) => {
+      const m = `match[${i + 1}]`;
+      const value =
+        k.kind === 'dynamic'
+          ? `decodeURIComponent(${m}${bang})`
+          : k.kind === 'catchall'
+            ? `${m}${bang}.split('/').map(decodeURIComponent)`
+            : `${m} ? ${m}.split('/').map(decodeURIComponent) : []`;
+      return `${objectKey(k.name)}: ${value}`;
+    })
+    .join(', ');
+}
+
+/** Generated code: the locales as regex alternatives (`en|fr|de-CH`), special characters escaped. */
+export function localeAlternatives(locales: readonly string[]): string {
+  return locales.map((l) => l.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&')).join('|');
+}

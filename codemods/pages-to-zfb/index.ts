@@ -16,6 +16,8 @@ import {
   insertAfter,
   insertAfterImports,
   isTypeScript,
+  localeAlternatives,
+  paramsFromMatchFields,
   rebaseRelativeImports,
   markNodeOnlyCode,
   migrateNextImports,
@@ -347,22 +349,10 @@ function pathsFunction(o: PathsOptions): string {
 function stringPathReader(o: PathsOptions): string[] {
   const pattern = formatPattern(o.segments);
   const regex = routeRegex(o.segments);
-  const bang = o.ts ? '!' : '';
-  let group = 1;
-  const fields = routeKeys(o.segments).map((k) => {
-    const m = `match[${group++}]`;
-    const value =
-      k.kind === 'dynamic'
-        ? `decodeURIComponent(${m}${bang})`
-        : k.kind === 'catchall'
-          ? `${m}${bang}.split('/').map(decodeURIComponent)`
-          : `${m} ? ${m}.split('/').map(decodeURIComponent) : []`;
-    return `${objectKey(k.name)}: ${value}`;
-  });
   const pathType = o.ts ? ': string' : '';
   const lines = [`/** A getStaticPaths string path into this page's params, read the way Next.js reads it. */`, `function paramsFromPath(path${pathType}) {`];
   if (o.i18n) {
-    const locales = o.i18n.locales.map((l) => l.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&')).join('|');
+    const locales = localeAlternatives(o.i18n.locales);
     lines.push(
       `  // zfb has no locales: a locale prefix is dropped, and the entry builds the unprefixed URL.`,
       `  const pathname = path.replace(/^\\/(?:${locales})(?=\\/|$)/i, '') || '/';`,
@@ -373,7 +363,7 @@ function stringPathReader(o: PathsOptions): string[] {
   lines.push(
     `  const match = /${regex.source}/.exec(pathname);`,
     `  if (!match) throw new Error(\`The provided path \\\`\${path}\\\` does not match the page: \\\`${pattern}\\\`.\`);`,
-    `  return { ${fields.join(', ')} };`,
+    `  return { ${paramsFromMatchFields(o.segments, o.ts)} };`,
     `}`,
   );
   return lines;

@@ -1,7 +1,7 @@
 import { formatPattern } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
 import { routeRegex } from '../_shared/string-path.js';
-import { access, objectKey, routeKeys } from '../_shared/zfb-common.js';
+import { access, localeAlternatives, objectKey, paramsFromMatchFields, routeKeys } from '../_shared/zfb-common.js';
 
 /**
  * A pages-router page of an i18n project as a zfb page under pages/[locale]/. zfb has no i18n config, but it
@@ -105,18 +105,7 @@ function entryFromPathReader(o: LocalizedPathsOptions): string[] {
   const pattern = formatPattern(o.segments);
   const regex = routeRegex(o.segments);
   const bang = o.ts ? '!' : '';
-  const alternatives = o.i18n.locales.map((l) => l.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&')).join('|');
-  let group = 1;
-  const fields = routeKeys(o.segments).map((k) => {
-    const m = `match[${group++}]`;
-    const value =
-      k.kind === 'dynamic'
-        ? `decodeURIComponent(${m}${bang})`
-        : k.kind === 'catchall'
-          ? `${m}${bang}.split('/').map(decodeURIComponent)`
-          : `${m} ? ${m}.split('/').map(decodeURIComponent) : []`;
-    return `${objectKey(k.name)}: ${value}`;
-  });
+  const alternatives = localeAlternatives(o.i18n.locales);
   return [
     `/** A getStaticPaths string path into its locale and this page's params, read the way Next.js reads them. */`,
     `function entryFromPath(path${o.ts ? ': string' : ''}) {`,
@@ -126,7 +115,7 @@ function entryFromPathReader(o: LocalizedPathsOptions): string[] {
     `  const pathname = prefix ? path.slice(prefix[0].length) || '/' : path;`,
     `  const match = /${regex.source}/.exec(pathname);`,
     `  if (!match) throw new Error(\`The provided path \\\`\${path}\\\` does not match the page: \\\`${pattern}\\\`.\`);`,
-    `  return { locale, params: { ${fields.join(', ')} } };`,
+    `  return { locale, params: { ${paramsFromMatchFields(o.segments, o.ts)} } };`,
     `}`,
   ];
 }
