@@ -22,6 +22,8 @@ export function parseModule(source: string, path = 'file.tsx'): recast.types.nam
           allowReturnOutsideFunction: true,
           startLine: 1,
           tokens: true,
+          // recast attaches the comments itself (from ast.comments); babel's own attachment would only be copied.
+          attachComment: false,
           plugins: [...language, 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'],
         });
       },

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { TRANSFORMS } from '../../codemods/index.js';
 import { CodemodUsageError } from '../codemod/errors.js';
 import { EXIT } from './exit-codes.js';
@@ -9,6 +9,12 @@ interface CodemodFlags {
   force?: boolean;
   json?: boolean;
   list?: boolean;
+  workers?: number;
+}
+
+function workerCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 runs every transform on the main thread)');
+  return Number(value);
 }
 
 function listing(): string {
@@ -27,6 +33,7 @@ export function registerCodemod(program: Command): void {
     .option('--print', 'print a unified diff of every change')
     .option('--force', 'run even when the git work tree has uncommitted changes')
     .option('--json', 'print the summary as JSON')
+    .option('--workers <n>', 'worker threads beside the main one (default: one per further core above 2,000 files to parse)', workerCount)
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 a file could not be transformed (left untouched), 2 usage error (unknown transform, missing path, dirty git tree).',
@@ -50,7 +57,7 @@ export function registerCodemod(program: Command): void {
       // Loaded on use, so `zfb-next --help` and the other commands stay quick.
       const { formatSummary, runCodemod, summaryJson } = await import('../codemod/run.js');
       try {
-        const summary = await runCodemod({ name, paths, dry: flags.dry, print: flags.print, force: flags.force, json: flags.json });
+        const summary = await runCodemod({ name, paths, dry: flags.dry, print: flags.print, force: flags.force, json: flags.json, workers: flags.workers });
         process.stdout.write(flags.json ? summaryJson(summary) : formatSummary(summary));
         process.exitCode = summary.counts.failed > 0 ? EXIT.failed : EXIT.ok;
       } catch (error) {

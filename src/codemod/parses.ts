@@ -11,6 +11,7 @@ export function assertParses(code: string, file: string): void {
     sourceType: 'module',
     allowImportExportEverywhere: true,
     allowReturnOutsideFunction: true,
+    attachComment: false,
     plugins: [...language, 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'],
   });
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Transform } from '../../codemods/_shared/types.js';
-import { processFile, type FileJob, type FileOutcome, type ProcessOptions } from './process-file.js';
+import type { FileJob, FileOutcome, ProcessOptions } from './process-file.js';
+import { processWith, settleAll, type Writer } from './writer.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Small batches: a worker still warming up (its first files are several times slower) never holds the tail. */
@@ -11,72 +11,108 @@ const BATCH = 8;
 
 /** Workers run compiled JavaScript only: from TypeScript sources (tests) the run stays in-process. */
 export function poolAvailable(): boolean {
-  return existsSync(WORKER_FILE) && availableParallelism() > 1;
+  return existsSync(WORKER_FILE);
+}
+
+export interface Candidate {
+  job: FileJob;
+  source: string;
 }
 
 interface Batch {
   start: number;
-  jobs: { job: FileJob; source: string }[];
+  jobs: Candidate[];
+}
+
+export interface Pool {
+  /**
+   * Processes the candidates on this thread (its writes go to `writer`) and the workers (they write their own);
+   * outcomes come back in the input order. Ends the pool.
+   */
+  run(transform: Transform, candidates: readonly Candidate[], writer: Writer): Promise<FileOutcome[]>;
+  /** Ends the workers without running anything (the run turned out too small to share). */
+  close(): Promise<void>;
 }
 
 /**
- * Spreads the files over this thread and one worker per further core, all pulling small batches from one
- * queue. This thread starts at once, so the run is never slower than an in-process one while a worker loads
- * its modules (a few hundred milliseconds); a worker that fails hands its batch back to this thread.
- * Outcomes come back in the input order.
+ * Starts `workers` worker threads. A worker needs a few hundred milliseconds to load the transform, so the
+ * pool starts as soon as the run knows it will be big enough, and the workers load while this thread is
+ * still reading the files; they take batches once `run` has them.
  */
-export async function runPool(
-  transformName: string,
-  transform: Transform,
-  candidates: readonly { job: FileJob; source: string }[],
-  options: ProcessOptions,
-): Promise<FileOutcome[]> {
+export function startPool(transformName: string, options: ProcessOptions, workers: number): Pool {
   const queue: Batch[] = [];
-  for (let i = 0; i < candidates.length; i += BATCH) queue.push({ start: i, jobs: candidates.slice(i, i + BATCH) });
-  const outcomes: FileOutcome[] = new Array(candidates.length);
-  let pending = candidates.length;
+  let outcomes: (FileOutcome | Promise<FileOutcome>)[] = [];
+  let pending = 0;
+  let running = false;
   let wake: (() => void) | undefined;
-  const settle = (batch: Batch, results: FileOutcome[]): void => {
-    results.forEach((outcome, i) => (outcomes[batch.start + i] = outcome));
+  /** Records the outcomes of the candidates from index `start` on. */
+  const settle = (start: number, results: (FileOutcome | Promise<FileOutcome>)[]): void => {
+    results.forEach((outcome, i) => (outcomes[start + i] = outcome));
     pending -= results.length;
     wake?.();
   };
 
-  const workers = Array.from({ length: Math.min(availableParallelism() - 1, queue.length - 1) }, () => {
+  const feeders = Array.from({ length: workers }, () => {
     // Workers read their files themselves: only paths cross the thread boundary.
     const worker = new Worker(WORKER_FILE, { workerData: { transform: transformName, options } });
+    let ready = false;
+    /** The batch this worker has, and how many of its files it has reported. */
     let current: Batch | undefined;
-    const sendNext = (): void => {
+    let done = 0;
+    const feed = (): void => {
+      if (!ready || current) return;
       current = queue.shift();
+      done = 0;
       if (current) worker.postMessage(current.jobs.map((c) => c.job));
-      else void worker.terminate();
+      else if (running) void worker.terminate();
     };
-    worker.on('message', (message: 'ready' | FileOutcome[]) => {
-      if (message !== 'ready' && current) settle(current, message);
-      sendNext();
+    worker.on('message', (message: 'ready' | FileOutcome) => {
+      if (message === 'ready') {
+        ready = true;
+      } else if (current) {
+        settle(current.start + done, [message]);
+        if (++done < current.jobs.length) return;
+        current = undefined;
+      }
+      feed();
     });
-    // A worker that dies (an error, a crash) leaves its batch to the others; 'exit' follows 'error'.
+    // A worker that dies (an error, a crash) leaves the rest of its batch to the others; 'exit' follows 'error'.
     worker.on('error', () => undefined);
     worker.on('exit', () => {
-      if (current) queue.unshift(current);
+      ready = false;
+      if (current) queue.unshift({ start: current.start + done, jobs: current.jobs.slice(done) });
       current = undefined;
       wake?.();
     });
-    return worker;
+    return { worker, feed };
   });
+  const close = async (): Promise<void> => {
+    await Promise.all(feeders.map(({ worker }) => worker.terminate()));
+  };
 
-  const knownDirs = new Set<string>();
-  while (pending > 0) {
-    const batch = queue.shift();
-    if (batch) {
-      settle(batch, batch.jobs.map(({ job, source }) => processFile(transform, job, source, options, knownDirs)));
-      // Let the workers' messages in before the next batch.
-      await new Promise((resolve) => setImmediate(resolve));
-    } else {
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  }
-  await Promise.all(workers.map((worker) => worker.terminate()));
-  return outcomes;
+  return {
+    close,
+    async run(transform, candidates, writer) {
+      outcomes = new Array(candidates.length);
+      pending = candidates.length;
+      for (let i = 0; i < candidates.length; i += BATCH) queue.push({ start: i, jobs: candidates.slice(i, i + BATCH) });
+      running = true;
+      for (const { feed } of feeders) feed();
+
+      const processOne = processWith(transform, options, writer);
+      while (pending > 0) {
+        const batch = queue.shift();
+        if (batch) {
+          settle(batch.start, batch.jobs.map(({ job, source }) => processOne(job, source)));
+          // Let the workers' messages in before the next batch.
+          await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+      }
+      await close();
+      return settleAll(outcomes);
+    },
+  };
 }

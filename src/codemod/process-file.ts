@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { newMarkers } from '../../codemods/_shared/marker.js';
 import type { Marker, Transform } from '../../codemods/_shared/types.js';
 import { assertParses } from './parses.js';
 import { toProjectPath } from './project-root.js';
-import { TargetExistsError, writeFileAtomic } from './write-atomic.js';
+import { commitWrite, type PendingWrite, type WriteFailure } from './write-atomic.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
 
@@ -43,11 +43,10 @@ function parseError(error: unknown): string {
 }
 
 /**
- * One file through one transform: run it, re-parse what it produced, and write only a real change,
- * atomically (a moved file: the new file first, then the old one removed). Never throws for a bad file:
- * the outcome says what happened. `knownDirs` is the run's record of folders that exist (see writeFileAtomic).
+ * One file through one transform: run it and re-parse what it produced. Never throws for a bad file: the
+ * outcome says what happened, and a real change comes with the write still to do (`commitWrite`).
  */
-export function processFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions, knownDirs = new Set<string>()): FileOutcome {
+export function transformFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions): { outcome: FileOutcome; write?: PendingWrite } {
   const file = display(options.cwd, job.file);
   const relative = toProjectPath(job.root, job.file);
   let result;
@@ -66,20 +65,21 @@ export function processFile(transform: Transform, job: FileJob, source: string, 
       },
     });
   } catch (error) {
-    return { file, status: 'failed', reason: `transform failed: ${parseError(error)}`, markers: [] };
+    return { outcome: { file, status: 'failed', reason: `transform failed: ${parseError(error)}`, markers: [] } };
   }
-  if (result.skipped !== undefined) return { file, status: 'skipped', reason: result.skipped, markers: [] };
+  if (result.skipped !== undefined) return { outcome: { file, status: 'skipped', reason: result.skipped, markers: [] } };
   const moved = result.outputPath !== undefined && result.outputPath !== relative;
-  if (result.source === null || (result.source === source && !moved)) return { file, status: 'unchanged', markers: [] };
+  if (result.source === null || (result.source === source && !moved)) return { outcome: { file, status: 'unchanged', markers: [] } };
 
   const target = moved ? path.join(job.root, result.outputPath!) : job.file;
   try {
     assertParses(result.source, target);
   } catch (error) {
-    return { file, status: 'failed', reason: `output would not parse, file left untouched: ${parseError(error)}`, markers: [] };
+    return { outcome: { file, status: 'failed', reason: `output would not parse, file left untouched: ${parseError(error)}`, markers: [] } };
   }
-  if (moved && existsSync(target)) {
-    return { file, status: 'failed', reason: `${display(options.cwd, target)} already exists, file left untouched`, markers: [] };
+  // A real run finds a taken name when it writes (atomically: see writeFileAtomic); a dry run asks here.
+  if (moved && options.dry && existsSync(target)) {
+    return { outcome: { file, status: 'failed', reason: `${display(options.cwd, target)} already exists, file left untouched`, markers: [] } };
   }
   // The printed text is what users see, so marker lines are read from it.
   const found = newMarkers(source, result.source);
@@ -89,17 +89,21 @@ export function processFile(transform: Transform, job: FileJob, source: string, 
   if (options.print) {
     outcome.patch = createTwoFilesPatch(file, outcome.movedTo ?? file, source, result.source);
   }
-  if (!options.dry) {
-    try {
-      // The project root holds the file just read: it exists.
-      knownDirs.add(job.root);
-      writeFileAtomic(target, result.source, { exclusive: moved, knownDirs });
-    } catch (error) {
-      // Another file of this run may have moved to the same name first (workers write in parallel).
-      const reason = error instanceof TargetExistsError ? `${display(options.cwd, target)} already exists` : `could not write ${display(options.cwd, target)}: ${parseError(error)}`;
-      return { file, status: 'failed', reason: `${reason}, file left untouched`, markers: [] };
-    }
-    if (moved) unlinkSync(job.file);
-  }
-  return outcome;
+  if (options.dry) return { outcome };
+  return { outcome, write: { target, text: result.source, root: job.root, movedFrom: moved ? job.file : undefined } };
+}
+
+/** The outcome of a file whose write failed: nothing of it changed. */
+export function writeFailed(outcome: FileOutcome, write: PendingWrite, failure: WriteFailure, cwd: string): FileOutcome {
+  const target = display(cwd, write.target);
+  const reason = failure.targetExists ? `${target} already exists` : `could not write ${target}: ${failure.message}`;
+  return { file: outcome.file, status: 'failed', reason: `${reason}, file left untouched`, markers: [] };
+}
+
+/** transformFile and commitWrite in one step, on this thread. */
+export function processFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions, knownDirs = new Set<string>()): FileOutcome {
+  const { outcome, write } = transformFile(transform, job, source, options);
+  if (!write) return outcome;
+  const failure = commitWrite(write, knownDirs);
+  return failure ? writeFailed(outcome, write, failure, options.cwd) : outcome;
 }

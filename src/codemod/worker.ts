@@ -22,7 +22,7 @@ port.on('message', (batch: FileJob[] | null) => {
     port.close();
     return;
   }
-  const outcomes: FileOutcome[] = batch.map((job) => processFile(transform, job, readFileSync(job.file, 'utf8'), init.options, knownDirs));
-  port.postMessage(outcomes);
+  // One message a file: if this thread dies partway, the pool knows which files are done (maybe moved already).
+  for (const job of batch) port.postMessage(processFile(transform, job, readFileSync(job.file, 'utf8'), init.options, knownDirs) satisfies FileOutcome);
 });
 port.postMessage('ready');

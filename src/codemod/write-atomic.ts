@@ -72,3 +72,35 @@ function linkInPlace(temp: string, file: string): void {
   }
   unlinkSync(temp);
 }
+
+/** What a changed file leaves to write: the new text, where it goes, and the file it replaces when moved. */
+export interface PendingWrite {
+  target: string;
+  text: string;
+  /** The project root of the file: it exists, so folders are made from there down. */
+  root: string;
+  /** A moved file: never replace an existing file at the target, and remove this one once the target is written. */
+  movedFrom?: string;
+}
+
+/** Why a write did not happen, as plain data (it crosses thread boundaries). */
+export interface WriteFailure {
+  targetExists: boolean;
+  message: string;
+}
+
+/**
+ * Writes a changed file atomically (a moved file: the new file first, then the old one removed).
+ * `knownDirs` is the writer's record of folders that exist (see writeFileAtomic).
+ */
+export function commitWrite(write: PendingWrite, knownDirs: Set<string>): WriteFailure | undefined {
+  knownDirs.add(write.root);
+  try {
+    writeFileAtomic(write.target, write.text, { exclusive: write.movedFrom !== undefined, knownDirs });
+  } catch (error) {
+    // Another file of this run may have moved to the same name first (workers write in parallel).
+    return { targetExists: error instanceof TargetExistsError, message: (error as Error).message.split('\n')[0]! };
+  }
+  if (write.movedFrom !== undefined) unlinkSync(write.movedFrom);
+  return undefined;
+}

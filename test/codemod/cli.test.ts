@@ -208,6 +208,9 @@ describe('codemod runner', () => {
     const missing = await cli('pages-to-app', 'no-such-dir');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('path not found: no-such-dir');
+    const workers = await cli('pages-to-app', 'pages', '--workers', 'two');
+    expect(workers.code).toBe(2);
+    expect(workers.stderr).toContain("option '--workers <n>' argument 'two' is invalid. expected a whole number");
   });
 
   it('--list prints every transform with a description', async () => {

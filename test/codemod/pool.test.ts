@@ -7,8 +7,8 @@ import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/engines.js';
 
 /**
- * Above 200 candidate files (220 here) the runner spreads the work over worker threads, which run compiled code only:
- * the published entry point must give exactly the summary the in-process run gives.
+ * With --workers (and by default above 2,000 files to parse) the runner spreads the work over worker threads,
+ * which run compiled code only: the published entry point must give exactly the summary the in-process run gives.
  */
 test('the worker pool (compiled CLI) and the in-process run agree file by file', async () => {
   const project = path.join(REPO_ROOT, '.work', 'codemod-pool');
@@ -27,7 +27,7 @@ test('the worker pool (compiled CLI) and the in-process run agree file by file',
     );
   }
   const args = ['codemod', 'pages-to-app', dir, '--dry', '--json'];
-  const spawned = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'zfb-next.js'), ...args], {
+  const spawned = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'zfb-next.js'), ...args, '--workers', '1'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });
@@ -62,7 +62,8 @@ test('worker batches and this thread’s batches come back merged in input order
     Atomics.wait(pause, 0, 0, 5);
     throw new Error('this thread');
   };
-  const outcomes = await pool.runPool('pages-to-app', failing, candidates, { cwd: project, dry: true, print: false });
+  const { writerHere } = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'writer.js')).href)) as typeof import('../../src/codemod/writer.js');
+  const outcomes = await pool.startPool('pages-to-app', { cwd: project, dry: true, print: false }, 1).run(failing, candidates, writerHere());
   expect(outcomes).toHaveLength(400);
   outcomes.forEach((outcome, i) => expect(outcome.file).toBe(`pages/p${i}.jsx`));
   const byWorkers = outcomes.filter((o) => o.status === 'changed');
@@ -71,4 +72,38 @@ test('worker batches and this thread’s batches come back merged in input order
   expect(byWorkers.every((o) => o.movedTo === o.file.replace(/^pages\/(p\d+)\.jsx$/, 'app/$1/page.jsx'))).toBe(true);
   expect(byThisThread.every((o) => o.reason === 'transform failed: this thread')).toBe(true);
   expect(byWorkers.length + byThisThread.length).toBe(400);
+});
+
+/**
+ * A worker that dies partway through a batch has already reported (and, in a real run, moved) the files before
+ * the one it died on: only the rest of the batch is redone. Here the fifth file of every batch of 8 is missing
+ * on disk, which kills the worker when it reads it; this thread (a transform that fails every file) redoes the rest.
+ */
+test('a worker dying partway through a batch hands back only the files it had not done', async () => {
+  const project = path.join(REPO_ROOT, '.work', 'codemod-pool-death');
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(path.join(project, 'pages'), { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), '{"private":true}\n');
+  const candidates = Array.from({ length: 160 }, (_, i) => {
+    const file = path.join(project, 'pages', `p${i}.jsx`);
+    const source = `export async function getStaticProps() {\n  return { props: { n: ${i} } };\n}\nexport default function Page({ n }) {\n  return <p>{n}</p>;\n}\n`;
+    if (i % 8 !== 4) writeFileSync(file, source);
+    return { job: { file, root: project }, source };
+  });
+  const pool = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'pool.js')).href)) as typeof import('../../src/codemod/pool.js');
+  const { writerHere } = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'writer.js')).href)) as typeof import('../../src/codemod/writer.js');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const failing = () => {
+    Atomics.wait(pause, 0, 0, 5);
+    throw new Error('this thread');
+  };
+  const outcomes = await pool.startPool('pages-to-app', { cwd: project, dry: true, print: false }, 1).run(failing, candidates, writerHere());
+  expect(outcomes).toHaveLength(160);
+  outcomes.forEach((outcome, i) => expect(outcome.file).toBe(`pages/p${i}.jsx`));
+  const byWorker = outcomes.flatMap((o, i) => (o.status === 'changed' ? [i] : []));
+  // The worker took one batch, did its first four files and died on the fifth.
+  expect(byWorker).toHaveLength(4);
+  expect(byWorker[0]! % 8).toBe(0);
+  expect(byWorker).toEqual([0, 1, 2, 3].map((k) => byWorker[0]! + k));
+  expect(outcomes.filter((o) => o.status === 'failed').every((o) => o.reason === 'transform failed: this thread')).toBe(true);
 });

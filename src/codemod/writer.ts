@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Transform } from '../../codemods/_shared/types.js';
+import { transformFile, writeFailed, type FileJob, type FileOutcome, type ProcessOptions } from './process-file.js';
+import { commitWrite, type PendingWrite, type WriteFailure } from './write-atomic.js';
+
+const WRITER_FILE = fileURLToPath(new URL('./write-worker.js', import.meta.url));
+
+/** Takes the writes of one thread's changed files, in order. */
+export interface Writer {
+  /** Resolves once the file is in place (undefined) or was left untouched (the failure). */
+  write(write: PendingWrite): Promise<WriteFailure | undefined>;
+  /** Waits for every write asked for, then ends the writer. */
+  close(): Promise<void>;
+}
+
+/** Writes on the calling thread, at once. */
+export function writerHere(): Writer {
+  const knownDirs = new Set<string>();
+  return {
+    write: (write) => Promise.resolve(commitWrite(write, knownDirs)),
+    close: () => Promise.resolve(),
+  };
+}
+
+interface Reply {
+  id: number;
+  failure?: WriteFailure;
+  /** An error no file outcome can describe (say, the moved file's old copy could not be removed). */
+  fatal?: string;
+}
+
+/**
+ * Writes on a thread of their own, so the file-system calls (each new folder and file costs a metadata
+ * update, slow on some disks) run beside the transforms instead of between them. Falls back to writing
+ * here where the compiled worker is missing (tests run the TypeScript sources) or there is a single core.
+ */
+export function startWriter(): Writer {
+  if (!existsSync(WRITER_FILE) || availableParallelism() < 2) return writerHere();
+  const worker = new Worker(WRITER_FILE);
+  const waiting = new Map<number, { resolve: (failure: WriteFailure | undefined) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  const failAll = (error: Error): void => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on('message', ({ id, failure, fatal }: Reply) => {
+    const entry = waiting.get(id)!;
+    waiting.delete(id);
+    if (fatal !== undefined) entry.reject(new Error(fatal));
+    else entry.resolve(failure);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', () => failAll(new Error('the writer thread stopped before every file was written')));
+  return {
+    write(write) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, write });
+      });
+    },
+    async close() {
+      // Every write was awaited by the caller; what is left is the idle thread.
+      await worker.terminate();
+    },
+  };
+}
+
+/** One file through the transform on this thread; its write, if any, goes to `writer`. */
+export function processWith(
+  transform: Transform,
+  options: ProcessOptions,
+  writer: Writer,
+): (job: FileJob, source: string) => FileOutcome | Promise<FileOutcome> {
+  return (job, source) => {
+    const { outcome, write } = transformFile(transform, job, source, options);
+    if (!write) return outcome;
+    return writer.write(write).then((failure) => (failure ? writeFailed(outcome, write, failure, options.cwd) : outcome));
+  };
+}
+
+/** Like Promise.all, but waits for every write before failing, so none is cut off halfway. */
+export async function settleAll(outcomes: readonly (FileOutcome | Promise<FileOutcome>)[]): Promise<FileOutcome[]> {
+  const settled = await Promise.allSettled(outcomes);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<FileOutcome>).value);
+}
