@@ -21,6 +21,7 @@ import { parameterFrom, statementFrom, statementsFrom, textOf, valueToCode } fro
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { dropLayoutImports, exportOwnParams, keptFlatReason, layoutsProblem } from '../_shared/cascade-glue.js';
 import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './flat-cascade.js';
+import { localeRoutingReasons, markLocaleLinks } from './locale.js';
 import { convertStaticPaths, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
 
@@ -132,6 +133,7 @@ const transform: Transform = (input: TransformInput) => {
   const segments = route.segments;
   const navigation = new Set<string>();
   let anchor: N.Node | undefined;
+  let paramsStatement: N.Node | undefined;
   const configExports: string[] = [];
 
   const appDir = route.dir.replace(/pages$/, 'app');
@@ -196,12 +198,24 @@ const transform: Transform = (input: TransformInput) => {
       gspStatement = exported;
     }
     anchor = gspStatement;
+    paramsStatement = gspStatement;
     // A layout-only route keeps no generateStaticParams here: notes about it go on the page component.
     const noted = gspStatement ?? findExport(ast, 'default')?.statement ?? ast.program.body[0]!;
     if (fallback === false) configExports.push(exportConst('dynamicParams', 'false'));
     else if (fallback === true) addMarker(noted, FALLBACK_TRUE);
     else if (fallback === 'unknown' && (taken || split)) addMarker(noted, 'fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
     if (problem) addMarker(noted, keptFlatReason(problem, flat!.cascade));
+  } else if (input.i18n) {
+    // Next built a page without getStaticPaths once per locale, and any other prefix was a 404: the same list.
+    renameLocalAway(ast, 'generateStaticParams', 'pageGenerateStaticParams');
+    const locales = valueToCode(input.i18n.locales.map((locale) => ({ [LOCALE_KEY]: locale })));
+    const generated = statementFrom(`export async function generateStaticParams() {\n  return ${locales};\n}`);
+    const body = ast.program.body;
+    const imports = body.findIndex((statement) => !n.ImportDeclaration.check(statement));
+    body.splice(imports >= 0 ? imports : body.length, 0, generated);
+    configExports.push(exportConst('dynamicParams', 'false'));
+    anchor = generated;
+    paramsStatement = generated;
   }
 
   // getStaticProps → a local loader the async page component awaits
@@ -228,7 +242,9 @@ const transform: Transform = (input: TransformInput) => {
           : ['params'];
         if (ts && !(context as { typeAnnotation?: unknown }).typeAnnotation) {
           const type = taken.typeArgs?.[1] ? textOf(input.source, taken.typeArgs[1]) : paramsTypeText(segments, localeKey);
-          taken.fn.params[0] = parameterFrom(`${textOf(input.source, context)}: { params: ${type} }`, true);
+          // The page passes the locale beside the params (see the call below), as Next's context held it.
+          const locale = localeKey && contextKeys.includes('locale') ? '; locale: string' : '';
+          taken.fn.params[0] = parameterFrom(`${textOf(input.source, context)}: { params: ${type}${locale} }`, true);
         }
         const unsupported = contextKeys.filter((k) => k !== 'params' && !(k === 'locale' && localeKey));
         if (unsupported.length > 0) addMarker(taken.statement, `getStaticProps reads ${unsupported.join(', ')} from its context, which the app router does not pass`);
@@ -303,6 +319,13 @@ const transform: Transform = (input: TransformInput) => {
   if (configExports.length > 0) insertAfter(ast, anchor, statementsFrom(configExports.join('\n')));
   for (const name of ['notFound', 'redirect', 'permanentRedirect']) if (navigation.has(name)) ensureImport(ast, 'next/navigation', name);
   dropUnusedImports(ast, 'next', NEXT_TYPES);
+
+  if (input.i18n) {
+    // Beside the URLs this page lists (its component when it lists none): what Next's i18n routing also served.
+    const noted = paramsStatement ?? defaultExport?.statement ?? ast.program.body[0]!;
+    for (const reason of localeRoutingReasons(route.pattern, input.i18n)) addMarker(noted, reason);
+    markLocaleLinks(ast, input.i18n);
+  }
 
   for (const statement of ast.program.body) {
     if (!n.ImportDeclaration.check(statement)) continue;

@@ -1,3 +1,4 @@
+/* @zfb-next-todo: Next also served the default locale 'en' without its prefix, at /blog/[slug] beside /en/blog/[slug]; the app router has no i18n config (take i18n out of next.config, or next build fails on app/[locale] pages) and serves only /en/blog/[slug], so /blog/[slug] now gets a 404: add a proxy.ts (middleware.ts before Next 16) that rewrites a path without a locale prefix to the default locale's (/blog/[slug] to /en/blog/[slug] with NextResponse.rewrite), or redirects it there */
 export async function generateStaticParams() {
   return [
     { slug: 'hello', locale: 'fr' },
@@ -8,7 +9,9 @@ export async function generateStaticParams() {
 
 export const dynamicParams = false;
 
-async function getPageProps({ params, locale }: { params: { locale: string; slug: string } }) {
+async function getPageProps(
+  { params, locale }: { params: { locale: string; slug: string }; locale: string }
+) {
   return { slug: params.slug, locale };
 }
 
