@@ -28,6 +28,7 @@ import {
   renameNextLocals,
   unsupportedZfbPage,
 } from '../_shared/zfb-source.js';
+import { dropStaleMarkers, withoutStaleMarkers } from './stale-markers.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -115,8 +116,9 @@ const zfbToApp: Transform = (input) => {
     }
     insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(generated));
   }
+  dropStaleMarkers(ast, outputPath, input.readFile);
   markZfbImports(ast);
-  const source = printWithGaps(ast);
+  const source = withoutStaleMarkers(printWithGaps(ast));
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
 

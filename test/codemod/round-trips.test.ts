@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { markersIn } from '../../codemods/_shared/marker.js';
 import { runCodemod } from '../../src/codemod/run.js';
 import { ModuleSession } from '../../src/load/load-modules.js';
 import type { RouteModel } from '../../src/model/types.js';
@@ -51,6 +52,9 @@ async function ownParams(dir: string, page: string, parent: Record<string, unkno
 
 const BLOG_PAGE = 'app/blog/[category]/[slug]/page.tsx';
 
+/** The start of app-to-zfb's marker on a page Next rendered inside layouts with UI; the layouts follow. */
+const LAYOUTS_MARKER = '/* @zfb-next-todo: Next rendered this page inside';
+
 describe('app → zfb → app gives each layout its part of the cascade back', () => {
   const fixture = 'codemod-zfb-app';
 
@@ -68,6 +72,9 @@ describe('app → zfb → app gives each layout its part of the cascade back', (
     // On zfb the page runs the whole cascade itself, importing the layout's function.
     const zfbPage = readFileSync(path.join(dir, 'pages/blog/[category]/[slug].tsx'), 'utf8');
     expect(zfbPage).toContain("from '../../../app/blog/[category]/layout'");
+    // zfb has no layouts, so the way out marks the pages Next rendered inside layouts with UI.
+    expect(zfbPage).toContain(`${LAYOUTS_MARKER} app/layout.tsx, app/blog/[category]/layout.tsx;`);
+    expect(readFileSync(path.join(dir, 'pages/docs/[...slug].tsx'), 'utf8')).toContain(`${LAYOUTS_MARKER} app/layout.tsx;`);
     const back = await migrate(dir, 'zfb-to-app', 'pages');
     expect(back.counts.marked).toBe(0);
 
@@ -80,6 +87,11 @@ describe('app → zfb → app gives each layout its part of the cascade back', (
     const page = readFileSync(path.join(dir, BLOG_PAGE), 'utf8');
     expect(page).not.toMatch(/from '[^']*layout'/);
     expect(page).not.toContain('cascade');
+    // Back in the app router the layouts (still in app/) wrap the pages again: their markers are gone, as is
+    // every other marker of the way out.
+    for (const file of [BLOG_PAGE, 'app/docs/[...slug]/page.tsx']) {
+      expect({ file, markers: markersIn(readFileSync(path.join(dir, file), 'utf8')) }).toEqual({ file, markers: [] });
+    }
     expect(await ownParams(dir, BLOG_PAGE, { category: 'news' })).toEqual([{ slug: 'news-1' }, { slug: 'news-2' }]);
   });
 

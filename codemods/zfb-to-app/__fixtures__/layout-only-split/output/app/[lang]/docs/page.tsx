@@ -7,7 +7,6 @@ export default async function Page({ params }: { params: Promise<Record<string, 
   return <Docs {...({ params: await params } as any)} />;
 }
 
-/* @zfb-next-todo: Next rendered this page inside app/[lang]/layout.tsx; zfb has no layouts: import them here and wrap the page (zfb writes only what the page renders, <html> included) */
 async function Docs({ params }: { params: { lang: string } }) {
   const { lang } = params;
   return <p lang={lang}>docs</p>;

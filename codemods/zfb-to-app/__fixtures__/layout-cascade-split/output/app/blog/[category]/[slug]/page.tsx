@@ -13,7 +13,6 @@ export default async function Page({ params }: { params: Promise<Record<string, 
   return <Post {...({ params: await params } as any)} />;
 }
 
-/* @zfb-next-todo: Next rendered this page inside app/layout.tsx, app/blog/[category]/layout.tsx; zfb has no layouts: import them here and wrap the page (zfb writes only what the page renders, <html> included) */
 async function Post({ params }: { params: { category: string; slug: string } }) {
   const { category, slug } = params;
   return (

@@ -1,0 +1,3 @@
+export default function DocsLayout({ children }: { children: React.ReactNode }) {
+  return <main className="docs">{children}</main>;
+}

@@ -1,0 +1,122 @@
+import { posix } from 'node:path';
+import type { namedTypes as N } from 'ast-types';
+import { types } from 'recast';
+import { parseModule } from '../_shared/ast.js';
+import { findExport } from '../_shared/find-export.js';
+import { TODO_MARKER } from '../_shared/types.js';
+
+const n = types.namedTypes;
+
+/*
+ * app-to-zfb marks what a page loses on zfb. When zfb-to-app makes the page an app-router page again, some of
+ * those losses are gone and their markers would send the reader after a problem the page no longer has. Only
+ * app-to-zfb's own wording is recognised (codemods/app-to-zfb/index.ts and hoist.ts), and only where the
+ * app router certainly gives back what the marker says zfb lacks (./stale-markers.test.ts runs app-to-zfb to
+ * keep the wording in step); every other marker stays, among them:
+ * - dynamicParams / "no generateStaticParams": the app page now sets `dynamicParams = false`, so unlisted
+ *   URLs are still a 404, unlike the original page;
+ * - revalidate, `dynamic`: whether Next honours them depends on next.config (`output: 'export'` does not);
+ * - searchParams: the generated page passes the zfb component its params only;
+ * - Node-only code and next/* imports: an edge runtime has no Node modules, and next/router or next/head do
+ *   nothing in the app router;
+ * - a layout's generateStaticParams import bundling its next/font or CSS: the import is gone once the
+ *   cascade is split, and where it stays the page still runs the cascade itself (marked on its own).
+ */
+
+const LAYOUTS = /^Next rendered this page inside (.+); zfb has no layouts: import them here and wrap the page \(zfb writes only what the page renders, <html> included\)$/;
+const NOT_HOISTED = /^<[^>]+> is an async component: zfb awaits only the page function, so under preact it renders nothing; not hoisted because .+: await its data in the page \(or paths\(\) props\) and pass it down$/;
+/** The segment exports app-to-zfb marks whose meaning Next gives back in any app page, build output aside. */
+const METADATA: Record<string, string> = {
+  generateMetadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
+  metadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
+  generateViewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
+  viewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
+};
+
+// A stale marker keeps its place in the tree under this text until the printed module drops it: taking the
+// comment out of the tree instead makes recast reprint the statement it sat on, losing the blank line above.
+const DROPPED = '__zfb_next_stale_marker__';
+
+const LAYOUT_FILE = /^(?:src\/)?app\/(?:.*\/)?layout\.(?:tsx|ts|jsx|js)$/;
+const MARKER_VALUE = new RegExp(`^\\s*${TODO_MARKER}:\\s*(.*?)\\s*$`, 's');
+
+interface Comment {
+  type: string;
+  value: string;
+}
+
+/**
+ * Marks app-to-zfb's markers that are stale in the app page at `pagePath` (project-relative), reading the
+ * layouts through `readFile`; `withoutStaleMarkers` then removes them from the printed module.
+ */
+export function dropStaleMarkers(ast: N.File, pagePath: string, readFile: (path: string) => string | undefined): void {
+  const client = isClientModule(ast);
+  const wraps = new Map<string, boolean>();
+  const stale = (reason: string, holder: N.Node): boolean => {
+    const layouts = LAYOUTS.exec(reason);
+    if (layouts) return layouts[1]!.split(', ').every((file) => wrapsAgain(file, pagePath, readFile, wraps));
+    // A client module renders no async component and exports no metadata, in Next either.
+    if (client) return false;
+    // Next awaits an async server component wherever it renders, so nothing is left to hoist.
+    if (NOT_HOISTED.test(reason)) return true;
+    return Object.entries(METADATA).some(([name, advice]) => advice === reason && exportsValue(ast, holder, name));
+  };
+  // app-to-zfb puts each of these markers on a top-level statement, where recast attaches it again when the
+  // zfb page is parsed; a marker found deeper is not one of them as written, and stays.
+  for (const statement of ast.program.body) {
+    for (const comment of (statement as { comments?: Comment[] | null }).comments ?? []) {
+      const reason = comment.type === 'CommentBlock' ? MARKER_VALUE.exec(comment.value)?.[1] : undefined;
+      if (reason !== undefined && stale(reason, statement)) comment.value = DROPPED;
+    }
+  }
+}
+
+const DROPPED_LINE = new RegExp(`^[ \\t]*/\\*${DROPPED}\\*/[ \\t]*\\r?\\n`, 'gm');
+const DROPPED_AT_END = new RegExp(`[ \\t]*/\\*${DROPPED}\\*/[ \\t]*(?=\\r?$)`, 'gm');
+const DROPPED_INLINE = new RegExp(`/\\*${DROPPED}\\*/[ \\t]*`, 'g');
+
+/**
+ * The printed module without the markers `dropStaleMarkers` marked: a marker on a line of its own goes with
+ * that line, one beside code goes with the spaces that separated it, so the code prints exactly as before.
+ */
+export function withoutStaleMarkers(text: string): string {
+  if (!text.includes(DROPPED)) return text;
+  return text.replace(DROPPED_LINE, '').replace(DROPPED_AT_END, '').replace(DROPPED_INLINE, '');
+}
+
+/**
+ * Whether Next wraps the page at `pagePath` in the layout `file` again: the file exists, is a layout in a folder
+ * at or above the page's, and has a default export (the component that wraps). A layout that is gone, or no
+ * longer above the page (a route group, or src/app beside the app/ the page returns to), does not wrap it: then
+ * the whole marker stays as app-to-zfb wrote it, since the page still misses what Next rendered around it and
+ * the marker names which layouts that was (trimmed to the missing ones it would read as a new marker).
+ */
+function wrapsAgain(file: string, pagePath: string, readFile: (path: string) => string | undefined, known: Map<string, boolean>): boolean {
+  let wraps = known.get(file);
+  if (wraps !== undefined) return wraps;
+  const pageDir = posix.dirname(pagePath);
+  const dir = posix.dirname(file);
+  const source = LAYOUT_FILE.test(file) && (pageDir === dir || pageDir.startsWith(`${dir}/`)) ? readFile(file) : undefined;
+  wraps = false;
+  if (source !== undefined) {
+    try {
+      const found = findExport(parseModule(source, file), 'default');
+      wraps = !!found && !found.typeOnly;
+    } catch {
+      wraps = false;
+    }
+  }
+  known.set(file, wraps);
+  return wraps;
+}
+
+/** Whether `holder` is the top-level statement that exports `name` as a value. */
+function exportsValue(ast: N.File, holder: N.Node, name: string): boolean {
+  const found = findExport(ast, name);
+  return !!found && !found.typeOnly && found.statement === holder;
+}
+
+function isClientModule(ast: N.File): boolean {
+  const directives = (ast.program as { directives?: { value: { value: string } }[] }).directives ?? [];
+  return directives.some((d) => d.value.value === 'use client') || ast.program.body.some((s) => n.ExpressionStatement.check(s) && n.StringLiteral.check(s.expression) && s.expression.value === 'use client');
+}
