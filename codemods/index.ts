@@ -14,6 +14,11 @@ export interface TransformEntry {
 const GET_STATIC = /getStatic(?:Paths|Props)/;
 const APP_PAGE = /(?:^|\/)app\/(?:.*\/)?page\.(?:tsx|ts|jsx|js|mjs)$/;
 const ZFB_PATHS = /\bpaths\b/;
+// zfb routes .tsx files under pages/; a static page (no paths()) moves to app/ too, so any with a default export.
+const ZFB_PAGE = /(?:^|\/)pages\/(?:.*\/)?[^/]+\.tsx$/;
+const DEFAULT_EXPORT = /\bdefault\b/;
+// A static zfb page stays where it is on the pages router; only its zfb SDK imports get marked.
+const ZFB_IMPORT = /zfb/;
 
 // Each transform module is loaded only when it runs (a literal specifier per transform, so bundlers see it).
 const pick = (module: { default: Transform }): Transform => module.default;
@@ -46,13 +51,13 @@ export const TRANSFORMS: readonly TransformEntry[] = [
   {
     name: 'zfb-to-pages',
     description: 'zfb page with paths() → pages-router file with getStaticPaths/getStaticProps',
-    mayApply: (_path, source) => ZFB_PATHS.test(source),
+    mayApply: (path, source) => ZFB_PAGE.test(path) && (ZFB_PATHS.test(source) || ZFB_IMPORT.test(source)),
     load: async () => pick(await import('./zfb-to-pages/index.js')),
   },
   {
     name: 'zfb-to-app',
-    description: 'zfb page with paths() → app page with generateStaticParams',
-    mayApply: (_path, source) => ZFB_PATHS.test(source),
+    description: 'zfb page (with paths() or static) → app page (with generateStaticParams)',
+    mayApply: (path, source) => ZFB_PAGE.test(path) && DEFAULT_EXPORT.test(source),
     load: async () => pick(await import('./zfb-to-app/index.js')),
   },
 ];

@@ -17,7 +17,7 @@ import { findExport, removeExport, type FoundExport, type LocalBinding } from '.
 import { ensureImport } from '../_shared/imports.js';
 import { addMarker, newMarkers } from '../_shared/marker.js';
 import { routeFromPath, type RouteFile } from '../_shared/route-file.js';
-import { TODO_MARKER, type Transform, type TransformResult } from '../_shared/types.js';
+import type { Transform, TransformResult } from '../_shared/types.js';
 import { clashingBinding, insertAfter, isTypeScript, printWithGaps, rebaseRelativeImports, statements, withGap } from '../_shared/zfb-common.js';
 import { keepAsLocal } from '../_shared/zfb-next-data.js';
 import {
@@ -174,12 +174,44 @@ function splitCascade(ast: N.File, flat: FlatPaths, component: FoundExport, wrap
     `}`,
   ].join('\n');
   const generated = withGap(statements(code, ts));
-  // A marker on the glue (what zfb changed for unlisted URLs) still tells what this page now does.
-  const markers = ((glue as { comments?: { value: string; leading?: boolean }[] }).comments ?? []).filter((c) => c.leading && c.value.includes(TODO_MARKER));
-  const first = generated[0] as { comments?: unknown[] };
-  if (markers.length) first.comments = [first.comments![0], ...markers, ...first.comments!.slice(1)];
+  // The glue's comments go above the generated code, but for app-to-zfb's description of paths(), which is gone:
+  // a marker on it (what zfb changed for unlisted URLs) still tells what this page now does, and a comment
+  // someone wrote there is theirs to keep.
+  const carried = ((glue as { comments?: Comment[] | null }).comments ?? [])
+    .filter((c) => !(c.leading && c.type === 'CommentBlock' && PATHS_DOC.test(c.value)))
+    .map(({ type, value }): Comment => ({ type, value, leading: true, trailing: false }));
+  const first = generated[0] as { comments?: Comment[] };
+  if (carried.length) first.comments = [first.comments![0]!, ...carried, ...first.comments!.slice(1)];
   body.splice(at, 1, ...generated);
+  // A comment above a dropped layout import (a file header, say) moves to the statement after it, which may be
+  // one of the generated ones.
   dropLayoutImports(ast, flat.cascade);
+  for (const statement of generated) detachForeignComments(statement);
+}
+
+/**
+ * Takes the zfb page's positions off the comments that moved onto `statement`, parsed from generated code:
+ * recast spaces a statement by its own source range widened by its comments' (util.getTrueLoc, read in
+ * printer.js printStatementSequence), so a position in the zfb page read against the generated code's lines
+ * points past their end (a TypeError in Lines.getIndentAt) or at unrelated text. Without one, recast prints
+ * the comment on a line of its own.
+ */
+function detachForeignComments(statement: N.Node): void {
+  const lines = statement.loc && (statement.loc as { lines?: unknown }).lines;
+  for (const comment of (statement as { comments?: Comment[] | null }).comments ?? []) {
+    if (comment.loc && comment.loc.lines !== lines) delete comment.loc;
+  }
+}
+
+/** The doc comment app-to-zfb writes above the paths() it generates (codemods/app-to-zfb/index.ts). */
+const PATHS_DOC = /^\*\s*\n\s*\* The URLs zfb builds\b/;
+
+interface Comment {
+  type: string;
+  value: string;
+  leading?: boolean;
+  trailing?: boolean;
+  loc?: { lines?: unknown };
 }
 
 function findLocalFree(ast: N.File, names: readonly string[]): string | undefined {

@@ -213,6 +213,26 @@ describe('codemod runner', () => {
     expect(workers.stderr).toContain("option '--workers <n>' argument 'two' is invalid. expected a whole number");
   });
 
+  it('moves a static zfb page (no paths()) back to app/, and marks a static page’s zfb import for the pages router', async () => {
+    const page = `import { getCollection } from '@takazudo/zfb/content';
+
+export default function Home() {
+  return <p>{getCollection('posts').length}</p>;
+}
+`;
+    write('pages/index.tsx', page);
+    write('pages/about.tsx', PLAIN);
+    const toPages = await runCodemod({ name: 'zfb-to-pages', paths: ['pages/index.tsx', 'pages/about.tsx'], cwd: dir, force: true });
+    expect(toPages.files.find((f) => f.file === 'pages/index.tsx')?.status).toBe('changed');
+    expect(read('pages/index.tsx')).toContain("/* @zfb-next-todo: '@takazudo/zfb/content' works only inside a zfb build");
+    write('pages/index.tsx', page);
+    const toApp = await runCodemod({ name: 'zfb-to-app', paths: ['pages/index.tsx', 'pages/about.tsx'], cwd: dir, force: true });
+    expect(toApp.counts.changed).toBe(2);
+    expect(existsSync(path.join(dir, 'pages/index.tsx'))).toBe(false);
+    expect(read('app/page.tsx')).toContain('export default function Home()');
+    expect(read('app/about/page.tsx')).toBe(PLAIN);
+  });
+
   it('--list prints every transform with a description', async () => {
     const result = await cli('--list');
     expect(result.code).toBe(0);

@@ -1,0 +1,7 @@
+export async function generateStaticParams() {
+  return [{ lang: 'en' }, { lang: 'ja' }];
+}
+
+export default function LangLayout({ children }: { children: React.ReactNode }) {
+  return children;
+}
