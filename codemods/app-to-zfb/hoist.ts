@@ -9,6 +9,7 @@ import { boundNames, ensureBlockBody } from '../_shared/page-component.js';
 import { expressionFrom, parameterFrom, textOf } from '../_shared/snippet.js';
 import { referencedNames, walk } from '../_shared/walk.js';
 import { jsxNamesUsed } from '../_shared/zfb-next-data.js';
+import { notHoistedMarker } from './marker-texts.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -28,15 +29,12 @@ export function hoistNestedAsyncComponents(ast: N.File, source: string, ts: bool
   const page = findExport(ast, 'default')?.local?.fn;
   for (const component of localAsyncComponents(ast, used, page)) {
     const plan = page ? planHoist(ast, component, page) : 'the default export is not a page function defined in this module';
-    if (typeof plan === 'string') addMarker(component.statement, notHoisted(component.name, plan));
+    if (typeof plan === 'string') addMarker(component.statement, notHoistedMarker(component.name, plan));
     else applyHoist(ast, source, ts, component, page!, plan);
   }
   markImportedAsyncComponents(ast, used, file, readFile);
 }
 
-function notHoisted(name: string, rule: string): string {
-  return `<${name}> is an async component: zfb awaits only the page function, so under preact it renders nothing; not hoisted because ${rule}: await its data in the page (or paths() props) and pass it down`;
-}
 
 interface Component {
   name: string;
@@ -574,7 +572,7 @@ function markImportedAsyncComponents(ast: N.File, used: Set<string>, file: strin
       if (!exported) continue;
       const local = findExport(module, exported)?.local ?? (exported !== 'default' ? findLocalBinding(module, exported) : undefined);
       if (!local?.fn?.async) continue;
-      addMarker(statement, notHoisted(String(s.local!.name), `it is defined in another module (${specifier}), whose code the hoist does not move`));
+      addMarker(statement, notHoistedMarker(String(s.local!.name), `it is defined in another module (${specifier}), whose code the hoist does not move`));
     }
   }
 }

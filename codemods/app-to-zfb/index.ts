@@ -27,6 +27,7 @@ import {
 } from '../_shared/zfb-common.js';
 import { keepAsLocal } from '../_shared/zfb-next-data.js';
 import { hoistNestedAsyncComponents } from './hoist.js';
+import { layoutsMarker, SEGMENT_CONFIG_ADVICE } from './marker-texts.js';
 
 const n = types.namedTypes;
 
@@ -96,10 +97,7 @@ const appToZfb: Transform = (input) => {
   const layoutsWithUi = layouts.filter((l) => l.hasComponent).map((l) => l.file);
   const component = findExport(ast, 'default');
   if (component && layoutsWithUi.length) {
-    addMarker(
-      component.statement,
-      `Next rendered this page inside ${layoutsWithUi.join(', ')}; zfb has no layouts: import them here and wrap the page (zfb writes only what the page renders, <html> included)`,
-    );
+    addMarker(component.statement, layoutsMarker(layoutsWithUi));
   }
 
   const generated: N.Node[] = [];
@@ -262,14 +260,6 @@ function cascadeFunction(ts: boolean, segments: readonly Segment[], providers: r
   );
   return lines.join('\n');
 }
-
-const SEGMENT_CONFIG_ADVICE: Record<string, string> = {
-  revalidate: 'revalidate: zfb is static only; this page changes only when the site is rebuilt',
-  generateMetadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
-  metadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
-  generateViewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
-  viewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
-};
 
 /** Route segment config and metadata exports: zfb reads none of them. */
 function markSegmentConfig(ast: N.File): void {

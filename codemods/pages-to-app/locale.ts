@@ -1,6 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import { addMarker } from '../_shared/marker.js';
+import { defaultLocaleUrls, type I18n } from '../_shared/locale-urls.js';
 
 /**
  * What Next's pages-router i18n routing did that the app router, which has no `i18n` config, does not do for a
@@ -11,8 +12,6 @@ import { addMarker } from '../_shared/marker.js';
  * doesn't match the '/[locale]' page.").
  */
 
-export type I18n = { locales: string[]; defaultLocale: string };
-
 const n = types.namedTypes;
 
 /** A locale other than the default one, for the examples (the default itself when it is the only one). */
@@ -20,17 +19,12 @@ function otherLocale(i18n: I18n): string {
   return i18n.locales.find((l) => l !== i18n.defaultLocale) ?? i18n.defaultLocale;
 }
 
-/** The URL Next served for the default locale, and the one app/[locale]/ serves, for a page pattern. */
-function urls(pattern: string, i18n: I18n): { unprefixed: string; prefixed: string } {
-  return { unprefixed: pattern, prefixed: `/${i18n.defaultLocale}${pattern === '/' ? '' : pattern}` };
-}
-
 /**
  * Next served the default locale without its prefix too (`/about` beside `/en/about`); on the root page it also
  * redirected visitors whose Accept-Language prefers another locale (localeDetection, on by default).
  */
 export function localeRoutingReasons(pattern: string, i18n: I18n): string[] {
-  const { unprefixed, prefixed } = urls(pattern, i18n);
+  const { unprefixed, prefixed } = defaultLocaleUrls(pattern, i18n);
   const reasons = [
     `Next also served the default locale '${i18n.defaultLocale}' without its prefix, at ${unprefixed} beside ${prefixed}; the app router has no i18n config (take i18n out of next.config, or next build fails on app/[locale] pages) and serves only ${prefixed}, so ${unprefixed} now gets a 404: add a proxy.ts (middleware.ts before Next 16) that rewrites a path without a locale prefix to the default locale's (${unprefixed} to ${prefixed} with NextResponse.rewrite), or redirects it there`,
   ];

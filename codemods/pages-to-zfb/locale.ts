@@ -2,6 +2,7 @@ import { formatPattern } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
 import { routeRegex } from '../_shared/string-path.js';
 import { access, localeAlternatives, objectKey, paramsFromMatchFields, routeKeys } from '../_shared/zfb-common.js';
+import { defaultLocaleUrls, type I18n } from '../_shared/locale-urls.js';
 
 /**
  * A pages-router page of an i18n project as a zfb page under pages/[locale]/. zfb has no i18n config, but it
@@ -9,7 +10,7 @@ import { access, localeAlternatives, objectKey, paramsFromMatchFields, routeKeys
  * default locale's `/en/blog/hello`) into a URL zfb builds, with the locale as a plain param.
  */
 
-export type I18n = { locales: string[]; defaultLocale: string };
+export type { I18n };
 
 /** The param the locale folder adds (the generated code names its variable the same); pages-to-app's app/[locale]/ too. */
 export const LOCALE_PARAM = 'locale';
@@ -19,18 +20,13 @@ export function localizedPath(routerDir: string, path: string): string {
   return `${routerDir}/[${LOCALE_PARAM}]/${path.slice(routerDir.length + 1)}`;
 }
 
-/** The URL Next served for the default locale, and the one zfb builds, for a page pattern. */
-function urls(pattern: string, i18n: I18n): { unprefixed: string; prefixed: string } {
-  return { unprefixed: pattern, prefixed: `/${i18n.defaultLocale}${pattern === '/' ? '' : pattern}` };
-}
-
 /**
  * What Next's i18n routing did beyond the prefixed URLs, which a static zfb build cannot do: one marker each.
  * Next served the default locale without its prefix too (`/about` beside `/en/about`); on the root page it also
  * redirected visitors whose Accept-Language prefers another locale (localeDetection, on by default).
  */
 export function localeMarkers(pattern: string, i18n: I18n): string[] {
-  const { unprefixed, prefixed } = urls(pattern, i18n);
+  const { unprefixed, prefixed } = defaultLocaleUrls(pattern, i18n);
   const reasons = [
     `Next also served the default locale '${i18n.defaultLocale}' without its prefix, at ${unprefixed} beside ${prefixed}; zfb builds only ${prefixed}, so ${unprefixed} now gets a 404 unless your host redirects it (e.g. public/_redirects)`,
   ];

@@ -4,13 +4,14 @@ import { types } from 'recast';
 import { parseModule } from '../_shared/ast.js';
 import { findExport } from '../_shared/find-export.js';
 import { TODO_MARKER } from '../_shared/types.js';
+import { isNotHoistedMarker, layoutsNamedBy, METADATA_EXPORTS, SEGMENT_CONFIG_ADVICE } from '../app-to-zfb/marker-texts.js';
 
 const n = types.namedTypes;
 
 /*
  * app-to-zfb marks what a page loses on zfb. When zfb-to-app makes the page an app-router page again, some of
  * those losses are gone and their markers would send the reader after a problem the page no longer has. Only
- * app-to-zfb's own wording is recognised (codemods/app-to-zfb/index.ts and hoist.ts), and only where the
+ * app-to-zfb's own wording is recognised (codemods/app-to-zfb/marker-texts.ts), and only where the
  * app router certainly gives back what the marker says zfb lacks (./stale-markers.test.ts runs app-to-zfb to
  * keep the wording in step); every other marker stays, among them:
  * - dynamicParams / "no generateStaticParams": the app page now sets `dynamicParams = false`, so unlisted
@@ -22,16 +23,6 @@ const n = types.namedTypes;
  * - a layout's generateStaticParams import bundling its next/font or CSS: the import is gone once the
  *   cascade is split, and where it stays the page still runs the cascade itself (marked on its own).
  */
-
-const LAYOUTS = /^Next rendered this page inside (.+); zfb has no layouts: import them here and wrap the page \(zfb writes only what the page renders, <html> included\)$/;
-const NOT_HOISTED = /^<[^>]+> is an async component: zfb awaits only the page function, so under preact it renders nothing; not hoisted because .+: await its data in the page \(or paths\(\) props\) and pass it down$/;
-/** The segment exports app-to-zfb marks whose meaning Next gives back in any app page, build output aside. */
-const METADATA: Record<string, string> = {
-  generateMetadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
-  metadata: 'zfb has no metadata API: render <title> and <meta> in the page <head>',
-  generateViewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
-  viewport: 'zfb has no viewport API: render the <meta name="viewport"> in the page <head>',
-};
 
 // A stale marker keeps its place in the tree under this text until the printed module drops it: taking the
 // comment out of the tree instead makes recast reprint the statement it sat on, losing the blank line above.
@@ -53,13 +44,13 @@ export function dropStaleMarkers(ast: N.File, pagePath: string, readFile: (path:
   const client = isClientModule(ast);
   const wraps = new Map<string, boolean>();
   const stale = (reason: string, holder: N.Node): boolean => {
-    const layouts = LAYOUTS.exec(reason);
-    if (layouts) return layouts[1]!.split(', ').every((file) => wrapsAgain(file, pagePath, readFile, wraps));
+    const layouts = layoutsNamedBy(reason);
+    if (layouts) return layouts.every((file) => wrapsAgain(file, pagePath, readFile, wraps));
     // A client module renders no async component and exports no metadata, in Next either.
     if (client) return false;
     // Next awaits an async server component wherever it renders, so nothing is left to hoist.
-    if (NOT_HOISTED.test(reason)) return true;
-    return Object.entries(METADATA).some(([name, advice]) => advice === reason && exportsValue(ast, holder, name));
+    if (isNotHoistedMarker(reason)) return true;
+    return METADATA_EXPORTS.some((name) => SEGMENT_CONFIG_ADVICE[name] === reason && exportsValue(ast, holder, name));
   };
   // app-to-zfb puts each of these markers on a top-level statement, where recast attaches it again when the
   // zfb page is parsed; a marker found deeper is not one of them as written, and stays.
