@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The published entry point: the compiled CLI lives in dist/ (built by `npm install` through `prepare`).
-import { main } from '../dist/src/cli/main.js';
+// The published entry point: the CLI is bundled into dist/cli/ (built by `npm install` through `prepare`).
+import { main } from '../dist/cli/main.js';
 
 process.exitCode = await main(process.argv);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root, found from this file both in src/ (tests) and in dist/src/ (the published CLI). */
+/** The package root, found from this file in src/ (tests), dist/src/ (the library) and dist/cli/ (the CLI bundle). */
 export const PACKAGE_ROOT = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json')) || !readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"name": "zfb-next"')) {

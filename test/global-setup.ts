@@ -3,13 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Tests that spawn the published entry point (bin/zfb-next.js) need dist/ to match src/: compile once,
- * before any test file runs.
+ * Tests that spawn the published entry point (bin/zfb-next.js, the CLI bundle) or load the compiled library
+ * need dist/ to match src/: build both once, before any test file runs (what `npm run build` does).
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  node([path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  node([path.join(root, 'scripts/build-cli.mjs')]);
 }

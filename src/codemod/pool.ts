@@ -5,6 +5,7 @@ import type { Transform } from '../../codemods/_shared/types.js';
 import type { FileJob, FileOutcome, ProcessOptions } from './process-file.js';
 import { processWith, settleAll, type Writer } from './writer.js';
 
+// Beside this module both in dist/src/codemod/ (tsc) and in the CLI bundle's one folder (scripts/build-cli.mjs).
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Small batches: a worker still warming up (its first files are several times slower) never holds the tail. */
 const BATCH = 8;

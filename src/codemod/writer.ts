@@ -6,6 +6,7 @@ import type { Transform } from '../../codemods/_shared/types.js';
 import { transformFile, writeFailed, type FileJob, type FileOutcome, type ProcessOptions } from './process-file.js';
 import { commitWrite, type PendingWrite, type WriteFailure } from './write-atomic.js';
 
+// Beside this module both in dist/src/codemod/ (tsc) and in the CLI bundle's one folder (scripts/build-cli.mjs).
 const WRITER_FILE = fileURLToPath(new URL('./write-worker.js', import.meta.url));
 
 /** Takes the writes of one thread's changed files, in order. */

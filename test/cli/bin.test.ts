@@ -29,3 +29,26 @@ describe('bin/zfb-next.js', () => {
     expect(help).toContain('routes');
   });
 });
+
+describe('the package', () => {
+  test('its main export, resolved by name through package.json "exports", is the library API', () => {
+    // Node resolves a package's own name from inside it (self-reference), through the same "exports" map
+    // an installed copy is resolved by.
+    const script = "const m = await import('zfb-next'); console.log(JSON.stringify(Object.keys(m).sort()));";
+    const keys = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' }));
+    expect(keys).toEqual(expect.arrayContaining(['buildRouteModel', 'discoverProject', 'parseRoutesJson', 'toRoutesJson']));
+  });
+
+  test('the bin runs the CLI bundle, and every file the bundle finds beside itself is there', async () => {
+    const { existsSync, readFileSync, readdirSync } = await import('node:fs');
+    expect(readFileSync(BIN, 'utf8')).toContain("'../dist/cli/main.js'");
+    // The worker threads are found by a URL relative to the chunk that starts them; a missing one would make
+    // the run fall back, silently, to a single thread.
+    const dir = path.join(REPO_ROOT, 'dist', 'cli');
+    const siblings = readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!));
+    expect(new Set(siblings)).toEqual(new Set(['worker.js', 'write-worker.js']));
+    for (const file of siblings) expect(existsSync(path.join(dir, file))).toBe(true);
+  });
+});
