@@ -41,6 +41,11 @@ function isTypeScript(path: string): boolean {
   return /\.[mc]?tsx?$/.test(path);
 }
 
+/** What Next passed getStaticPaths (a copy of the locales, and the default locale), as code. */
+function pathsContextCode(i18n: TransformInput['i18n']): string {
+  return valueToCode(i18n ? { locales: i18n.locales, defaultLocale: i18n.defaultLocale } : { locales: [], defaultLocale: undefined });
+}
+
 /** `{ slug: string; rest?: string[] }`: what `await params` holds for the route's segments. */
 function paramsTypeText(segments: readonly Segment[], localeKey: string | undefined): string {
   const members = segments.flatMap((segment) => {
@@ -131,6 +136,10 @@ const transform: Transform = (input: TransformInput) => {
   const ts = isTypeScript(input.path);
   const localeKey = input.i18n ? LOCALE_KEY : undefined;
   const segments = route.segments;
+  if (localeKey && segments.some((s) => s.kind !== 'static' && s.name === localeKey)) {
+    // Under app/[locale]/ the page would have two params of one name, which next build refuses.
+    return { source: null, markers: [], skipped: `the route already has a [${localeKey}] param, and with i18n the page moves under app/[${localeKey}]/: rename the param first` };
+  }
   const navigation = new Set<string>();
   let anchor: N.Node | undefined;
   let paramsStatement: N.Node | undefined;
@@ -161,8 +170,7 @@ const transform: Transform = (input: TransformInput) => {
         // getStaticPaths({ locales, defaultLocale }) → the same values, written out.
         const context = patternText(input.source, fn.params[0] as PatternKind);
         fn.params = [];
-        const value = valueToCode(input.i18n ? { locales: input.i18n.locales, defaultLocale: input.i18n.defaultLocale } : { locales: [], defaultLocale: undefined });
-        const declaration = statementFrom(`const ${context} = ${value};`);
+        const declaration = statementFrom(`const ${context} = ${pathsContextCode(input.i18n)};`);
         if (!input.i18n) addMarker(declaration, 'getStaticPaths read its locales context, and no i18n config is known here');
         prependStatements(fn, [declaration]);
       }
@@ -190,10 +198,13 @@ const transform: Transform = (input: TransformInput) => {
           b.importDeclaration([b.importSpecifier(b.identifier(pathsExport.specifier ? String((pathsExport.specifier.local ?? pathsExport.specifier.exported).name) : 'getStaticPaths'), b.identifier(localName))], b.stringLiteral(source)),
         );
       }
+      // Called with the context Next called it with; an entry without a locale was built for the default one.
+      const entry = input.i18n && localeKey ? `({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(input.i18n.defaultLocale)} })` : 'entry.params';
       const exported = statementFrom(
-        `export async function generateStaticParams() {\n  const result = await ${localName}({});\n  return result.paths.map((entry) => entry.params);\n}`,
+        `export async function generateStaticParams() {\n  const result = await ${localName}(${pathsContextCode(input.i18n)});\n  return result.paths.map((entry) => ${entry});\n}`,
       );
-      addMarker(exported, `getStaticPaths comes from ${source}: its entries are assumed to be { params } objects, and its fallback is unknown here: set dynamicParams by hand`);
+      const shape = localeKey ? '{ params, locale? }' : '{ params }';
+      addMarker(exported, `getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`);
       ast.program.body.push(exported);
       gspStatement = exported;
     }
@@ -261,7 +272,8 @@ const transform: Transform = (input: TransformInput) => {
         addMarker(declaration, `getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`);
         ast.program.body.unshift(declaration);
       }
-      contextKeys = ['params'];
+      // What it reads is unknown: it gets the locale too, as Next's context held it.
+      contextKeys = localeKey ? ['params', 'locale'] : ['params'];
       loaderReturnsProps = true;
     }
   }

@@ -89,6 +89,13 @@ function convertPaths(expression: ExpressionKind, context: Context): ExpressionK
   // Unknown at this point: the entries are computed elsewhere. Unwrap them at run time.
   const text = textOf(context.source, expression);
   const receiver = /^[\w$.]+$/.test(text) ? text : `(${text})`;
+  const { i18n, localeKey } = context;
+  if (i18n && localeKey) {
+    // Next built an entry without a locale for the default locale (`entry.locale || defaultLocale`).
+    const mapped = expressionFrom(`${receiver}.map((entry) => ({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(i18n.defaultLocale)} }))`);
+    addMarker(mapped, 'paths are computed elsewhere: each entry is assumed to be a { params, locale? } object (string paths are not converted)');
+    return mapped;
+  }
   const mapped = expressionFrom(`${receiver}.map((entry) => entry.params)`);
   addMarker(mapped, 'paths are computed elsewhere: each entry is assumed to be a { params } object (string paths and locales are not converted)');
   return mapped;

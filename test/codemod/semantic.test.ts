@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RouteModel } from '../../src/model/types.js';
@@ -109,5 +109,28 @@ describe('app-to-pages flattens the layout cascade without losing a URL', () => 
     const model = await buildRouteModel(dir);
     expect(routeSummary(model)).toEqual(APP_ROUTES);
     expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-pages']));
+  });
+});
+
+describe('pages-to-app keeps the locales of paths it cannot read', () => {
+  // A getStaticPaths re-exported from another module, and one returning paths computed by a helper: entries
+  // with and without a locale, unwrapped at run time into the [locale] param.
+  const URLS = ['/en/blog/hello', '/en/news/launch', '/fr/blog/bonjour', '/fr/news/lancement'];
+  const urlsOf = (model: RouteModel) => model.routes.flatMap((r) => r.entries.map((e) => e.url)).sort();
+
+  it('the migrated app/[locale] pages list the URLs the pages router built', async () => {
+    const input = await buildRouteModel(copyFixture('codemod-pages-i18n-computed', `${AREA}/i18n-input`));
+    expect(input.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(urlsOf(input)).toEqual(URLS);
+
+    const dir = copyFixture('codemod-pages-i18n-computed', `${AREA}/i18n-app`);
+    const result = await migrate(dir, 'pages-to-app', 'pages');
+    expect(result.counts).toMatchObject({ changed: 2, skipped: 0, failed: 0 });
+    // As the markers say, i18n leaves next.config: the app router has none.
+    writeFileSync(path.join(dir, 'next.config.js'), 'module.exports = {};\n');
+    const model = await buildRouteModel(dir);
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.routes.map((r) => `${r.origin} ${r.pattern}`).sort()).toEqual(['next-app /[locale]/blog/[slug]', 'next-app /[locale]/news/[slug]']);
+    expect(urlsOf(model)).toEqual(URLS);
   });
 });

@@ -10,6 +10,6 @@ export default async function Page({ params }: { params: Promise<{ slug: string 
 
 /* @zfb-next-todo: getStaticPaths comes from ../../lib/blog-data: its entries are assumed to be { params } objects, and its fallback is unknown here: set dynamicParams by hand */
 export async function generateStaticParams() {
-  const result = await getStaticPaths({});
+  const result = await getStaticPaths({ locales: [], defaultLocale: undefined });
   return result.paths.map((entry) => entry.params);
 }
