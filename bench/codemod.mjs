@@ -100,12 +100,12 @@ function settle() {
 /**
  * One generated tree per size serves both tools (jscodeshift runs with --dry and leaves it as it was), and
  * the trees are removed when the bench ends, not before the next one is written: nothing is deleted while it
- * times. On ext4 without a journal (as on some CI VMs), a file or folder created within a minute of a
- * deletion, five while the deleted inode's table block is unwritten, costs a scan past the recently deleted
- * inodes of its block group (recently_deleted() in fs/ext4/ialloc.c). Timed after an rm -rf of thousands of
- * files, the run on 1,000 files took 2.3 s instead of 1.5 s. A second run right after the first pays for the
- * first one's moved files the same way, so each size is timed once: run the bench on a machine at rest,
- * some minutes after large deletions.
+ * times. On ext4 without a journal (as on some CI VMs), every file and folder created costs a scan past the
+ * inodes of its block group deleted in the last minute, the last six while their inode table block is
+ * unwritten (recently_deleted() in fs/ext4/ialloc.c). Timed after an rm -rf of thousands of files, the run
+ * on 1,000 files took 2.3 s instead of 1.5 s. A second run right after the first pays for the first one's
+ * moved files the same way, so each size is timed once: run the bench on a machine at rest, some minutes
+ * after large deletions.
  */
 export default async function bench() {
   const rows = [];
