@@ -22,7 +22,7 @@ import type { Transform, TransformInput } from '../_shared/types.js';
 import { dropLayoutImports, exportOwnParams, keptFlatReason, layoutsProblem } from '../_shared/cascade-glue.js';
 import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './flat-cascade.js';
 import { localeRoutingReasons, markLocaleLinks } from './locale.js';
-import { convertStaticPaths, type Fallback } from './static-paths.js';
+import { convertStaticPaths, entryParamsCode, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
 
 const n = types.namedTypes;
@@ -198,10 +198,9 @@ const transform: Transform = (input: TransformInput) => {
           b.importDeclaration([b.importSpecifier(b.identifier(pathsExport.specifier ? String((pathsExport.specifier.local ?? pathsExport.specifier.exported).name) : 'getStaticPaths'), b.identifier(localName))], b.stringLiteral(source)),
         );
       }
-      // Called with the context Next called it with; an entry without a locale was built for the default one.
-      const entry = input.i18n && localeKey ? `({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(input.i18n.defaultLocale)} })` : 'entry.params';
+      // Called with the context Next called it with.
       const exported = statementFrom(
-        `export async function generateStaticParams() {\n  const result = await ${localName}(${pathsContextCode(input.i18n)});\n  return result.paths.map((entry) => ${entry});\n}`,
+        `export async function generateStaticParams() {\n  const result = await ${localName}(${pathsContextCode(input.i18n)});\n  return result.paths.map((entry) => ${entryParamsCode(input.i18n, localeKey)});\n}`,
       );
       const shape = localeKey ? '{ params, locale? }' : '{ params }';
       addMarker(exported, `getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`);

@@ -60,6 +60,14 @@ interface Context {
   source: string;
 }
 
+/**
+ * The params of a getStaticPaths entry `entry` that is only known at run time, as code. Under app/[locale]/ its
+ * locale joins them: Next built an entry without a locale for the default locale.
+ */
+export function entryParamsCode(i18n: TransformInput['i18n'], localeKey: string | undefined): string {
+  return i18n && localeKey ? `({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(i18n.defaultLocale)} })` : 'entry.params';
+}
+
 /** A `paths` expression into an expression of params objects. */
 function convertPaths(expression: ExpressionKind, context: Context): ExpressionKind {
   const inner = unwrapExpression(expression) as ExpressionKind;
@@ -89,15 +97,9 @@ function convertPaths(expression: ExpressionKind, context: Context): ExpressionK
   // Unknown at this point: the entries are computed elsewhere. Unwrap them at run time.
   const text = textOf(context.source, expression);
   const receiver = /^[\w$.]+$/.test(text) ? text : `(${text})`;
-  const { i18n, localeKey } = context;
-  if (i18n && localeKey) {
-    // Next built an entry without a locale for the default locale (`entry.locale || defaultLocale`).
-    const mapped = expressionFrom(`${receiver}.map((entry) => ({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(i18n.defaultLocale)} }))`);
-    addMarker(mapped, 'paths are computed elsewhere: each entry is assumed to be a { params, locale? } object (string paths are not converted)');
-    return mapped;
-  }
-  const mapped = expressionFrom(`${receiver}.map((entry) => entry.params)`);
-  addMarker(mapped, 'paths are computed elsewhere: each entry is assumed to be a { params } object (string paths and locales are not converted)');
+  const mapped = expressionFrom(`${receiver}.map((entry) => ${entryParamsCode(context.i18n, context.localeKey)})`);
+  const kept = context.localeKey ? 'a { params, locale? } object (string paths are not converted)' : 'a { params } object (string paths and locales are not converted)';
+  addMarker(mapped, `paths are computed elsewhere: each entry is assumed to be ${kept}`);
   return mapped;
 }
 
