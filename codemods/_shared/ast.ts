@@ -16,7 +16,7 @@ export function parseModule(source: string, path = 'file.tsx'): recast.types.nam
   return recast.parse(source, {
     parser: {
       parse(code: string) {
-        return babelParse(code, {
+        const file = babelParse(code, {
           sourceType: 'module',
           allowImportExportEverywhere: true,
           allowReturnOutsideFunction: true,
@@ -26,9 +26,30 @@ export function parseModule(source: string, path = 'file.tsx'): recast.types.nam
           attachComment: false,
           plugins: [...language, 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'],
         });
+        fillTokenValues(code, file.tokens as Token[]);
+        return file;
       },
     },
   }) as recast.types.namedTypes.File;
+}
+
+interface Token {
+  value?: unknown;
+  start: number;
+  end: number;
+  loc: { start: { line: number }; end: { line: number } };
+}
+
+/**
+ * Babel leaves punctuation tokens without a string value, and recast fills each in from its line table,
+ * normalising its whole options object once per token: a quarter of recast's own parse time. A token on one
+ * line is the same slice of the parsed text; one spanning lines is left to recast, which joins lines its way.
+ */
+function fillTokenValues(code: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (typeof token.value !== 'string' && token.loc.start.line === token.loc.end.line) token.value = code.slice(token.start, token.end);
+  }
 }
 
 export function printModule(ast: recast.types.namedTypes.File): string {

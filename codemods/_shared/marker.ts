@@ -25,6 +25,8 @@ const MARKER_LINE = new RegExp(`${TODO_MARKER.replace(/[-/\\^$*+?.()|[\]{}]/g, '
 /** Every marker in a text, with its 1-based line. */
 export function markersIn(text: string): Marker[] {
   const markers: Marker[] = [];
+  // Most files carry none, and this runs on every output and its input.
+  if (!text.includes(TODO_MARKER)) return markers;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = MARKER_LINE.exec(lines[i]!);

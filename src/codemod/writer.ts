@@ -26,12 +26,22 @@ export function writerHere(): Writer {
   };
 }
 
-interface Reply {
+/** One write sent to the writer thread. */
+export interface WriteRequest {
+  id: number;
+  write: PendingWrite;
+}
+
+/** The writer thread's answer to one WriteRequest. */
+export interface Reply {
   id: number;
   failure?: WriteFailure;
   /** An error no file outcome can describe (say, the moved file's old copy could not be removed). */
   fatal?: string;
 }
+
+/** Writes go to the writer thread in batches of this many: each message wakes the thread once. */
+const WRITE_BATCH = 16;
 
 /**
  * Writes on a thread of their own, so the file-system calls (each new folder and file costs a metadata
@@ -43,15 +53,25 @@ export function startWriter(): Writer {
   const worker = new Worker(WRITER_FILE);
   const waiting = new Map<number, { resolve: (failure: WriteFailure | undefined) => void; reject: (error: Error) => void }>();
   let nextId = 0;
+  let batch: WriteRequest[] = [];
+  let flushQueued = false;
+  const flush = (): void => {
+    flushQueued = false;
+    if (batch.length === 0) return;
+    worker.postMessage(batch);
+    batch = [];
+  };
   const failAll = (error: Error): void => {
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
-  worker.on('message', ({ id, failure, fatal }: Reply) => {
-    const entry = waiting.get(id)!;
-    waiting.delete(id);
-    if (fatal !== undefined) entry.reject(new Error(fatal));
-    else entry.resolve(failure);
+  worker.on('message', (replies: Reply[]) => {
+    for (const { id, failure, fatal } of replies) {
+      const entry = waiting.get(id)!;
+      waiting.delete(id);
+      if (fatal !== undefined) entry.reject(new Error(fatal));
+      else entry.resolve(failure);
+    }
   });
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('the writer thread stopped before every file was written')));
@@ -60,7 +80,13 @@ export function startWriter(): Writer {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, write });
+        batch.push({ id, write });
+        if (batch.length >= WRITE_BATCH) flush();
+        else if (!flushQueued) {
+          // A run that stops asking (its last files, or a caller awaiting this write) sends the rest now.
+          flushQueued = true;
+          setImmediate(flush);
+        }
       });
     },
     async close() {
