@@ -57,6 +57,17 @@ function paramsTypeText(segments: readonly Segment[], localeKey: string | undefi
   return `{ ${members.join('; ')} }`;
 }
 
+/**
+ * The context the page passes its getStaticProps loader, as Next built it: `{ params }` for a dynamic route,
+ * nothing of params for a static one, and with i18n the locale beside the params, not in them. The app page's
+ * params hold the locale as the [locale] segment, so a small arrow takes it out: it binds no name in the page.
+ */
+function contextCode(routeParams: string, localeKey: string | undefined, dynamic: boolean): string {
+  if (!localeKey) return `{ params: await ${routeParams} }`;
+  if (!dynamic) return `{ ${localeKey}: (await ${routeParams}).${localeKey} }`;
+  return `(({ ${localeKey}, ...params }) => ({ params, ${localeKey} }))(await ${routeParams})`;
+}
+
 /** A binding pattern's text without its type annotation (`{ post }: Props` → `{ post }`). */
 function patternText(source: string, pattern: PatternKind): string {
   const inner = n.AssignmentPattern.check(pattern) ? pattern.left : pattern;
@@ -136,6 +147,7 @@ const transform: Transform = (input: TransformInput) => {
   const ts = isTypeScript(input.path);
   const localeKey = input.i18n ? LOCALE_KEY : undefined;
   const segments = route.segments;
+  const dynamic = segments.some((segment) => segment.kind !== 'static');
   if (localeKey && segments.some((s) => s.kind !== 'static' && s.name === localeKey)) {
     // Under app/[locale]/ the page would have two params of one name, which next build refuses.
     return { source: null, markers: [], skipped: `the route already has a [${localeKey}] param, and with i18n the page moves under app/[${localeKey}]/: rename the param first` };
@@ -251,10 +263,15 @@ const transform: Transform = (input: TransformInput) => {
           ? context.properties.flatMap((p) => (n.ObjectProperty.check(p) && n.Identifier.check(p.key) ? [p.key.name] : ['…']))
           : ['params'];
         if (ts && !(context as { typeAnnotation?: unknown }).typeAnnotation) {
-          const type = taken.typeArgs?.[1] ? textOf(input.source, taken.typeArgs[1]) : paramsTypeText(segments, localeKey);
-          // The page passes the locale beside the params (see the call below), as Next's context held it.
-          const locale = localeKey && contextKeys.includes('locale') ? '; locale: string' : '';
-          taken.fn.params[0] = parameterFrom(`${textOf(input.source, context)}: { params: ${type}${locale} }`, true);
+          // What the page passes (see the call below): Next's context, whose params never held the locale.
+          const members: string[] = [];
+          if (!localeKey || dynamic) {
+            members.push(`params: ${taken.typeArgs?.[1] ? textOf(input.source, taken.typeArgs[1]) : paramsTypeText(segments, undefined)}`);
+          } else if (contextKeys.includes('params')) {
+            members.push('params?: undefined');
+          }
+          if (localeKey) members.push(`${localeKey}: string`);
+          taken.fn.params[0] = parameterFrom(`${textOf(input.source, context)}: { ${members.join('; ')} }`, true);
         }
         const unsupported = contextKeys.filter((k) => k !== 'params' && !(k === 'locale' && localeKey));
         if (unsupported.length > 0) addMarker(taken.statement, `getStaticProps reads ${unsupported.join(', ')} from its context, which the app router does not pass`);
@@ -301,13 +318,7 @@ const transform: Transform = (input: TransformInput) => {
     const original = component.params[0] as PatternKind | undefined;
     const clash = boundNames(original).includes('params');
     const routeParams = clash ? 'route.params' : 'params';
-    const passLocale = localeKey !== undefined && contextKeys.includes('locale');
-    const call =
-      contextKeys.length === 0
-        ? `${loader}()`
-        : passLocale
-          ? `${loader}({ params: await ${routeParams}, locale: (await ${routeParams}).${localeKey} })`
-          : `${loader}({ params: await ${routeParams} })`;
+    const call = `${loader}(${contextKeys.length === 0 ? '' : contextCode(routeParams, localeKey, dynamic)})`;
     const loaded = loaderReturnsProps ? `(await ${call}).props` : `await ${call}`;
     const statement = statementFrom(original ? `const ${patternText(input.source, original)} = ${loaded};` : `${loaded};`);
     if (contextKeys.length > 0) {

@@ -158,6 +158,8 @@ describe('pages-to-app moves an i18n project under app/[locale]/', () => {
     for (const url of urls) expect(served.get(url)!.status, url).toBe(200);
     expect(served.get('/fr')!.text).toBe('<h1>Bonjour</h1>');
     expect(served.get('/de/about')!.text).toBe('<p>about:de:other</p>');
+    // The loader gets the locale beside the params, as Next's getStaticProps did (zfb-semantic.test.ts).
+    expect(served.get('/de/blog/shared')!.text).toBe('<p>de:shared:slug</p>');
     for (const url of defaults.map(withoutPrefix)) expect(served.get(url)!.status, url).toBe(404);
     expect(served.get('/xx/about')!.status).toBe(404);
     // No locale detection: / is a 404 for any Accept-Language.

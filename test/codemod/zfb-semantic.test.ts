@@ -296,7 +296,9 @@ describe('pages-to-zfb moves an i18n project under pages/[locale]/', () => {
     const { nextBuild } = await import('../helpers/engines.js');
     const built = await nextBuild(nextCopy);
     expect(built.code, built.stderr).toBe(0);
-    const served = await nextServe(nextCopy, [...defaults, ...defaults.map(withoutPrefix), '/blog/bonjour']);
+    const served = await nextServe(nextCopy, [...defaults, ...defaults.map(withoutPrefix), '/blog/bonjour', '/de/blog/shared']);
+    // getStaticProps got the locale beside its params, not in them.
+    expect(served.get('/de/blog/shared')!.text).toBe('<p>de:shared:slug</p>');
     for (const url of defaults) {
       const unprefixed = served.get(withoutPrefix(url))!;
       expect(unprefixed.status, url).toBe(200);

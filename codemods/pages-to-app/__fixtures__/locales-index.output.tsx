@@ -9,12 +9,12 @@ export async function generateStaticParams() {
 
 export const dynamicParams = false;
 
-async function getPageProps({ locale }: { params: { locale: string }; locale: string }) {
+async function getPageProps({ locale }: { locale: string }) {
   return { locale };
 }
 
 export default async function Home({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await getPageProps({ params: await params, locale: (await params).locale });
+  const { locale } = await getPageProps({ locale: (await params).locale });
   return (
     <main lang={locale}>
       <Link href="/about">about</Link>

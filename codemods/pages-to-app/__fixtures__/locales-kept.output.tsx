@@ -9,13 +9,11 @@ export async function generateStaticParams() {
 
 export const dynamicParams = false;
 
-async function getPageProps(
-  { params, locale }: { params: { locale: string; slug: string }; locale: string }
-) {
+async function getPageProps({ params, locale }: { params: { slug: string }; locale: string }) {
   return { slug: params.slug, locale };
 }
 
 export default async function Page({ params }: { params: Promise<{ locale: string; slug: string }> }) {
-  const { slug, locale } = await getPageProps({ params: await params, locale: (await params).locale });
+  const { slug, locale } = await getPageProps((({ locale, ...params }) => ({ params, locale }))(await params));
   return <p lang={locale}>{slug}</p>;
 }

@@ -7,11 +7,11 @@ export async function generateStaticParams() {
 
 export const dynamicParams = false;
 
-async function getPageProps({ locale }: { params: { locale: string }; locale: string }) {
+async function getPageProps({ locale }: { locale: string }) {
   return { title: messages[locale].about };
 }
 
 export default async function About({ params }: { params: Promise<{ locale: string }> }) {
-  const { title } = await getPageProps({ params: await params, locale: (await params).locale });
+  const { title } = await getPageProps({ locale: (await params).locale });
   return <h1>{title}</h1>;
 }

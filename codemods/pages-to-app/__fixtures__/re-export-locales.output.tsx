@@ -4,7 +4,7 @@ import { getStaticProps as getPageProps } from '../../../../lib/blog-data';
 import { getStaticPaths } from '../../../../lib/blog-data';
 
 export default async function Page({ params }: { params: Promise<{ locale: string; slug: string }> }) {
-  const { post } = (await getPageProps({ params: await params, locale: (await params).locale })).props;
+  const { post } = (await getPageProps((({ locale, ...params }) => ({ params, locale }))(await params))).props;
   return <h1>{post.title}</h1>;
 }
 
