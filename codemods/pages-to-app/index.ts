@@ -58,9 +58,9 @@ function paramsTypeText(segments: readonly Segment[], localeKey: string | undefi
 }
 
 /**
- * The context the page passes its getStaticProps loader, as Next built it: `{ params }` for a dynamic route,
- * nothing of params for a static one, and with i18n the locale beside the params, not in them. The app page's
- * params hold the locale as the [locale] segment, so a small arrow takes it out: it binds no name in the page.
+ * The context the page passes its getStaticProps loader: `{ params }`, and with i18n what Next built, the
+ * locale beside the params and not in them (no params at all for a static route). The app page's params hold
+ * the locale as the [locale] segment, so a small arrow takes it out: it binds no name in the page.
  */
 function contextCode(routeParams: string, localeKey: string | undefined, dynamic: boolean): string {
   if (!localeKey) return `{ params: await ${routeParams} }`;
