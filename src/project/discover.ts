@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ModuleSession } from '../load/load-modules.js';
 import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
 
 /** A directory that is no project, or a config that cannot be read: the CLI turns it into exit code 2. */
@@ -36,12 +35,13 @@ function packageDependencies(root: string): Set<string> {
   }
 }
 
-/** Evaluates next.config.* like `next build` does: a function config is called with the build phase. */
 /**
  * Evaluates a config module's default export like its engine does; a function config (Next.js) is called
  * with the build phase. A failure names the file and, for a syntax error, the line and column.
  */
 async function evaluateConfig(root: string, file: string): Promise<Record<string, unknown>> {
+  // esbuild (behind the module loader) takes some 20 ms to load: a project without a config never needs it.
+  const { ModuleSession } = await import('../load/load-modules.js');
   const session = new ModuleSession(root);
   try {
     const loaded = (await session.load([file])).get(file);
