@@ -105,7 +105,9 @@ function settle() {
  * unwritten (recently_deleted() in fs/ext4/ialloc.c). Timed after an rm -rf of thousands of files, the run
  * on 1,000 files took 2.3 s instead of 1.5 s. A second run right after the first pays for the first one's
  * moved files the same way, so each size is timed once: run the bench on a machine at rest, some minutes
- * after large deletions.
+ * after large deletions. Mounted with `discard`, such a disk also discards each freed block at once, in the
+ * unlink (ext4_mb_clear_bb in fs/ext4/mballoc.c, no journal): for 500 moved pages, the writer thread's
+ * unlinks (temporary names, and the old copies that free a block) took 366 ms there, against 10 ms on tmpfs.
  */
 export default async function bench() {
   const rows = [];
