@@ -1,36 +1,43 @@
-import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import * as recast from 'recast';
 import { withUnchangedReused } from './reuse-unchanged.js';
+import { parseWithOriginals } from './twin-parse.js';
 
 /**
- * Parse with @babel/parser (TypeScript + JSX) through recast, so printing reuses the original text of every
- * node a transform did not touch: comments and formatting survive.
+ * The parser settings every transform reads a module with (and the output check, src/codemod/parses.ts):
+ * TypeScript and JSX by extension, `tokens` where recast needs them.
+ */
+export function babelOptions(path: string, tokens: boolean): ParserOptions {
+  // .ts keeps `<T>value` casts legal, so JSX is on only where the extension allows it.
+  const language: ParserPlugin[] = /\.[mc]?ts$/.test(path) ? ['typescript'] : /\.tsx$/.test(path) ? ['typescript', 'jsx'] : ['jsx'];
+  return {
+    sourceType: 'module',
+    allowImportExportEverywhere: true,
+    allowReturnOutsideFunction: true,
+    startLine: 1,
+    tokens,
+    // recast attaches the comments itself (from ast.comments); babel's own attachment would only be copied.
+    attachComment: false,
+    plugins: [...language, 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'],
+  };
+}
+
+/** Parses `code` as the original recast reprints from: with its tokens, each with its text. */
+export function parseOriginal(code: string, path: string): Record<string, unknown> {
+  const file = babelParse(code, babelOptions(path, true));
+  fillTokenValues(code, file.tokens as Token[]);
+  return file as unknown as Record<string, unknown>;
+}
+
+/**
+ * Parse with @babel/parser (TypeScript + JSX) into recast's form (codemods/_shared/twin-parse.ts), so printing
+ * reuses the original text of every node a transform did not touch: comments and formatting survive.
  */
 export function parseModule(source: string, path = 'file.tsx'): recast.types.namedTypes.File {
-  // .ts keeps `<T>value` casts legal, so JSX is on only where the extension allows it.
-  const language: ParserPlugin[] = /\.[mc]?ts$/.test(path)
-    ? ['typescript']
-    : /\.tsx$/.test(path)
-      ? ['typescript', 'jsx']
-      : ['jsx'];
-  return recast.parse(source, {
-    parser: {
-      parse(code: string) {
-        const file = babelParse(code, {
-          sourceType: 'module',
-          allowImportExportEverywhere: true,
-          allowReturnOutsideFunction: true,
-          startLine: 1,
-          tokens: true,
-          // recast attaches the comments itself (from ast.comments); babel's own attachment would only be copied.
-          attachComment: false,
-          plugins: [...language, 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'],
-        });
-        fillTokenValues(code, file.tokens as Token[]);
-        return file;
-      },
-    },
-  }) as recast.types.namedTypes.File;
+  const tree = parseWithOriginals(source, (code, withTokens) =>
+    withTokens ? parseOriginal(code, path) : (babelParse(code, babelOptions(path, false)) as unknown as Record<string, unknown>),
+  );
+  return tree as unknown as recast.types.namedTypes.File;
 }
 
 interface Token {

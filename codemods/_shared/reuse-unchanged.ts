@@ -1,12 +1,15 @@
 /**
- * recast parses a module into a copy of the parser's tree, each copied node linked to its original, and on
- * printing compares the two trees node by node through ast-types' field lookups to find what changed: for
- * a 40-line page that comparison costs more than the parse. Most of a migrated file is unchanged, so before
- * printing, every copied subtree that is still exactly its original is swapped for the original itself:
- * recast then sees the same object on both sides and stops at once. An original given a link to itself is
- * reprinted from its own text wherever it is printed on its own. The output is the same text recast would
- * print without this (codemods/fixtures.test.ts holds every transform to its expected output).
+ * A parsed module is a copy of the parser's tree, each copied node linked to its original (recast's form,
+ * codemods/_shared/twin-parse.ts), and recast on printing compares the two trees node by node through
+ * ast-types' field lookups to find what changed: for a 40-line page that comparison costs more than the
+ * parse. Most of a migrated file is unchanged, so before printing, every copied subtree that is still
+ * exactly its original is swapped for the original itself: recast then sees the same object on both sides
+ * and stops at once. An original given a link to itself is reprinted from its own text wherever it is
+ * printed on its own. The output is the same text recast would print without this (codemods/fixtures.test.ts
+ * holds every transform to its expected output).
  */
+
+import { setOriginal } from './twin-parse.js';
 
 type Value = unknown;
 type Container = Record<string | number, Value>;
@@ -26,8 +29,7 @@ function isObject(value: Value): value is Copied {
 }
 
 function linkToItself(original: Copied): void {
-  if (Object.prototype.hasOwnProperty.call(original, 'original')) return;
-  Object.defineProperty(original, 'original', { value: original, writable: true, configurable: true, enumerable: false });
+  if (original.original !== original) setOriginal(original, original);
 }
 
 class Settler {
@@ -67,6 +69,10 @@ class Settler {
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) this.child(value as unknown as Container, i);
         if (same) same = sameArray(value, original![key]);
+      } else if (key !== 'loc' && isObject(value) && typeof value.type !== 'string') {
+        // A plain data object (`extra`) has no link of its own (codemods/_shared/twin-parse.ts): its fields
+        // are compared.
+        if (same && !sameData(value, original![key])) same = false;
       } else {
         // `loc` is shared by copy and original, so it is compared by identity: a snippet whose position
         // was dropped must not be swapped back to the positioned original.
@@ -82,6 +88,18 @@ class Settler {
 function sameKeys(keys: readonly string[], original: Copied): boolean {
   if (Object.keys(original).length !== keys.length) return false;
   for (const key of keys) if (!Object.prototype.hasOwnProperty.call(original, key)) return false;
+  return true;
+}
+
+function sameData(value: Copied, other: Value): boolean {
+  if (!isObject(other)) return false;
+  const keys = Object.keys(value);
+  if (!sameKeys(keys, other)) return false;
+  for (const key of keys) {
+    const a = value[key];
+    const b = other[key];
+    if (a !== b && !(isObject(a) && !Array.isArray(a) && sameData(a, b))) return false;
+  }
   return true;
 }
 
