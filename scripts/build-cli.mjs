@@ -6,6 +6,7 @@
 // 1,000 files that is 5% of the wall time. Every command starts faster for the same reason.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +45,10 @@ await build({
     {
       name: 'bundle-only-listed-packages',
       setup(b) {
+        // recast's CommonJS modules call tslib's helpers (__assign on every line it prints) through
+        // `tslib_1.__assign`. esbuild would pick tslib's ES module build and wrap it, turning each of those
+        // calls into a getter call first; tslib's CommonJS build is a plain object.
+        b.onResolve({ filter: /^tslib$/ }, () => ({ path: createRequire(import.meta.url).resolve('tslib') }));
         b.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) =>
           specifier.startsWith('node:') || !BUNDLED.has(packageName(specifier)) ? { path: specifier, external: true } : undefined,
         );
