@@ -17,7 +17,9 @@ import { TRANSFORMS } from './index.js';
  *   every file the transform accepts is transformed, moves applied, and the whole tree must equal `output/`.
  *   An optional `<case>/options.json` holds `{ "i18n": … }`.
  *
- * Output must equal the expected text exactly, must parse, and a second run over the output changes nothing.
+ * Output must equal the expected text exactly, must parse, and a second run over the output changes nothing;
+ * the input written with a byte order mark and CRLF line ends gives the expected text with both, and the
+ * input indented with tabs gives the expected code.
  */
 
 const CODEMODS = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +84,14 @@ for (const entry of TRANSFORMS) {
         const again = transform({ ...input, path: outPath, source: expected });
         expect(again.source === null || again.source === expected).toBe(true);
         expect(again.outputPath === undefined || again.outputPath === outPath || again.source === null).toBe(true);
+        // The same module written with a byte order mark and CRLF line ends comes out with both.
+        const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+        const windows = transform({ ...input, source: '\uFEFF' + crlf(source) });
+        expect(windows.source ?? '\uFEFF' + crlf(source)).toBe('\uFEFF' + crlf(expected));
+        // Indented with tabs, it gives the same code (recast indents some reprinted lines with spaces: compared
+        // with each leading tab as two spaces).
+        const tabbed = transform({ ...input, source: source.replace(/^(?: {2})+/gm, (s) => '\t'.repeat(s.length / 2)) });
+        expect((tabbed.source ?? source).replace(/^\t+/gm, (t) => '  '.repeat(t.length))).toBe(expected);
       });
     }
 

@@ -1,3 +1,4 @@
+import { onPlainText } from './_shared/plain-text.js';
 import type { Transform } from './_shared/types.js';
 
 /**
@@ -21,7 +22,7 @@ const DEFAULT_EXPORT = /\bdefault\b/;
 const ZFB_IMPORT = /zfb/;
 
 // Each transform module is loaded only when it runs (a literal specifier per transform, so bundlers see it).
-const pick = (module: { default: Transform }): Transform => module.default;
+const pick = (module: { default: Transform }): Transform => onPlainText(module.default);
 
 export const TRANSFORMS: readonly TransformEntry[] = [
   {

@@ -34,10 +34,36 @@ export function parseOriginal(code: string, path: string): Record<string, unknow
  * reuses the original text of every node a transform did not touch: comments and formatting survive.
  */
 export function parseModule(source: string, path = 'file.tsx'): recast.types.namedTypes.File {
-  const tree = parseWithOriginals(source, (code, withTokens) =>
-    withTokens ? parseOriginal(code, path) : (babelParse(code, babelOptions(path, false)) as unknown as Record<string, unknown>),
+  const style = styleOf(source);
+  const tree = parseWithOriginals(
+    source,
+    (code, withTokens) => (withTokens ? parseOriginal(code, path) : (babelParse(code, babelOptions(path, false)) as unknown as Record<string, unknown>)),
+    style.tabWidth,
   );
+  styles.set(tree, style);
   return tree as unknown as recast.types.namedTypes.File;
+}
+
+/**
+ * How a module is laid out, so that what recast prints anew looks like the rest: recast keeps lines without
+ * their ends and joins them with one terminator (os.EOL unless told), so a CRLF module would come back all LF;
+ * and it indents new lines with spaces unless told to use tabs.
+ */
+interface Style {
+  lineTerminator: string;
+  /** Indented with tabs: printed with tabs, one for each two columns (the snippets' indent step). */
+  tabs: boolean;
+  tabWidth: number;
+}
+
+const styles = new WeakMap<object, Style>();
+
+function styleOf(source: string): Style {
+  const end = source.indexOf('\n');
+  const lineTerminator = end > 0 && source[end - 1] === '\r' ? '\r\n' : '\n';
+  const tabs = (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ /gm)?.length ?? 0);
+  // recast's default width where spaces lead, as before; with tabs, the width of the snippets' indent step.
+  return { lineTerminator, tabs, tabWidth: tabs ? 2 : 4 };
 }
 
 interface Token {
@@ -60,5 +86,7 @@ function fillTokenValues(code: string, tokens: Token[]): void {
 }
 
 export function printModule(ast: recast.types.namedTypes.File): string {
-  return withUnchangedReused(ast, () => recast.print(ast, { quote: 'single' }).code);
+  const style = styles.get(ast);
+  const layout = style?.tabs ? { tabWidth: style.tabWidth, useTabs: true } : {};
+  return withUnchangedReused(ast, () => recast.print(ast, { quote: 'single', lineTerminator: style?.lineTerminator ?? '\n', ...layout }).code);
 }

@@ -18,6 +18,9 @@ import * as recastUtil from 'recast/lib/util.js';
  * under a node (`extra`, a template element's `value`) is the second parse's own, without a link (the
  * printer compares such objects field by field), and `'original' in node` holds for every parsed node.
  * test/codemod/twin-parse.test.ts holds the result to recast.parse's over every fixture.
+ *
+ * Unlike recast.parse, the nodes' `start` and `end` are offsets into the source as written, also where recast
+ * parses a normalised text (tab indents, CRLF line ends, a byte order mark): transforms copy source text by them.
  */
 
 // Taken once: a bundled CommonJS module's exports are read through a getter on every use.
@@ -66,13 +69,23 @@ function installOriginalAccessor(nodePrototype: object): void {
   });
 }
 
-export function parseWithOriginals(source: string, parseTree: TreeParser): Tree {
-  const options = normalize({});
-  const lines = fromString(source, options);
-  // recast hands the parser the text with tabs expanded; the positions it later reads are in that text.
-  const code = lines.toString({ tabWidth: options.tabWidth, reuseWhitespace: false, useTabs: false });
+/**
+ * `tabWidth` is the width recast gives a leading tab, for its columns here and when printing (they must agree
+ * for recast to reuse a line's own indentation).
+ */
+export function parseWithOriginals(source: string, parseTree: TreeParser, tabWidth = normalize({}).tabWidth): Tree {
+  const lines = fromString(source, { tabWidth });
+  // recast hands the parser the text as its lines read: leading tabs expanded, line ends as \n, a byte order
+  // mark or form feed in the indentation dropped. Its columns are what recast reads; the offsets are moved
+  // back into `source` below, for the transforms that slice it.
+  const code = lines.toString({ tabWidth, reuseWhitespace: false, useTabs: false, lineTerminator: '\n' });
   const original = parseTree(code, true);
   const twin = parseTree(code, false);
+  if (code !== source) {
+    const toSource = offsetsInSource(lines, source);
+    moveOffsets(original, toSource);
+    moveOffsets(twin, toSource);
+  }
   const nodePrototype = Object.getPrototypeOf(original) as object;
   installOriginalAccessor(nodePrototype);
 
@@ -213,6 +226,67 @@ class Pairer {
     loc.start.token = this.startToken;
     while (this.endToken > this.startToken && comparePos(loc.end, tokens[this.endToken - 1]!.loc.end) < 0) this.endToken--;
     loc.end.token = this.endToken;
+  }
+}
+
+/**
+ * Maps an offset in the text the parser read (`lines` printed with expanded indentation and \n line ends)
+ * to the same character's offset in `source`.
+ */
+function offsetsInSource(lines: Lines, source: string): (offset: number) => number {
+  const infos = (lines as unknown as { infos: { line: string; indent: number; sliceStart: number }[] }).infos;
+  // Where each line starts, in the parsed text and in the source (whose line ends may be \r\n, \r, …).
+  const parsedStarts: number[] = [];
+  const sourceStarts: number[] = [];
+  const ends = /\r\n|\r(?!\n)|\n|\u2028|\u2029/g;
+  let parsedAt = 0;
+  let sourceAt = 0;
+  for (const info of infos) {
+    parsedStarts.push(parsedAt);
+    sourceStarts.push(sourceAt);
+    parsedAt += info.indent + info.line.length - info.sliceStart + 1;
+    ends.lastIndex = sourceAt + info.line.length;
+    const end = ends.exec(source);
+    sourceAt = end ? end.index + end[0].length : source.length;
+  }
+  return (offset) => {
+    let low = 0;
+    let high = parsedStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (parsedStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const info = infos[low]!;
+    const column = offset - parsedStarts[low]!;
+    // A column inside the expanded indentation (only a position at a line's start is) maps to the line's start.
+    return sourceStarts[low]! + (column < info.indent ? 0 : info.sliceStart + column - info.indent);
+  };
+}
+
+/** Moves every node's and comment's start and end (and a parenthesized expression's) into source offsets. */
+function moveOffsets(tree: Tree, toSource: (offset: number) => number): void {
+  const stack: unknown[] = [tree];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const node = value as Tree;
+    if (typeof node.start === 'number') node.start = toSource(node.start);
+    if (typeof node.end === 'number') node.end = toSource(node.end);
+    for (const key of Object.keys(node)) {
+      // Tokens keep the parsed text's offsets: their text is taken from it (ast.ts, fillTokenValues).
+      if (key === 'loc' || key === 'tokens') continue;
+      if (key === 'extra') {
+        const extra = node.extra as { parenStart?: unknown } | undefined;
+        if (typeof extra?.parenStart === 'number') extra.parenStart = toSource(extra.parenStart);
+        continue;
+      }
+      stack.push(node[key]);
+    }
   }
 }
 

@@ -118,6 +118,20 @@ describe('codemod runner', () => {
     expect(existsSync(path.join(dir, 'app/blog/[slug]/page.jsx'))).toBe(true);
   });
 
+  it('writes a tab-indented CRLF page with a byte order mark back in the same style, its markers on the right lines', async () => {
+    const windows = '\uFEFF' + FALLBACK_TRUE.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n');
+    write('pages/docs/[id].jsx', windows);
+    const summary = await runCodemod({ name: 'pages-to-app', paths: ['pages/docs'], cwd: dir });
+    expect(summary.counts).toMatchObject({ changed: 1, failed: 0 });
+    const page = read('app/docs/[id]/page.jsx');
+    expect(page.startsWith('\uFEFF')).toBe(true);
+    expect(page.slice(1)).not.toMatch(/\uFEFF/);
+    expect(page.split('\r\n').every((line) => !line.includes('\n'))).toBe(true);
+    expect(page).toContain('\r\n\treturn [];\r\n');
+    const lines = page.split('\r\n');
+    for (const marker of summary.files[0]!.markers) expect(lines[marker.line - 1]).toContain('@zfb-next-todo');
+  });
+
   it('counts a directory outside any git repository as clean', async () => {
     const summary = await runCodemod({ name: 'pages-to-app', paths: ['pages'], cwd: dir });
     expect(summary.counts.changed).toBe(1);

@@ -31,8 +31,10 @@ function modules(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** recast.parse with parseModule's parser and tab width (2 where tabs lead, codemods/_shared/ast.ts). */
 function recastParse(source: string, file: string): Obj {
-  return recast.parse(source, { parser: { parse: (code: string) => parseOriginal(code, file) } }) as Obj;
+  const tabWidth = (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ /gm)?.length ?? 0) ? 2 : 4;
+  return recast.parse(source, { tabWidth, parser: { parse: (code: string) => parseOriginal(code, file) } }) as Obj;
 }
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
@@ -55,12 +57,12 @@ function sameLoc(ours: Loc | null | undefined, theirs: Loc | null | undefined, a
  * Compares two trees. `copies` says whether they are recast's copies (each object links to an original) or
  * the originals; linked originals are collected for their own comparison.
  */
-function compare(ours: unknown, theirs: unknown, at: string, copies: boolean, originals: [unknown, unknown][]): void {
+function compare(ours: unknown, theirs: unknown, at: string, copies: boolean, originals: [unknown, unknown][], offsets = true): void {
   if (!isObject(theirs)) return void expect(ours, at).toBe(theirs);
   expect(isObject(ours), at).toBe(true);
   if (Array.isArray(theirs)) {
     expect(Array.isArray(ours) && ours.length, at).toBe(theirs.length);
-    theirs.forEach((item, i) => compare((ours as unknown[])[i], item, `${at}[${i}]`, copies, originals));
+    theirs.forEach((item, i) => compare((ours as unknown[])[i], item, `${at}[${i}]`, copies, originals, offsets));
     return;
   }
   const mine = ours as Obj;
@@ -78,9 +80,11 @@ function compare(ours: unknown, theirs: unknown, at: string, copies: boolean, or
     }
   }
   for (const key of Object.keys(theirs)) {
+    // Where the parsed text is not the source (tabs, CRLF), offsets point into the source: checked below.
+    if (!offsets && (key === 'start' || key === 'end' || key === 'parenStart')) continue;
     if (key === 'loc') sameLoc(mine.loc as Loc, theirs.loc as Loc, `${at}.loc`);
     else if (key === 'tokens' && theirs.type === 'File') expect((mine.tokens as unknown[]).length).toBe((theirs.tokens as unknown[]).length);
-    else compare(mine[key], theirs[key], `${at}.${key}`, copies, originals);
+    else compare(mine[key], theirs[key], `${at}.${key}`, copies, originals, offsets);
   }
 }
 
@@ -102,6 +106,54 @@ describe('parseModule matches recast.parse', () => {
     expect(originals.length).toBeGreaterThan(0);
     // Unchanged, the module prints as it was written.
     expect(printModule(ours as never)).toBe(source);
+  });
+});
+
+/** Shapes the fixtures may not hold: each is compared with recast.parse the same way. */
+const EDGES: Record<string, [string, string]> = {
+  empty: ['', 'a.ts'],
+  'comments only': ['// one\n/* two */\n', 'a.ts'],
+  hashbang: ['#!/usr/bin/env node\nconsole.log(1);\n', 'a.js'],
+  'tab indents': ['function f() {\n\tif (a) {\n\t\treturn `x${a}y`;\n\t}\n}\n', 'a.ts'],
+  'CRLF line ends': ['const a = 1;\r\n// c\r\nexport default a;\r\n', 'a.ts'],
+  'byte order mark and tabs': ['\uFEFFimport x from "./x";\nfunction f() {\n\t/* c */ return x("\\t");\n}\n', 'a.ts'],
+  'mixed line ends': ['const a = "a";\r\nconst b = "b";\nconst c = "c";\r// end\n', 'a.ts'],
+  decorators: ['@sealed\nclass A {\n  @log m() {}\n}\n', 'a.ts'],
+  'JSX with comments': ['export const A = () => (\n  <div>\n    {/* inner */}\n    <b>{x /* t */}</b>\n  </div>\n);\n', 'a.tsx'],
+  'types and casts': ['type T<A> = { [K in keyof A]?: A[K] };\nconst x = <T>y;\nlet z = w as unknown as T<string>;\n', 'a.ts'],
+  'object methods and shorthand': ['const o = { a, b() {}, get c() { return 1; }, async *d() {} };\n', 'a.js'],
+  'for heads': ['for (let i = 0; i < 1; i++) {}\nfor (const k in o);\n', 'a.js'],
+};
+
+/** Checks that start and end index `source`: names, string literals and comments read as themselves there. */
+function offsetsIndexSource(tree: Obj, source: string): number {
+  let checked = 0;
+  const visit = (value: unknown): void => {
+    if (!isObject(value)) return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const text = typeof value.start === 'number' ? source.slice(value.start, value.end as number) : undefined;
+    if (value.type === 'Identifier') expect(text).toBe(value.name);
+    else if (value.type === 'StringLiteral') expect(text).toBe((value.extra as Obj).raw);
+    else if (value.type === 'CommentLine') expect(text).toBe(`//${String(value.value)}`);
+    else if (value.type === 'CommentBlock') expect(text).toBe(`/*${String(value.value)}*/`);
+    else checked--;
+    checked++;
+    for (const key of Object.keys(value)) if (key !== 'loc' && key !== 'tokens') visit(value[key]);
+  };
+  visit(tree);
+  return checked;
+}
+
+describe('parseModule matches recast.parse on edge shapes', () => {
+  it.each(Object.entries(EDGES))('%s', (name, [source, file]) => {
+    const ours = parseModule(source, file) as unknown as Obj;
+    const theirs = recastParse(source, file);
+    const plain = !/[\t\r\uFEFF]/.test(source);
+    compare(ours, theirs, 'file', true, [], plain);
+    compare(ours.original, ownOriginal(theirs), 'original', false, [], plain);
+    // Printed, a module has one line end throughout: its first.
+    expect(printModule(ours as never)).toBe(name === 'mixed line ends' ? source.replace(/\r\n|\r|\n/g, '\r\n') : source);
+    if (source) expect(offsetsIndexSource(ours, source)).toBeGreaterThan(0);
   });
 });
 
