@@ -9,7 +9,7 @@ import * as recastUtil from 'recast/lib/util.js';
  * recast.parse returns a copy of the parser's tree whose nodes link to their originals (`copy.original`);
  * printing compares the two to reuse the source text of whatever did not change. recast builds that copy
  * key by key and defines each link with Object.defineProperty, both of which V8 runs through its slow
- * paths: on a 40-line page the copy costs several times the parse. A second parse of the same text is the
+ * paths: on a 40-line page the copy costs about twice the parse. A second parse of the same text is the
  * same tree, built by the parser's own constructors, so here it is the copy: each of its nodes keeps its
  * twin under a symbol, and an accessor on the parser's node prototype answers `original` from it. The
  * originals are prepared by recast's own functions (fixFaultyLocations, comment attachment) and their `loc`
