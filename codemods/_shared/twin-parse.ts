@@ -75,14 +75,10 @@ function installOriginalAccessor(nodePrototype: object): void {
  */
 export function parseWithOriginals(source: string, parseTree: TreeParser, tabWidth = normalize({}).tabWidth): Tree {
   const lines = fromString(source, { tabWidth });
-  // recast hands the parser the text as its lines read: leading tabs expanded, line ends as \n, a byte order
-  // mark or form feed in the indentation dropped. Its columns are what recast reads; the offsets are moved
-  // back into `source` below, for the transforms that slice it.
-  const code = lines.toString({ tabWidth, reuseWhitespace: false, useTabs: false, lineTerminator: '\n' });
+  const { code, toSource } = textAsLinesRead(lines, source);
   const original = parseTree(code, true);
   const twin = parseTree(code, false);
   if (code !== source) {
-    const toSource = offsetsInSource(lines, source);
     moveOffsets(original, toSource);
     moveOffsets(twin, toSource);
   }
@@ -230,26 +226,31 @@ class Pairer {
 }
 
 /**
- * Maps an offset in the text the parser read (`lines` printed with expanded indentation and \n line ends)
- * to the same character's offset in `source`.
+ * The text recast hands the parser: the source as its lines read, leading tabs expanded (recast's columns
+ * count a tab as `tabWidth`) and a byte order mark or form feed in the indentation dropped. recast.parse
+ * also ends every line with \n, which turns a U+2028 inside a string into a line break the parser refuses;
+ * here each line keeps its own end, which the parser counts as recast does. `toSource` maps an offset in that
+ * text to the same character's offset in `source`, for the transforms that slice it.
  */
-function offsetsInSource(lines: Lines, source: string): (offset: number) => number {
+function textAsLinesRead(lines: Lines, source: string): { code: string; toSource: (offset: number) => number } {
   const infos = (lines as unknown as { infos: { line: string; indent: number; sliceStart: number }[] }).infos;
-  // Where each line starts, in the parsed text and in the source (whose line ends may be \r\n, \r, …).
   const parsedStarts: number[] = [];
   const sourceStarts: number[] = [];
+  const parts: string[] = [];
   const ends = /\r\n|\r(?!\n)|\n|\u2028|\u2029/g;
   let parsedAt = 0;
   let sourceAt = 0;
   for (const info of infos) {
     parsedStarts.push(parsedAt);
     sourceStarts.push(sourceAt);
-    parsedAt += info.indent + info.line.length - info.sliceStart + 1;
     ends.lastIndex = sourceAt + info.line.length;
     const end = ends.exec(source);
+    const text = ' '.repeat(info.indent) + info.line.slice(info.sliceStart) + (end ? end[0] : '');
+    parts.push(text);
+    parsedAt += text.length;
     sourceAt = end ? end.index + end[0].length : source.length;
   }
-  return (offset) => {
+  const toSource = (offset: number): number => {
     let low = 0;
     let high = parsedStarts.length - 1;
     while (low < high) {
@@ -262,6 +263,7 @@ function offsetsInSource(lines: Lines, source: string): (offset: number) => numb
     // A column inside the expanded indentation (only a position at a line's start is) maps to the line's start.
     return sourceStarts[low]! + (column < info.indent ? 0 : info.sliceStart + column - info.indent);
   };
+  return { code: parts.join(''), toSource };
 }
 
 /** Moves every node's and comment's start and end (and a parenthesized expression's) into source offsets. */
