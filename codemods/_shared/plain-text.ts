@@ -13,8 +13,9 @@ export function onPlainText(transform: Transform): Transform {
     if (!mark && !input.source.includes('\r')) return transform(input);
     const plain = input.source.slice(mark.length).replace(/\r\n?/g, '\n');
     const result = transform({ ...input, source: plain });
-    // Nothing to change stays nothing to change, even where the module mixed its line ends.
-    if (result.source === null || (result.source === plain && result.outputPath === undefined)) return { ...result, source: result.source === null ? null : input.source };
+    if (result.source === null) return result;
+    // Text the transform left as it was stays byte for byte as it was, even where the module mixed its line ends.
+    if (result.source === plain) return { ...result, source: input.source };
     return { ...result, source: mark + (lineEnd === '\n' ? result.source : result.source.replace(/\n/g, lineEnd)) };
   };
 }
