@@ -56,6 +56,15 @@ function runOnTree(name: string, transform: Transform, tree: Tree, i18n: Options
   return { tree: next, changed };
 }
 
+// The same modules in other styles: a byte order mark and CRLF line ends; tabs for two-space indent steps.
+const windows = (text: string): string => '\uFEFF' + text.replace(/\r?\n/g, '\r\n');
+const tabbed = (text: string): string => text.replace(/^(?: {2})+/gm, (s) => '\t'.repeat(s.length / 2));
+// recast indents some reprinted lines with spaces in a tabbed module: code is compared with a tab as two spaces.
+const untabbed = (text: string): string => text.replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+const isModule = (file: string): boolean => /\.[mc]?[jt]sx?$/.test(file);
+const restyled = (tree: Tree, style: (text: string) => string): Tree => new Map([...tree].map(([f, t]) => [f, isModule(f) ? style(t) : t]));
+const sorted = (tree: Tree): Record<string, string> => Object.fromEntries([...tree].sort());
+
 const defaultPath = (name: string, ext: string): string =>
   name.startsWith('app-') ? `app/blog/[slug]/page${ext}` : `pages/blog/[slug]${ext}`;
 
@@ -85,13 +94,9 @@ for (const entry of TRANSFORMS) {
         expect(again.source === null || again.source === expected).toBe(true);
         expect(again.outputPath === undefined || again.outputPath === outPath || again.source === null).toBe(true);
         // The same module written with a byte order mark and CRLF line ends comes out with both.
-        const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-        const windows = transform({ ...input, source: '\uFEFF' + crlf(source) });
-        expect(windows.source ?? '\uFEFF' + crlf(source)).toBe('\uFEFF' + crlf(expected));
-        // Indented with tabs, it gives the same code (recast indents some reprinted lines with spaces: compared
-        // with each leading tab as two spaces).
-        const tabbed = transform({ ...input, source: source.replace(/^(?: {2})+/gm, (s) => '\t'.repeat(s.length / 2)) });
-        expect((tabbed.source ?? source).replace(/^\t+/gm, (t) => '  '.repeat(t.length))).toBe(expected);
+        expect(transform({ ...input, source: windows(source) }).source ?? windows(source)).toBe(windows(expected));
+        // Indented with tabs, it gives the same code.
+        expect(untabbed(transform({ ...input, source: tabbed(source) }).source ?? tabbed(source))).toBe(expected);
       });
     }
 
@@ -102,9 +107,12 @@ for (const entry of TRANSFORMS) {
         const input = readTree(path.join(dir, name, 'input'));
         const expected = readTree(path.join(dir, name, 'output'));
         const first = runOnTree(entry.name, transform, input, options.i18n);
-        expect(Object.fromEntries([...first.tree].sort())).toEqual(Object.fromEntries([...expected].sort()));
-        for (const [file, text] of first.tree) if (/\.[mc]?[jt]sx?$/.test(file)) expect(() => parseModule(text, file)).not.toThrow();
+        expect(sorted(first.tree)).toEqual(sorted(expected));
+        for (const [file, text] of first.tree) if (isModule(file)) expect(() => parseModule(text, file)).not.toThrow();
         expect(runOnTree(entry.name, transform, first.tree, options.i18n).changed).toEqual([]);
+        // Every module of the tree in the other styles, as for one file above.
+        expect(sorted(runOnTree(entry.name, transform, restyled(input, windows), options.i18n).tree)).toEqual(sorted(restyled(expected, windows)));
+        expect(sorted(restyled(runOnTree(entry.name, transform, restyled(input, tabbed), options.i18n).tree, untabbed))).toEqual(sorted(expected));
       });
     }
   });

@@ -24,6 +24,12 @@ describe('onPlainText', () => {
     expect(onPlainText(none)(input('a;\r\n')).source).toBeNull();
   });
 
+  it('hands the transform the modules it reads beside as plain text too', () => {
+    const readsLayout: Transform = ({ readFile }) => ({ source: readFile('app/layout.tsx') ?? null, markers: [] });
+    const result = onPlainText(readsLayout)({ ...input('a;\n'), readFile: () => '\uFEFFlayout;\r\n' });
+    expect(result.source).toBe('layout;\n');
+  });
+
   it('passes plain text through untouched', () => {
     expect(onPlainText(appendLine)(input('a;\n')).source).toBe('a;\nadded;\n');
     expect(seen.at(-1)).toBe('a;\n');
