@@ -1,6 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { parseModule } from './ast.js';
+import { setOriginal } from './twin-parse.js';
 
 /**
  * New code written as text and parsed: printing reuses that text as written, where nodes built with the
@@ -29,10 +30,10 @@ function copy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copy) as T;
   if (!value || typeof value !== 'object') return value;
   const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
+  // Of the same kind as the parsed node, so the link recast reprints from is set the parsed node's way.
+  const out = Object.create(Object.getPrototypeOf(source) as object) as Record<string, unknown>;
   for (const key of Object.keys(source)) out[key] = SHARED.has(key) ? source[key] : copy(source[key]);
-  // recast keeps the link to the parsed node it reprints from as a non-enumerable property.
-  if ('original' in source) Object.defineProperty(out, 'original', { value: source.original, configurable: true, writable: true, enumerable: false });
+  if ('original' in source) setOriginal(out, source.original);
   return out as T;
 }
 
