@@ -10,8 +10,9 @@ import { REPO_ROOT } from '../helpers/engines.js';
  * parseModule builds recast's parse result from a second parse (codemods/_shared/twin-parse.ts). Held here to
  * recast.parse itself, over every module the codemod fixtures hold: the same copy (keys in order, values,
  * comments), the same originals, and the same loc objects (positions, token ranges, indents), shared between
- * copy and original as recast shares them. The one documented difference: a plain data object (`extra`) has
- * no link to an original.
+ * copy and original as recast shares them. The documented differences: a plain data object (`extra`) has
+ * no link to an original, and where the parser reads a normalised text (tab indents, CRLF, a byte order mark)
+ * start and end index the source as written (checked on edge shapes below).
  */
 
 type Obj = Record<string, unknown>;
