@@ -34,7 +34,7 @@ export function parseOriginal(code: string, path: string): Record<string, unknow
  * reuses the original text of every node a transform did not touch: comments and formatting survive.
  */
 export function parseModule(source: string, path = 'file.tsx'): recast.types.namedTypes.File {
-  const style = styleOf(source);
+  const style = styleOf(source, path);
   const tree = parseWithOriginals(
     source,
     (code, withTokens) => (withTokens ? parseOriginal(code, path) : (babelParse(code, babelOptions(path, false)) as unknown as Record<string, unknown>)),
@@ -54,16 +54,63 @@ interface Style {
   /** Indented with tabs: printed with tabs, one for each two columns (the snippets' indent step). */
   tabs: boolean;
   tabWidth: number;
+  /** A tab-indented module's own text and path, for indentWithTabs. */
+  source?: string;
+  path: string;
 }
 
 const styles = new WeakMap<object, Style>();
 
-function styleOf(source: string): Style {
+function styleOf(source: string, path: string): Style {
   const end = source.indexOf('\n');
   const lineTerminator = end > 0 && source[end - 1] === '\r' ? '\r\n' : '\n';
-  const tabs = (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ /gm)?.length ?? 0);
+  const tabs = indentedWithTabs(source);
   // recast's default width where spaces lead, as before; with tabs, the width of the snippets' indent step.
-  return { lineTerminator, tabs, tabWidth: tabs ? 2 : 4 };
+  return { lineTerminator, tabs, tabWidth: tabs ? 2 : 4, source: tabs ? source : undefined, path };
+}
+
+/** More lines start with a tab than with an indent of spaces (a block comment's ` * ` lines do not count). */
+export function indentedWithTabs(source: string): boolean {
+  return (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ {2}/gm)?.length ?? 0);
+}
+
+/**
+ * recast indents with tabs when told to, except where it joins a line onto another (Lines.concat writes the
+ * joined line's indent as spaces, after whatever indent the other line had: a block's first statement, an
+ * object's first property). In a tab-indented module, a line whose indent ends in a tab's width of spaces or
+ * more, and that is not one of the module's own lines, gets that indent in tabs, unless it lies inside a
+ * template literal or string, whose spaces are part of its value.
+ */
+function indentWithTabs(printed: string, style: Style): string {
+  let text: Set<number>;
+  try {
+    text = linesInsideValues(printed, style.path);
+  } catch {
+    // Output that does not parse is the runner's to report (src/codemod/parses.ts), as printed.
+    return printed;
+  }
+  const own = new Set(style.source!.split(/\r\n|\r|\n/));
+  return printed
+    .split(style.lineTerminator)
+    .map((line, i) => {
+      const [indent, tabs, spaces] = /^(\t*)( *)/.exec(line)!;
+      if (spaces!.length < style.tabWidth || own.has(line) || text.has(i + 1)) return line;
+      const columns = tabs!.length * style.tabWidth + spaces!.length;
+      return '\t'.repeat(Math.floor(columns / style.tabWidth)) + ' '.repeat(columns % style.tabWidth) + line.slice(indent.length);
+    })
+    .join(style.lineTerminator);
+}
+
+/** The lines (1-based) that begin inside a template literal's text or a string. */
+function linesInsideValues(code: string, path: string): Set<number> {
+  const tokens = babelParse(code, babelOptions(path, true)).tokens as { type: string | { label: string }; loc: { start: { line: number }; end: { line: number } } }[];
+  const lines = new Set<number>();
+  for (const token of tokens) {
+    const label = typeof token.type === 'string' ? token.type : token.type.label;
+    if (label !== 'template' && label !== 'string') continue;
+    for (let line = token.loc.start.line + 1; line <= token.loc.end.line; line++) lines.add(line);
+  }
+  return lines;
 }
 
 interface Token {
@@ -88,5 +135,6 @@ function fillTokenValues(code: string, tokens: Token[]): void {
 export function printModule(ast: recast.types.namedTypes.File): string {
   const style = styles.get(ast);
   const layout = style?.tabs ? { tabWidth: style.tabWidth, useTabs: true } : {};
-  return withUnchangedReused(ast, () => recast.print(ast, { quote: 'single', lineTerminator: style?.lineTerminator ?? '\n', ...layout }).code);
+  const printed = withUnchangedReused(ast, () => recast.print(ast, { quote: 'single', lineTerminator: style?.lineTerminator ?? '\n', ...layout }).code);
+  return style?.tabs ? indentWithTabs(printed, style) : printed;
 }

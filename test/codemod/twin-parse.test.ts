@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as recast from 'recast';
 import { describe, expect, it } from 'vitest';
-import { parseModule, parseOriginal, printModule } from '../../codemods/_shared/ast.js';
+import { indentedWithTabs, parseModule, parseOriginal, printModule } from '../../codemods/_shared/ast.js';
 import { assertParses } from '../../src/codemod/parses.js';
 import { REPO_ROOT } from '../helpers/engines.js';
 
@@ -35,7 +35,7 @@ function modules(dir: string, out: string[] = []): string[] {
 
 /** recast.parse with parseModule's parser and tab width (2 where tabs lead, codemods/_shared/ast.ts). */
 function recastParse(source: string, file: string): Obj {
-  const tabWidth = (source.match(/^\t/gm)?.length ?? 0) > (source.match(/^ /gm)?.length ?? 0) ? 2 : 4;
+  const tabWidth = indentedWithTabs(source) ? 2 : 4;
   return recast.parse(source, { tabWidth, parser: { parse: (code: string) => parseOriginal(code, file) } }) as Obj;
 }
 
