@@ -77,9 +77,10 @@ export function indentedWithTabs(source: string): boolean {
 /**
  * recast indents with tabs when told to, except where it joins a line onto another (Lines.concat writes the
  * joined line's indent as spaces, after whatever indent the other line had: a block's first statement, an
- * object's first property). In a tab-indented module, a line whose indent ends in a tab's width of spaces or
- * more, and that is not one of the module's own lines, gets that indent in tabs, unless it lies inside a
- * template literal or string, whose spaces are part of its value.
+ * object's first property), and a snippet's lines keep the spaces they were written with (codemods/_shared/
+ * snippet.ts). In a tab-indented module, a line whose indent ends in a tab's width of spaces or more, and that
+ * is not one of the module's own lines, gets that indent in tabs, unless it lies inside a template literal or
+ * string, whose spaces are part of its value.
  */
 function indentWithTabs(printed: string, style: Style): string {
   let text: Set<number>;

@@ -43,36 +43,9 @@ function parsed(code: string, file: string): N.File {
   if (!ast) {
     if (cache.size > 500) cache.clear();
     ast = parseModule(code, file);
-    freeIndentation(ast);
     cache.set(key, ast);
   }
   return copy(ast);
-}
-
-interface LineInfo {
-  line: string;
-  sliceStart: number;
-  sliceEnd: number;
-}
-
-/**
- * A snippet's lines keep their indent (a number of columns) but not the spaces they were written with, so that
- * recast writes each line's indentation in the style of the module it is printed into (tabs where the module
- * uses tabs, codemods/_shared/ast.ts). recast reuses a line's own whitespace whenever it adds up to the indent.
- * A line inside a multi-line token (a template literal's text) keeps its whitespace: that is part of a value.
- */
-function freeIndentation(ast: N.File): void {
-  const lines = (ast.loc as unknown as { lines: { infos: LineInfo[] } }).lines;
-  const inside = new Set<number>();
-  for (const token of ((ast as unknown as { tokens?: { loc: { start: { line: number }; end: { line: number } } }[] }).tokens ?? [])) {
-    for (let line = token.loc.start.line + 1; line <= token.loc.end.line; line++) inside.add(line);
-  }
-  lines.infos.forEach((info, i) => {
-    if (inside.has(i + 1) || info.sliceStart === 0) return;
-    info.line = info.line.slice(info.sliceStart);
-    info.sliceEnd -= info.sliceStart;
-    info.sliceStart = 0;
-  });
 }
 
 export function expressionFrom(code: string): ExpressionKind {
