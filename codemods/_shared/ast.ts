@@ -1,6 +1,7 @@
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import * as recast from 'recast';
 import { withUnchangedReused } from './reuse-unchanged.js';
+import { lineEndOf } from './plain-text.js';
 import { parseWithOriginals } from './twin-parse.js';
 
 /**
@@ -62,8 +63,7 @@ interface Style {
 const styles = new WeakMap<object, Style>();
 
 function styleOf(source: string, path: string): Style {
-  const end = source.indexOf('\n');
-  const lineTerminator = end > 0 && source[end - 1] === '\r' ? '\r\n' : '\n';
+  const lineTerminator = lineEndOf(source);
   const tabs = indentedWithTabs(source);
   // recast's default width where spaces lead, as before; with tabs, the width of the snippets' indent step.
   return { lineTerminator, tabs, tabWidth: tabs ? 2 : 4, source: tabs ? source : undefined, path };
@@ -102,7 +102,10 @@ function indentWithTabs(printed: string, style: Style): string {
     .join(style.lineTerminator);
 }
 
-/** The lines (1-based) that begin inside a template literal's text or a string. */
+/**
+ * The lines (1-based) that begin inside a template literal's text or a string. It parses the printed code
+ * once more (the runner's output check parses it again later): only tab-indented modules pay for that.
+ */
 function linesInsideValues(code: string, path: string): Set<number> {
   const tokens = babelParse(code, babelOptions(path, true)).tokens as { type: string | { label: string }; loc: { start: { line: number }; end: { line: number } } }[];
   const lines = new Set<number>();

@@ -19,11 +19,16 @@ export function onPlainText(transform: Transform): Transform {
     // Text the transform left as it was stays byte for byte as it was, even where the module mixed its line ends.
     if (result.source === plain) return { ...result, source: input.source };
     const mark = input.source.startsWith('\uFEFF') ? '\uFEFF' : '';
-    const lineEnd = /\r\n|\r|\n/.exec(input.source)?.[0] ?? '\n';
+    const lineEnd = lineEndOf(input.source);
     return { ...result, source: mark + (lineEnd === '\n' ? result.source : result.source.replace(/\n/g, lineEnd)) };
   };
 }
 
 function plainText(text: string): string {
   return (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
+}
+
+/** A module's line end: the first it has (\n for a single line). */
+export function lineEndOf(text: string): string {
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
