@@ -119,6 +119,7 @@ class Pairer {
   private startToken = 0;
   private endToken: number;
   private indent = 0;
+  private readonly whitespaceEnd: number[];
 
   constructor(
     private readonly lines: Lines,
@@ -126,11 +127,12 @@ class Pairer {
     private readonly nodePrototype: object,
   ) {
     this.endToken = tokens.length;
+    this.whitespaceEnd = whitespaceEnds(lines);
   }
 
   /** Pairs a parsed node with its twin. */
   node(original: Tree, twin: Tree): void {
-    fixFaultyLocations(original, this.lines);
+    if (mayHaveFaultyLocation(original)) fixFaultyLocations(original, this.lines);
     twin[TWIN] = original;
     const loc = original.loc as Loc | null | undefined;
     const outerIndent = this.indent;
@@ -183,7 +185,7 @@ class Pairer {
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) return value.map((item) => this.copy(item));
     const original = value as Tree;
-    fixFaultyLocations(original, this.lines);
+    if (mayHaveFaultyLocation(original)) fixFaultyLocations(original, this.lines);
     const copy = Object.create(Object.getPrototypeOf(original) as object) as Tree;
     Object.defineProperty(copy, 'original', { ...LINK, configurable: false, value: original });
     const loc = original.loc as Loc | null | undefined;
@@ -200,7 +202,8 @@ class Pairer {
 
   /** recast's per-node loc fields: the source lines and tokens, the indent, and the node's token range. */
   private place(loc: Loc, type: unknown): void {
-    if (type === 'Block' || type === 'Line' || type === 'CommentBlock' || type === 'CommentLine' || this.lines.isPrecededOnlyByWhitespace(loc.start)) {
+    // recast asks lines.isPrecededOnlyByWhitespace(loc.start); the same answer, read off a table.
+    if (type === 'Block' || type === 'Line' || type === 'CommentBlock' || type === 'CommentLine' || loc.start.column <= this.whitespaceEnd[loc.start.line - 1]!) {
       this.indent = loc.start.column;
     }
     loc.lines = this.lines;
@@ -290,6 +293,39 @@ function moveOffsets(tree: Tree, toSource: (offset: number) => number): void {
       stack.push(node[key]);
     }
   }
+}
+
+/**
+ * For each line, the last column that recast's Lines.isPrecededOnlyByWhitespace answers true for: the end of
+ * the line's leading whitespace (Infinity for a blank line, where every column is). Asked for every node, the
+ * question otherwise slices the line and runs a regular expression each time.
+ */
+function whitespaceEnds(lines: Lines): number[] {
+  const infos = (lines as unknown as { infos: { line: string; indent: number; sliceStart: number; sliceEnd: number }[] }).infos;
+  return infos.map(({ line, indent, sliceStart, sliceEnd }) => {
+    const text = line.slice(sliceStart, sliceEnd);
+    const firstNonSpace = text.search(/\S/);
+    return firstNonSpace === -1 ? Infinity : Math.max(indent, 0) + firstNonSpace;
+  });
+}
+
+/**
+ * Whether recast's fixFaultyLocations can change anything on `node`: the types and fields it looks at. It is
+ * called for every node, and most of its checks go through ast-types (test: ast-types knows no subtype of
+ * MethodDefinition or Property).
+ */
+function mayHaveFaultyLocation(node: Tree): boolean {
+  switch (node.type) {
+    case 'File':
+    case 'ForStatement':
+    case 'TemplateLiteral':
+    case 'ObjectTypeProperty':
+    case 'MethodDefinition':
+    case 'Property':
+      return true;
+  }
+  const loc = node.loc as Loc | null | undefined;
+  return Boolean(node.decorators || node.declaration || (loc && (loc.start.line < 1 || loc.end.line < 1)));
 }
 
 /** recast's order of two positions (util.comparePos), negative when `a` comes first. */

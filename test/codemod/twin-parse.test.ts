@@ -125,6 +125,9 @@ const EDGES: Record<string, [string, string]> = {
   'types and casts': ['type T<A> = { [K in keyof A]?: A[K] };\nconst x = <T>y;\nlet z = w as unknown as T<string>;\n', 'a.ts'],
   'object methods and shorthand': ['const o = { a, b() {}, get c() { return 1; }, async *d() {} };\n', 'a.js'],
   'for heads': ['for (let i = 0; i < 1; i++) {}\nfor (const k in o);\n', 'a.js'],
+  'exported decorated classes': ['@a export class A {}\nexport default @b class B {}\n', 'a.ts'],
+  'code after a comment on its line': ['/* a */ const x = 1;\n  /* b */ f(\n  x, /* c */ y);\n', 'a.ts'],
+  'blank and whitespace-only lines': ['\n   \nconst a = [\n\t\n  1,\n    \n];\n', 'a.ts'],
 };
 
 /** Checks that start and end index `source`: names, string literals and comments read as themselves there. */
@@ -160,6 +163,15 @@ describe('parseModule matches recast.parse on edge shapes', () => {
 });
 
 describe('twin-parse keeps recast semantics a transform relies on', () => {
+  it('skips fixFaultyLocations by type name only where ast-types knows no subtypes of the types it checks', () => {
+    // mayHaveFaultyLocation (twin-parse.ts) compares node.type with 'MethodDefinition' and 'Property'.
+    const { Type, namedTypes } = recast.types as unknown as { Type: { def(name: string): { isSupertypeOf(other: unknown): boolean } }; namedTypes: object };
+    for (const base of ['MethodDefinition', 'Property']) {
+      const subtypes = Object.keys(namedTypes).filter((name) => Type.def(base).isSupertypeOf(Type.def(name)));
+      expect(subtypes).toEqual([base]);
+    }
+  });
+
   it('reads a U+2028 inside a string, which recast.parse turns into a line break the parser refuses', () => {
     const source = 'const a = "one\u2028two";\nexport default a;\n';
     expect(() => recastParse(source, 'a.ts')).toThrow(/Unterminated string/);
