@@ -53,8 +53,8 @@ class Settler {
   /** Whether `node` (a copy) still equals its original exactly: same keys, same loc, identical values. */
   unchanged(node: Copied): boolean {
     // A node met twice (the transform reused it) keeps its copy from the second place on.
-    if (this.seen.has(node)) return false;
-    this.seen.add(node);
+    const seen = this.seen.size;
+    if (this.seen.add(node).size === seen) return false;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) this.child(node as unknown as Container, i);
       return false;
@@ -64,6 +64,10 @@ class Settler {
     const keys = Object.keys(node);
     for (const key of keys) {
       const value = node[key];
+      if (typeof value !== 'object' || value === null) {
+        if (same && value !== original![key]) same = false;
+        continue;
+      }
       // File.tokens is the parser's token list, shared and never compared by recast either.
       if (key === 'tokens' && node.type === 'File') continue;
       if (Array.isArray(value)) {

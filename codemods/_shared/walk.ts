@@ -22,8 +22,9 @@ export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefi
     const fields = Object.keys(record);
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f]!;
-      if (SKIP.has(field)) continue;
       const value = record[field];
+      // Most fields hold a name, a flag or a position: no Set lookup for those.
+      if (typeof value !== 'object' || value === null || SKIP.has(field)) continue;
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) {
           const child = value[i] as { type?: unknown } | null;
@@ -33,7 +34,7 @@ export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefi
             keys.push(field);
           }
         }
-      } else if (value && typeof (value as { type?: unknown }).type === 'string') {
+      } else if (typeof (value as { type?: unknown }).type === 'string') {
         nodes.push(value as N.Node);
         parents.push(node);
         keys.push(field);
