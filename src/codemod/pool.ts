@@ -100,11 +100,11 @@ export function startPool(transformName: string, options: ProcessOptions, worker
       running = true;
       for (const { feed } of feeders) feed();
 
-      const processOne = processWith(transform, options, writer);
+      const processGroup = processWith(transform, options, writer);
       while (pending > 0) {
         const batch = queue.shift();
         if (batch) {
-          settle(batch.start, batch.jobs.map(({ job, source }) => processOne(job, source)));
+          settle(batch.start, processGroup(batch.jobs));
           // Let the workers' messages in before the next batch.
           await new Promise((resolve) => setImmediate(resolve));
         } else {

@@ -41,6 +41,8 @@ export interface CodemodSummary {
  * first hundred files costing 1.3 s of CPU, the time this thread takes for six hundred.
  */
 const POOL_THRESHOLD = 2_000;
+/** Files transformed before their outputs are checked (process-file.ts, transformFiles). */
+const CHECK_GROUP = 32;
 /** Below this many files, starting a thread for the writes costs more than it saves. */
 const WRITER_THREAD_THRESHOLD = 32;
 
@@ -113,8 +115,10 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     if (pool) {
       outcomes.push(...(await pool.run(transform, candidates, writer)));
     } else {
-      const processOne = processWith(transform, processOptions, writer);
-      outcomes.push(...(await settleAll(candidates.map(({ job, source }) => processOne(job, source)))));
+      const processGroup = processWith(transform, processOptions, writer);
+      const settled: (FileOutcome | Promise<FileOutcome>)[] = [];
+      for (let i = 0; i < candidates.length; i += CHECK_GROUP) settled.push(...processGroup(candidates.slice(i, i + CHECK_GROUP)));
+      outcomes.push(...(await settleAll(settled)));
     }
   } finally {
     await writer.close();

@@ -22,7 +22,9 @@ port.on('message', (batch: FileJob[] | null) => {
     port.close();
     return;
   }
-  // One message a file: if this thread dies partway, the pool knows which files are done (maybe moved already).
+  // One file at a time, one message each once it is written: if this thread dies partway, the pool knows which
+  // files are done (maybe moved already). Grouped checks (transformFiles) would report none of a group's files
+  // until all of them were transformed.
   for (const job of batch) port.postMessage(processFile(transform, job, readFileSync(job.file, 'utf8'), init.options, knownDirs) satisfies FileOutcome);
 });
 port.postMessage('ready');

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Transform } from '../../codemods/_shared/types.js';
-import { transformFile, writeFailed, type FileJob, type FileOutcome, type ProcessOptions } from './process-file.js';
+import { transformFiles, writeFailed, type FileJob, type FileOutcome, type ProcessOptions } from './process-file.js';
 import { commitWrite, type PendingWrite, type WriteFailure } from './write-atomic.js';
 
 // Beside this module both in dist/src/codemod/ (tsc) and in the CLI bundle's one folder (scripts/build-cli.mjs).
@@ -96,17 +96,20 @@ export function startWriter(): Writer {
   };
 }
 
-/** One file through the transform on this thread; its write, if any, goes to `writer`. */
+/**
+ * Files through the transform on this thread, a group at a time (transformFiles); their writes go to
+ * `writer`. Outcomes come back in the input order.
+ */
 export function processWith(
   transform: Transform,
   options: ProcessOptions,
   writer: Writer,
-): (job: FileJob, source: string) => FileOutcome | Promise<FileOutcome> {
-  return (job, source) => {
-    const { outcome, write } = transformFile(transform, job, source, options);
-    if (!write) return outcome;
-    return writer.write(write).then((failure) => (failure ? writeFailed(outcome, write, failure, options.cwd) : outcome));
-  };
+): (files: readonly { job: FileJob; source: string }[]) => (FileOutcome | Promise<FileOutcome>)[] {
+  return (files) =>
+    transformFiles(transform, files, options).map(({ outcome, write }) => {
+      if (!write) return outcome;
+      return writer.write(write).then((failure) => (failure ? writeFailed(outcome, write, failure, options.cwd) : outcome));
+    });
 }
 
 /** Like Promise.all, but waits for every write before failing, so none is cut off halfway. */

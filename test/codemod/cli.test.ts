@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Transform } from '../../codemods/_shared/types.js';
 import { main } from '../../src/cli/main.js';
 import { CodemodUsageError } from '../../src/codemod/errors.js';
-import { processFile } from '../../src/codemod/process-file.js';
+import { processFile, transformFiles } from '../../src/codemod/process-file.js';
 import { runCodemod } from '../../src/codemod/run.js';
 
 const POST = `export async function getStaticPaths() {
@@ -201,6 +201,29 @@ describe('codemod runner', () => {
     expect(outcome.status).toBe('failed');
     expect(outcome.reason).toMatch(/^output would not parse, file left untouched: /);
     expect(read('pages/blog/[slug].jsx')).toBe(POST);
+  });
+
+  it('transforms a group of files and reports each outcome in its file\'s place', () => {
+    const order: string[] = [];
+    const mixed: Transform = (input) => {
+      order.push(input.path);
+      if (input.path === 'b.jsx') return { source: 'export const = ;', markers: [] };
+      if (input.path === 'c.jsx') return { source: null, markers: [] };
+      if (input.path === 'd.jsx') throw new Error('d breaks');
+      return { source: `${input.source}// changed\n`, markers: [] };
+    };
+    const files = ['a.jsx', 'b.jsx', 'c.jsx', 'd.jsx', 'e.jsx'].map((name) => ({ job: { file: path.join(dir, name), root: dir }, source: PLAIN }));
+    const results = transformFiles(mixed, files, { cwd: dir, dry: true, print: false });
+    expect(order).toEqual(['a.jsx', 'b.jsx', 'c.jsx', 'd.jsx', 'e.jsx']);
+    expect(results.map((r) => [r.outcome.file, r.outcome.status])).toEqual([
+      ['a.jsx', 'changed'],
+      ['b.jsx', 'failed'],
+      ['c.jsx', 'unchanged'],
+      ['d.jsx', 'failed'],
+      ['e.jsx', 'changed'],
+    ]);
+    expect(results[1]!.outcome.reason).toMatch(/^output would not parse, file left untouched: /);
+    expect(results[3]!.outcome.reason).toBe('transform failed: d breaks');
   });
 
   it('exits 1 when a file could not be transformed', async () => {
