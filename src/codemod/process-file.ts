@@ -51,8 +51,7 @@ interface Produced {
   target: string;
   moved: boolean;
   markers: Marker[];
-  root: string;
-  jobFile: string;
+  job: FileJob;
 }
 
 /**
@@ -84,7 +83,7 @@ function produce(transform: Transform, job: FileJob, source: string, options: Pr
   const moved = result.outputPath !== undefined && result.outputPath !== relative;
   if (result.source === null || (result.source === source && !moved)) return { outcome: { file, status: 'unchanged', markers: [] } };
   const target = moved ? path.join(job.root, result.outputPath!) : job.file;
-  return { produced: { file, source, output: result.source, target, moved, markers: result.markers, root: job.root, jobFile: job.file } };
+  return { produced: { file, source, output: result.source, target, moved, markers: result.markers, job } };
 }
 
 /** Re-parses a transform's output: a file whose output would not parse is reported and left untouched. */
@@ -108,7 +107,7 @@ function checkOutput(produced: Produced, options: ProcessOptions): { outcome: Fi
     outcome.patch = createTwoFilesPatch(file, outcome.movedTo ?? file, source, output);
   }
   if (options.dry) return { outcome };
-  return { outcome, write: { target, text: output, root: produced.root, movedFrom: moved ? produced.jobFile : undefined } };
+  return { outcome, write: { target, text: output, root: produced.job.root, movedFrom: moved ? produced.job.file : undefined } };
 }
 
 /**
