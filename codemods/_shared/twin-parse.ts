@@ -236,7 +236,7 @@ class Pairer {
  * text to the same character's offset in `source`, for the transforms that slice it.
  */
 function textAsLinesRead(lines: Lines, source: string): { code: string; toSource: (offset: number) => number } {
-  const infos = (lines as unknown as { infos: { line: string; indent: number; sliceStart: number }[] }).infos;
+  const infos = lineInfos(lines);
   const parsedStarts: number[] = [];
   const sourceStarts: number[] = [];
   const parts: string[] = [];
@@ -267,6 +267,18 @@ function textAsLinesRead(lines: Lines, source: string): { code: string; toSource
     return sourceStarts[low]! + (column < info.indent ? 0 : info.sliceStart + column - info.indent);
   };
   return { code: parts.join(''), toSource };
+}
+
+/** recast's record of each line (not in its typings): the line's text, its indent in columns, and its slice. */
+interface LineInfo {
+  line: string;
+  indent: number;
+  sliceStart: number;
+  sliceEnd: number;
+}
+
+function lineInfos(lines: Lines): LineInfo[] {
+  return (lines as unknown as { infos: LineInfo[] }).infos;
 }
 
 /** Moves every node's and comment's start and end (and a parenthesized expression's) into source offsets. */
@@ -301,8 +313,7 @@ function moveOffsets(tree: Tree, toSource: (offset: number) => number): void {
  * question otherwise slices the line and runs a regular expression each time.
  */
 function whitespaceEnds(lines: Lines): number[] {
-  const infos = (lines as unknown as { infos: { line: string; indent: number; sliceStart: number; sliceEnd: number }[] }).infos;
-  return infos.map(({ line, indent, sliceStart, sliceEnd }) => {
+  return lineInfos(lines).map(({ line, indent, sliceStart, sliceEnd }) => {
     const text = line.slice(sliceStart, sliceEnd);
     const firstNonSpace = text.search(/\S/);
     return firstNonSpace === -1 ? Infinity : Math.max(indent, 0) + firstNonSpace;

@@ -126,11 +126,6 @@ export function transformFiles(
   return produced.map((step) => ('outcome' in step ? step : checkOutput(step.produced, options)));
 }
 
-/** transformFiles for one file. */
-export function transformFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions): { outcome: FileOutcome; write?: PendingWrite } {
-  return transformFiles(transform, [{ job, source }], options)[0]!;
-}
-
 /** The outcome of a file whose write failed: nothing of it changed. */
 export function writeFailed(outcome: FileOutcome, write: PendingWrite, failure: WriteFailure, cwd: string): FileOutcome {
   const target = display(cwd, write.target);
@@ -138,9 +133,9 @@ export function writeFailed(outcome: FileOutcome, write: PendingWrite, failure: 
   return { file: outcome.file, status: 'failed', reason: `${reason}, file left untouched`, markers: [] };
 }
 
-/** transformFile and commitWrite in one step, on this thread. */
+/** One file through transformFiles and commitWrite, on this thread. */
 export function processFile(transform: Transform, job: FileJob, source: string, options: ProcessOptions, knownDirs = new Set<string>()): FileOutcome {
-  const { outcome, write } = transformFile(transform, job, source, options);
+  const { outcome, write } = transformFiles(transform, [{ job, source }], options)[0]!;
   if (!write) return outcome;
   const failure = commitWrite(write, knownDirs);
   return failure ? writeFailed(outcome, write, failure, options.cwd) : outcome;
