@@ -2,7 +2,10 @@ import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@bab
 import * as recast from 'recast';
 import { withUnchangedReused } from './reuse-unchanged.js';
 import { lineEndOf } from './plain-text.js';
+import { installRecastFastPaths } from './recast-fast-paths.js';
 import { parseWithOriginals } from './twin-parse.js';
+
+installRecastFastPaths();
 
 /**
  * The parser settings every transform reads a module with (and the output check, src/codemod/parses.ts):

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as recast from 'recast';
 import { describe, expect, it } from 'vitest';
 import { indentedWithTabs, parseModule, parseOriginal, printModule } from '../../codemods/_shared/ast.js';
 import { assertParses } from '../../src/codemod/parses.js';
 import { REPO_ROOT } from '../helpers/engines.js';
+import { fixtureModules } from '../helpers/files.js';
 
 /**
  * parseModule builds recast's parse result from a second parse (codemods/_shared/twin-parse.ts). Held here to
@@ -22,15 +23,6 @@ interface Loc {
   lines?: { toString(): string };
   tokens?: unknown[];
   indent?: number;
-}
-
-function modules(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) modules(full, out);
-    else if (/\.(tsx|ts|jsx|js|mjs)$/.test(name) && full.includes('__fixtures__')) out.push(full);
-  }
-  return out;
 }
 
 /** recast.parse with parseModule's parser and tab width (2 where tabs lead, codemods/_shared/ast.ts). */
@@ -90,7 +82,7 @@ function compare(ours: unknown, theirs: unknown, at: string, copies: boolean, or
   }
 }
 
-const files = modules(path.join(REPO_ROOT, 'codemods'));
+const files = fixtureModules(REPO_ROOT);
 
 describe('parseModule matches recast.parse', () => {
   it('finds the fixture modules', () => {
