@@ -26,8 +26,19 @@ type FieldValue = (object: unknown, fieldName: string) => unknown;
 const exportsOfUtil = recastUtil as unknown as { getUnionOfKeys: UnionOfKeys };
 const exportsOfTypes = astTypes as unknown as { getFieldValue: FieldValue };
 
-export const originalGetUnionOfKeys: UnionOfKeys = exportsOfUtil.getUnionOfKeys;
-export const originalGetFieldValue: FieldValue = exportsOfTypes.getFieldValue;
+/**
+ * Each replacement keeps the function it replaced under this key. recast's modules are loaded once per process,
+ * this one may be loaded again (a test runner gives each test file its own copy): a later copy finds the
+ * replacement in place and takes the original from it.
+ */
+const REPLACED = Symbol.for('zfb-next.recast-fast-paths.replaced');
+
+function originalOf<T extends object>(current: T): T {
+  return (current as { [REPLACED]?: T })[REPLACED] ?? current;
+}
+
+export const originalGetUnionOfKeys: UnionOfKeys = originalOf(exportsOfUtil.getUnionOfKeys);
+export const originalGetFieldValue: FieldValue = originalOf(exportsOfTypes.getFieldValue);
 
 export function unionOfKeys(...objects: object[]): Record<string, true> {
   const union: Record<string, true> = {};
@@ -56,8 +67,10 @@ export function fieldValue(object: unknown, fieldName: string): unknown {
   return originalGetFieldValue(object, fieldName);
 }
 
-/** Puts both in place of recast's and ast-types' own (once; later calls change nothing). */
+/** Puts both in place of recast's and ast-types' own. */
 export function installRecastFastPaths(): void {
+  Object.assign(unionOfKeys, { [REPLACED]: originalGetUnionOfKeys });
+  Object.assign(fieldValue, { [REPLACED]: originalGetFieldValue });
   exportsOfUtil.getUnionOfKeys = unionOfKeys;
   exportsOfTypes.getFieldValue = fieldValue;
 }

@@ -52,6 +52,10 @@ describe('recast fast paths', () => {
   it('are what recast and ast-types call, and recast calls them the way they were written for', () => {
     expect((recastUtil as unknown as Obj).getUnionOfKeys).toBe(unionOfKeys);
     expect((astTypes as unknown as Obj).getFieldValue).toBe(fieldValue);
+    // The originals compared against below are recast's and ast-types' own, also where an earlier copy of the
+    // module (another test file's) already put its replacements in place.
+    expect(originalGetUnionOfKeys.name).toBe('getUnionOfKeys');
+    expect(originalGetFieldValue.name).toBe('getFieldValue');
     // The union's only caller deletes `tokens` before `loc`, which unionOfKeys adds last, in that order.
     const lib = path.dirname(createRequire(import.meta.url).resolve('recast/lib/patcher.js'));
     const callers = readdirSync(lib).filter((name) => name.endsWith('.js') && name !== 'util.js' && readFileSync(path.join(lib, name), 'utf8').includes('getUnionOfKeys'));
