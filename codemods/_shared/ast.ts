@@ -5,6 +5,7 @@ import { lineEndOf } from './plain-text.js';
 import { installRecastFastPaths } from './recast-fast-paths.js';
 import { parseWithOriginals } from './twin-parse.js';
 
+// Every module is printed through this one (printModule below), so recast's helpers are replaced here.
 installRecastFastPaths();
 
 /**

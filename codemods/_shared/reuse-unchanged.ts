@@ -73,14 +73,14 @@ class Settler {
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) this.child(value as unknown as Container, i);
         if (same) same = sameArray(value, original![key]);
-      } else if (key !== 'loc' && isObject(value) && typeof value.type !== 'string') {
+      } else if (key !== 'loc' && typeof (value as Copied).type !== 'string') {
         // A plain data object (`extra`) has no link of its own (codemods/_shared/twin-parse.ts): its fields
         // are compared.
-        if (same && !sameData(value, original![key])) same = false;
+        if (same && !sameData(value as Copied, original![key])) same = false;
       } else {
         // `loc` is shared by copy and original, so it is compared by identity: a snippet whose position
         // was dropped must not be swapped back to the positioned original.
-        if (key !== 'loc' && isObject(value)) this.child(node as Container, key);
+        if (key !== 'loc') this.child(node as Container, key);
         if (same && node[key] !== original![key]) same = false;
       }
     }

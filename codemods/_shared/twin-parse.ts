@@ -24,7 +24,7 @@ import * as recastUtil from 'recast/lib/util.js';
  */
 
 // Taken once: a bundled CommonJS module's exports are read through a getter on every use.
-const { fixFaultyLocations, getTrueLoc } = recastUtil;
+const { comparePos, fixFaultyLocations, getTrueLoc } = recastUtil;
 
 type Tree = Record<string | symbol, unknown>;
 interface Loc {
@@ -337,11 +337,6 @@ function mayHaveFaultyLocation(node: Tree): boolean {
   }
   const loc = node.loc as Loc | null | undefined;
   return Boolean(node.decorators || node.declaration || (loc && (loc.start.line < 1 || loc.end.line < 1)));
-}
-
-/** recast's order of two positions (util.comparePos), negative when `a` comes first. */
-function comparePos(a: Loc['start'], b: Loc['start']): number {
-  return a.line - b.line || a.column - b.column;
 }
 
 /** Two parses of one text differ: a parser bug, or a parse that is not deterministic. Never a user's error. */
