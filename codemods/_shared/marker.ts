@@ -8,6 +8,11 @@ function cleanReason(reason: string): string {
   return reason.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
 }
 
+/** The marker comment itself, `/* @zfb-next-todo: reason *\/`, for code written as text. */
+export function markerComment(reason: string): string {
+  return `/* ${TODO_MARKER}: ${cleanReason(reason)} */`;
+}
+
 /**
  * Puts `/* @zfb-next-todo: reason *\/` right before `node` (a statement, property, array element or JSX-free
  * expression). Printing places it on the line above a statement, inline before an expression.
@@ -20,17 +25,16 @@ export function addMarker(node: types.namedTypes.Node, reason: string): void {
   target.comments = [...comments, { type: 'CommentBlock', value, leading: true, trailing: false }];
 }
 
-const MARKER_LINE = new RegExp(`${TODO_MARKER.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:\\s*(.*?)\\s*(?:\\*/|$)`);
+const MARKER = new RegExp(`${TODO_MARKER.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:\\s*(.*?)\\s*(?:\\*/|$)`, 'g');
 
-/** Every marker in a text, with its 1-based line. */
+/** Every marker in a text, with its 1-based line (a line may hold several, inline before expressions). */
 export function markersIn(text: string): Marker[] {
   const markers: Marker[] = [];
   // Most files carry none, and this runs on every output and its input.
   if (!text.includes(TODO_MARKER)) return markers;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const match = MARKER_LINE.exec(lines[i]!);
-    if (match) markers.push({ line: i + 1, reason: match[1]! });
+    for (const match of lines[i]!.matchAll(MARKER)) markers.push({ line: i + 1, reason: match[1]! });
   }
   return markers;
 }

@@ -1,5 +1,5 @@
 import type { namedTypes as N } from 'ast-types';
-import type { PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { PatternKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import { findExport, type FunctionNode } from './find-export.js';
 
@@ -20,11 +20,6 @@ export function ensureBlockBody(fn: FunctionNode): N.BlockStatement {
   return fn.body as N.BlockStatement;
 }
 
-export function prependStatements(fn: FunctionNode, statements: StatementKind[]): void {
-  const body = ensureBlockBody(fn);
-  body.body.unshift(...statements);
-}
-
 /** The names a binding pattern introduces (`{ post, meta: { title } }` → post, title). */
 export function boundNames(pattern: PatternKind | N.Node | null | undefined): string[] {
   if (!pattern) return [];
@@ -38,10 +33,4 @@ export function boundNames(pattern: PatternKind | N.Node | null | undefined): st
   if (n.AssignmentPattern.check(pattern)) return boundNames(pattern.left);
   if (n.RestElement.check(pattern)) return boundNames(pattern.argument);
   return [];
-}
-
-/** A pattern without its type annotation (the inferred type of what is assigned takes over). */
-export function withoutTypeAnnotation<T extends N.Node>(pattern: T): T {
-  (pattern as { typeAnnotation?: unknown }).typeAnnotation = null;
-  return pattern;
 }

@@ -45,11 +45,15 @@ export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefi
 
 /** Every identifier name used as a reference (not as a property key or member name) under `root`. */
 export function referencedNames(root: N.Node): Set<string> {
-  const names = new Set<string>();
+  return new Set(referencedIdentifiers(root).map((node) => node.name));
+}
+
+/** The identifiers under `root` that are references (see referencedNames). */
+export function referencedIdentifiers(root: N.Node): N.Identifier[] {
+  const found: N.Identifier[] = [];
   walk(root, (node, parent, key) => {
     if (node.type !== 'Identifier' && node.type !== 'JSXIdentifier') return;
-    const name = (node as N.Identifier).name;
-    if (!parent) return void names.add(name);
+    if (!parent) return void found.push(node as N.Identifier);
     const p = parent as unknown as { computed?: boolean; shorthand?: boolean };
     if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) return;
     if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && key === 'key' && !p.computed && !p.shorthand) return;
@@ -58,7 +62,7 @@ export function referencedNames(root: N.Node): Set<string> {
     if (parent.type === 'ExportSpecifier' && key === 'exported') return;
     if (parent.type === 'TSQualifiedName' && key === 'right') return;
     if ((parent.type === 'TSPropertySignature' || parent.type === 'TSMethodSignature') && key === 'key' && !p.computed) return;
-    names.add(name);
+    found.push(node as N.Identifier);
   });
-  return names;
+  return found;
 }

@@ -1,7 +1,9 @@
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import { cascadeGenerators, isFirstCallArguments, readFlatCascade, usedOutside, type FlatCascade } from '../_shared/cascade-glue.js';
-import { findLocalBinding, renameBinding, unwrapExpression, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
+import type { EditedModule } from '../_shared/edited-module.js';
+import { findLocalBinding, unwrapExpression, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
+import { renameBinding } from '../_shared/module-edits.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
 import { returnSites } from '../_shared/returns.js';
 import type { Fallback } from './static-paths.js';
@@ -76,29 +78,9 @@ function wrappedCall(node: N.Node | undefined): { callee: string; args: N.Node[]
  * generateStaticParams while the page's own generateStaticParams still feeds it). For an import only the local
  * name changes.
  */
-export function renameLocalAway(ast: N.File, name: string, wanted: string): void {
-  if (!findLocalBinding(ast, name)) return;
+export function renameLocalAway(m: EditedModule, name: string, wanted: string): void {
+  if (!findLocalBinding(m.ast, name)) return;
   let renamed = wanted;
-  for (let i = 2; findLocalBinding(ast, renamed); i++) renamed = `${wanted}${i}`;
-  // renameBinding also renames the imported side of `import { name as x }`, the other module's export name.
-  const specifiers: N.ImportSpecifier[] = [];
-  const importedNames: N.Identifier[] = [];
-  types.visit(ast, {
-    visitImportSpecifier(path) {
-      const node = path.node;
-      if (!n.Identifier.check(node.imported) || node.imported.name !== name) return false;
-      if (node.local?.name === name) specifiers.push(node);
-      else importedNames.push(node.imported);
-      return false;
-    },
-  });
-  renameBinding(ast, name, renamed);
-  for (const identifier of importedNames) identifier.name = name;
-  // `import { name }` gets a fresh specifier: renamed in place, recast would print it as `import { renamed }`.
-  for (const statement of ast.program.body) {
-    if (!n.ImportDeclaration.check(statement) || !statement.specifiers) continue;
-    statement.specifiers = statement.specifiers.map((s) =>
-      n.ImportSpecifier.check(s) && specifiers.includes(s) ? types.builders.importSpecifier(types.builders.identifier(name), types.builders.identifier(String(s.local?.name))) : s,
-    );
-  }
+  for (let i = 2; findLocalBinding(m.ast, renamed); i++) renamed = `${wanted}${i}`;
+  renameBinding(m, name, renamed);
 }

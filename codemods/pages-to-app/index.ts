@@ -1,32 +1,23 @@
 import type { namedTypes as N } from 'ast-types';
-import type { ExpressionKind, PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { PatternKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
-import { parseModule, printModule } from '../_shared/ast.js';
-import {
-  findExport,
-  findLocalBinding,
-  removeExport,
-  renameBinding,
-  unexportDeclaration,
-  type FoundExport,
-  type FunctionNode,
-} from '../_shared/find-export.js';
-import { dropUnusedImports, ensureImport } from '../_shared/imports.js';
-import { addMarker, newMarkers } from '../_shared/marker.js';
-import { boundNames, findPageComponent, prependStatements, withoutTypeAnnotation } from '../_shared/page-component.js';
-import { rewriteRelativeImports } from '../_shared/relative-imports.js';
+import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
+import { findExport, findLocalBinding, type FoundExport, type FunctionNode } from '../_shared/find-export.js';
+import { markerComment, newMarkers } from '../_shared/marker.js';
+import { dropUnusedImports, ensureImports, removeExport, removeLocalBinding, renameBinding, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
+import { boundNames, findPageComponent } from '../_shared/page-component.js';
+import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
-import { parameterFrom, statementFrom, statementsFrom, textOf, valueToCode } from '../_shared/snippet.js';
+import { valueToCode } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
-import { dropLayoutImports, exportOwnParams, keptFlatReason, layoutsProblem } from '../_shared/cascade-glue.js';
+import { keptFlatReason, layoutsProblem, type FlatCascade } from '../_shared/cascade-glue.js';
 import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './flat-cascade.js';
 import { localeRoutingReasons, markLocaleLinks } from './locale.js';
 import { convertStaticPaths, entryParamsCode, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 /** Pages-router special files with no app-router page counterpart. */
 const SPECIAL = /^\/(?:_app|_document|_error|404|500)$|^\/api(?:\/|$)/;
@@ -36,10 +27,6 @@ const LOCALE_KEY = 'locale';
 
 const FALLBACK_TRUE =
   'fallback: true has no app-router equivalent: unlisted URLs are now rendered on their first request without a fallback page (router.isFallback no longer exists), like fallback: \'blocking\'';
-
-function isTypeScript(path: string): boolean {
-  return /\.[mc]?tsx?$/.test(path);
-}
 
 /** What Next passed getStaticPaths (a copy of the locales, and the default locale), as code. */
 function pathsContextCode(i18n: TransformInput['i18n']): string {
@@ -69,12 +56,11 @@ function contextCode(routeParams: string, localeKey: string | undefined, dynamic
 }
 
 /** A binding pattern's text without its type annotation (`{ post }: Props` → `{ post }`). */
-function patternText(source: string, pattern: PatternKind): string {
+function patternText(m: EditedModule, pattern: PatternKind): string {
   const inner = n.AssignmentPattern.check(pattern) ? pattern.left : pattern;
   const annotation = (inner as { typeAnnotation?: N.Node | null }).typeAnnotation;
-  const text = textOf(source, inner);
-  if (!annotation) return text;
-  return source.slice((inner as unknown as { start: number }).start, (annotation as unknown as { start: number }).start).trimEnd();
+  if (!annotation) return m.text(inner);
+  return m.source.slice(startOf(inner), startOf(annotation)).trimEnd();
 }
 
 function typeRefName(node: N.Node | undefined): string | undefined {
@@ -82,48 +68,73 @@ function typeRefName(node: N.Node | undefined): string | undefined {
   return undefined;
 }
 
-/** Inserts statements right after the top-level statement `after` (or at the end). */
-function insertAfter(ast: N.File, after: N.Node | undefined, statements: StatementKind[]): void {
-  const body = ast.program.body;
-  const index = after ? body.indexOf(after as StatementKind) : -1;
-  body.splice(index >= 0 ? index + 1 : body.length, 0, ...statements);
+/** A parameter's range with its type annotation (babel ends some patterns before it). */
+function paramEnd(param: N.Node): number {
+  const annotation = (param as { typeAnnotation?: N.Node | null }).typeAnnotation;
+  return Math.max(endOf(param), annotation ? endOf(annotation) : 0);
+}
+
+/** Replaces a function's parameter list (`code` '' for none), parenthesizing an arrow's bare parameter. */
+function replaceParams(m: EditedModule, fn: FunctionNode, code: string): void {
+  const params = fn.params as N.Node[];
+  if (params.length > 0) {
+    const first = params[0]!;
+    // `post => …`: an arrow's one parameter written without parentheses.
+    const bare = n.ArrowFunctionExpression.check(fn) && !m.source.slice(startOf(fn as N.Node), startOf(first)).trimEnd().endsWith('(');
+    // The old list goes whole, with any edit made inside it (its type annotation rewritten, say).
+    m.edits.rewrite(startOf(first), paramEnd(params[params.length - 1]!), () => (bare ? `(${code})` : code));
+    return;
+  }
+  // The parameter list's opening parenthesis: after the name and type parameters, if any.
+  const after = (fn as { typeParameters?: N.Node | null }).typeParameters ?? (fn as { id?: N.Node | null }).id;
+  const open = m.source.indexOf('(', after ? endOf(after) : startOf(fn as N.Node));
+  m.edits.insert(open + 1, code);
 }
 
 function exportConst(name: string, value: string): string {
   return `export const ${name} = ${value};`;
 }
 
+/** What takeLocalFunction hands back: the function, the top-level statement holding it, and its name. */
+interface TakenFunction {
+  fn: FunctionNode;
+  statement: N.Node;
+  name: string;
+  typeArgs?: N.Node[];
+}
+
 /**
  * A getStaticPaths / getStaticProps export as a local function this module can edit: returns the function
- * and the top-level statement holding it, after dropping the export and any pages-router type annotation.
+ * and the top-level statement holding it, after dropping the export (getStaticPaths keeps an inline one, as
+ * its function becomes the generateStaticParams export) and any pages-router type annotation.
  */
-function takeLocalFunction(ast: N.File, found: FoundExport): { fn: FunctionNode; statement: N.Node; name: string; typeArgs?: N.Node[] } | undefined {
+function takeLocalFunction(m: EditedModule, found: FoundExport): TakenFunction | undefined {
   const local = found.local;
   if (!local?.fn || local.importedFrom) return undefined;
   let typeArgs: N.Node[] | undefined;
   // `(async () => …) satisfies GetStaticProps` describes the pages-router result; the converted one differs.
   if (local.declarator && (n.TSSatisfiesExpression.check(local.init) || n.TSAsExpression.check(local.init))) {
     const name = typeRefName(local.init.typeAnnotation);
-    if (name === 'GetStaticPaths' || name === 'GetStaticProps') local.declarator.init = local.init.expression;
+    if (name === 'GetStaticPaths' || name === 'GetStaticProps') m.remove(m.outerRange(local.init.expression)[1], endOf(local.init));
   }
   if (local.typeAnnotation && local.declarator && n.Identifier.check(local.declarator.id)) {
     const annotation = local.typeAnnotation as N.TSTypeReference;
     if (typeRefName(annotation) === 'GetStaticPaths' || typeRefName(annotation) === 'GetStaticProps') {
       typeArgs = (annotation.typeParameters?.params as N.Node[] | undefined) ?? [];
-      local.declarator.id.typeAnnotation = null;
+      const id = local.declarator.id;
+      m.remove(startOf(id) + id.name.length, endOf(id.typeAnnotation as N.Node));
     }
   }
+  const statement = found.form === 'declaration' ? found.statement : local.statement;
   if (found.form === 'declaration') {
-    const statement = unexportDeclaration(ast, found)!;
-    return { fn: local.fn, statement, name: local.name, typeArgs };
-  }
-  if (found.name === 'getStaticPaths' && found.specifier) {
+    if (found.name !== 'getStaticPaths') unexport(m, found);
+  } else if (found.name === 'getStaticPaths' && found.specifier) {
     // export { local as getStaticPaths } → export { local as generateStaticParams }, where it stands
-    found.specifier.exported = b.identifier('generateStaticParams');
+    m.renameSpecifier(found.specifier, { exported: 'generateStaticParams' });
   } else {
-    removeExport(ast, found);
+    removeExport(m, found);
   }
-  return { fn: local.fn, statement: local.statement, name: local.name, typeArgs };
+  return { fn: local.fn, statement, name: local.name, typeArgs };
 }
 
 function freeName(ast: N.File, wanted: string): string {
@@ -136,7 +147,9 @@ const transform: Transform = (input: TransformInput) => {
   const route = routeFromPath(input.path);
   if (!route || route.router !== 'pages') return { source: null, markers: [], skipped: 'not a file under pages/' };
   if (SPECIAL.test(route.pattern)) return { source: null, markers: [], skipped: `${route.pattern} has no app-router page counterpart` };
-  const ast = parseModule(input.source, input.path);
+  const m = new EditedModule(input.source, input.path);
+  const ast = m.ast;
+  const body = ast.program.body as N.Node[];
   const pathsExport = findExport(ast, 'getStaticPaths');
   const propsExport = findExport(ast, 'getStaticProps');
   if (!pathsExport && !propsExport) return { source: null, markers: [] };
@@ -144,7 +157,7 @@ const transform: Transform = (input: TransformInput) => {
     return { source: null, markers: [], skipped: 'getServerSideProps/getInitialProps pages are not static: convert them by hand' };
   }
 
-  const ts = isTypeScript(input.path);
+  const ts = m.typescript;
   const localeKey = input.i18n ? LOCALE_KEY : undefined;
   const segments = route.segments;
   const dynamic = segments.some((segment) => segment.kind !== 'static');
@@ -153,91 +166,91 @@ const transform: Transform = (input: TransformInput) => {
     return { source: null, markers: [], skipped: `the route already has a [${localeKey}] param, and with i18n the page moves under app/[${localeKey}]/: rename the param first` };
   }
   const navigation = new Set<string>();
-  let anchor: N.Node | undefined;
+  // Where the route segment config goes: after a statement, after new code at the end, or with the
+  // generateStaticParams written for a page without getStaticPaths.
+  let anchor: N.Node | 'end' | 'generated' | undefined;
   let paramsStatement: N.Node | undefined;
   const configExports: string[] = [];
+  // New top-level code that goes above the module's first statement, and at its end.
+  const top: string[] = [];
+  const bottom: string[] = [];
+  let generated: string | undefined;
+  // Notes above the first code added at the end (a generateStaticParams written there).
+  let endNotes: string[] = [];
 
   const appDir = route.dir.replace(/pages$/, 'app');
   const folder = [localeKey ? `[${localeKey}]` : '', route.folder].filter(Boolean).join('/');
   const outputPath = `${appDir}/${folder ? folder + '/' : ''}page${route.ext}`;
+  const defaultExport = findExport(ast, 'default');
 
   // getStaticPaths → generateStaticParams
   if (pathsExport) {
     let fallback: Fallback = 'unknown';
     let gspStatement: N.Node | undefined;
+    // Notes about a generateStaticParams written anew go above it (it has no node to carry them).
+    let gspNotes: string[] | undefined;
     // A cascade app-to-pages flattened goes back to the layouts when they can run it again (with i18n the
     // page moves under [locale], which its params must then give: that takes the flattened path).
     const flat = localeKey ? undefined : readFlatStaticPaths(ast, pathsExport, input.path);
     const problem = flat?.cascade.layouts.length ? layoutsProblem(flat.cascade, outputPath, input.readFile) : undefined;
     const split = flat && !problem ? flat : undefined;
-    const taken = split || pathsExport.form === 're-export' || pathsExport.local?.importedFrom ? undefined : takeLocalFunction(ast, pathsExport);
+    const taken = split || pathsExport.form === 're-export' || pathsExport.local?.importedFrom ? undefined : takeLocalFunction(m, pathsExport);
     if (split) {
       fallback = split.fallback;
-      splitCascade(ast, pathsExport, split);
-      gspStatement = split.cascade.own ? exportOwnParams(ast, split.cascade.own) : undefined;
+      splitCascade(m, pathsExport, split);
+      gspStatement = split.cascade.own ? exportOwnParams(m, split.cascade.own) : undefined;
     } else if (taken) {
       const { fn } = taken;
-      fallback = convertStaticPaths(fn, segments, input.i18n, localeKey, input.source);
+      fallback = convertStaticPaths(m, fn, segments, input.i18n, localeKey);
       if (fn.params.length > 0) {
         // getStaticPaths({ locales, defaultLocale }) → the same values, written out.
-        const context = patternText(input.source, fn.params[0] as PatternKind);
-        fn.params = [];
-        const declaration = statementFrom(`const ${context} = ${pathsContextCode(input.i18n)};`);
-        if (!input.i18n) addMarker(declaration, 'getStaticPaths read its locales context, and no i18n config is known here');
-        prependStatements(fn, [declaration]);
+        const context = patternText(m, fn.params[0] as PatternKind);
+        replaceParams(m, fn, '');
+        const marker = input.i18n ? '' : `${markerComment('getStaticPaths read its locales context, and no i18n config is known here')}\n`;
+        m.prepend(fn, `${marker}const ${context} = ${pathsContextCode(input.i18n)};`);
       }
       if (taken.name === 'getStaticPaths') {
         // The page's own generateStaticParams, kept local by app-to-pages, must not clash with the export.
-        renameLocalAway(ast, 'generateStaticParams', 'pageGenerateStaticParams');
-        renameBinding(ast, 'getStaticPaths', 'generateStaticParams');
-        const statement = taken.statement;
-        const index = ast.program.body.indexOf(statement as StatementKind);
-        const exported = b.exportNamedDeclaration(statement as never, []);
-        (exported as { comments?: unknown }).comments = (statement as { comments?: unknown }).comments;
-        (statement as { comments?: unknown }).comments = null;
-        ast.program.body.splice(index, 1, exported);
-        gspStatement = exported;
-      } else {
-        gspStatement = taken.statement;
+        renameLocalAway(m, 'generateStaticParams', 'pageGenerateStaticParams');
+        renameBinding(m, 'getStaticPaths', 'generateStaticParams');
+        if (pathsExport.form !== 'declaration') m.insert(startOf(taken.statement), 'export ');
       }
+      gspStatement = taken.statement;
     } else {
       // Re-exported from another module: wrap it, unwrapping each entry at run time.
       const source = pathsExport.source ?? pathsExport.local?.importedFrom ?? '';
       const localName = pathsExport.local?.name ?? freeName(ast, 'getStaticPaths');
-      removeExport(ast, pathsExport);
+      removeExport(m, pathsExport);
       if (!pathsExport.local) {
-        ast.program.body.unshift(
-          b.importDeclaration([b.importSpecifier(b.identifier(pathsExport.specifier ? String((pathsExport.specifier.local ?? pathsExport.specifier.exported).name) : 'getStaticPaths'), b.identifier(localName))], b.stringLiteral(source)),
-        );
+        const imported = pathsExport.specifier ? nameOf(pathsExport.specifier.local ?? pathsExport.specifier.exported) : 'getStaticPaths';
+        top.push(`import { ${imported === localName ? imported : `${imported} as ${localName}`} } from '${moveSpecifier(source, input.path, outputPath)}';`);
       }
+      const shape = localeKey ? '{ params, locale? }' : '{ params }';
+      gspNotes = [`getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`];
       // Called with the context Next called it with.
-      const exported = statementFrom(
+      bottom.push(
         `export async function generateStaticParams() {\n  const result = await ${localName}(${pathsContextCode(input.i18n)});\n  return result.paths.map((entry) => ${entryParamsCode(input.i18n, localeKey)});\n}`,
       );
-      const shape = localeKey ? '{ params, locale? }' : '{ params }';
-      addMarker(exported, `getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`);
-      ast.program.body.push(exported);
-      gspStatement = exported;
     }
-    anchor = gspStatement;
+    anchor = gspStatement ?? (gspNotes ? 'end' : undefined);
     paramsStatement = gspStatement;
     // A layout-only route keeps no generateStaticParams here: notes about it go on the page component.
-    const noted = gspStatement ?? findExport(ast, 'default')?.statement ?? ast.program.body[0]!;
+    const notes: string[] = [];
     if (fallback === false) configExports.push(exportConst('dynamicParams', 'false'));
-    else if (fallback === true) addMarker(noted, FALLBACK_TRUE);
-    else if (fallback === 'unknown' && (taken || split)) addMarker(noted, 'fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
-    if (problem) addMarker(noted, keptFlatReason(problem, flat!.cascade));
+    else if (fallback === true) notes.push(FALLBACK_TRUE);
+    else if (fallback === 'unknown' && (taken || split)) notes.push('fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
+    if (problem) notes.push(keptFlatReason(problem, flat!.cascade));
+    if (gspNotes) gspNotes.push(...notes);
+    else for (const note of notes) m.marker(gspStatement ?? defaultExport?.statement ?? body[0]!, note);
+    if (gspNotes) endNotes = gspNotes;
   } else if (input.i18n) {
     // Next built a page without getStaticPaths once per locale, and any other prefix was a 404: the same list.
-    renameLocalAway(ast, 'generateStaticParams', 'pageGenerateStaticParams');
+    renameLocalAway(m, 'generateStaticParams', 'pageGenerateStaticParams');
     const locales = valueToCode(input.i18n.locales.map((locale) => ({ [LOCALE_KEY]: locale })));
-    const generated = statementFrom(`export async function generateStaticParams() {\n  return ${locales};\n}`);
-    const body = ast.program.body;
-    const imports = body.findIndex((statement) => !n.ImportDeclaration.check(statement));
-    body.splice(imports >= 0 ? imports : body.length, 0, generated);
+    const notes = localeRoutingReasons(route.pattern, input.i18n).map((reason) => `${markerComment(reason)}\n`).join('');
+    generated = `${notes}export async function generateStaticParams() {\n  return ${locales};\n}`;
     configExports.push(exportConst('dynamicParams', 'false'));
-    anchor = generated;
-    paramsStatement = generated;
+    anchor = 'generated';
   }
 
   // getStaticProps → a local loader the async page component awaits
@@ -245,9 +258,9 @@ const transform: Transform = (input: TransformInput) => {
   let loaderReturnsProps = false;
   let contextKeys: string[] = [];
   if (propsExport) {
-    const taken = propsExport.form === 're-export' || propsExport.local?.importedFrom ? undefined : takeLocalFunction(ast, propsExport);
+    const taken = propsExport.form === 're-export' || propsExport.local?.importedFrom ? undefined : takeLocalFunction(m, propsExport);
     if (taken) {
-      const conversion = convertStaticProps(taken.fn, input.source);
+      const conversion = convertStaticProps(m, taken.fn);
       conversion.navigation.forEach((name) => navigation.add(name));
       if (conversion.revalidate !== undefined) {
         configExports.push(exportConst('revalidate', String(conversion.revalidate)));
@@ -255,9 +268,9 @@ const transform: Transform = (input: TransformInput) => {
       loader = taken.name;
       if (taken.name === 'getStaticProps') {
         loader = freeName(ast, PROPS_LOADER);
-        renameBinding(ast, 'getStaticProps', loader);
+        renameBinding(m, 'getStaticProps', loader);
       }
-      const context = taken.fn.params[0];
+      const context = taken.fn.params[0] as N.Node | undefined;
       if (context) {
         contextKeys = n.ObjectPattern.check(context)
           ? context.properties.flatMap((p) => (n.ObjectProperty.check(p) && n.Identifier.check(p.key) ? [p.key.name] : ['…']))
@@ -266,27 +279,26 @@ const transform: Transform = (input: TransformInput) => {
           // What the page passes (see the call below): Next's context, whose params never held the locale.
           const members: string[] = [];
           if (!localeKey || dynamic) {
-            members.push(`params: ${taken.typeArgs?.[1] ? textOf(input.source, taken.typeArgs[1]) : paramsTypeText(segments, undefined)}`);
+            members.push(`params: ${taken.typeArgs?.[1] ? m.text(taken.typeArgs[1]) : paramsTypeText(segments, undefined)}`);
           } else if (contextKeys.includes('params')) {
             members.push('params?: undefined');
           }
           if (localeKey) members.push(`${localeKey}: string`);
-          taken.fn.params[0] = parameterFrom(`${textOf(input.source, context)}: { ${members.join('; ')} }`, true);
+          replaceParams(m, taken.fn, `${m.text(context)}: { ${members.join('; ')} }`);
         }
         const unsupported = contextKeys.filter((k) => k !== 'params' && !(k === 'locale' && localeKey));
-        if (unsupported.length > 0) addMarker(taken.statement, `getStaticProps reads ${unsupported.join(', ')} from its context, which the app router does not pass`);
+        if (unsupported.length > 0) m.marker(taken.statement, `getStaticProps reads ${unsupported.join(', ')} from its context, which the app router does not pass`);
       }
       anchor ??= taken.statement;
     } else {
       const source = propsExport.source ?? propsExport.local?.importedFrom ?? '';
-      removeExport(ast, propsExport);
+      removeExport(m, propsExport);
       loader = freeName(ast, PROPS_LOADER);
-      const imported = propsExport.specifier ? String((propsExport.specifier.local ?? propsExport.specifier.exported).name) : 'getStaticProps';
+      const imported = propsExport.specifier ? nameOf(propsExport.specifier.local ?? propsExport.specifier.exported) : 'getStaticProps';
       if (propsExport.local) loader = propsExport.local.name;
       else {
-        const declaration = b.importDeclaration([b.importSpecifier(b.identifier(imported), b.identifier(loader))], b.stringLiteral(source));
-        addMarker(declaration, `getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`);
-        ast.program.body.unshift(declaration);
+        const note = markerComment(`getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`);
+        top.unshift(`${note}\nimport { ${imported} as ${loader} } from '${moveSpecifier(source, input.path, outputPath)}';`);
       }
       // What it reads is unknown: it gets the locale too, as Next's context held it.
       contextKeys = localeKey ? ['params', 'locale'] : ['params'];
@@ -294,14 +306,13 @@ const transform: Transform = (input: TransformInput) => {
     }
   }
 
-  // InferGetStaticPropsType<typeof getPageProps> → the loader's own resolved type
+  // InferGetStaticPropsType<typeof getPageProps> → Awaited<ReturnType<typeof getPageProps>>: the loader's own type
   if (loader && input.source.includes('InferGetStaticPropsType')) {
-    const name = loader;
     types.visit(ast, {
       visitTSTypeReference(path) {
-        if (typeRefName(path.node) === 'InferGetStaticPropsType') {
-          const alias = statementFrom(`type T = Awaited<ReturnType<typeof ${name}>>;`) as N.TSTypeAliasDeclaration;
-          path.replace(alias.typeAnnotation);
+        const node = path.node as N.TSTypeReference;
+        if (typeRefName(node) === 'InferGetStaticPropsType' && !m.isGone(node)) {
+          m.rewrite(node, (current) => `${current.replace(/^InferGetStaticPropsType/, 'Awaited<ReturnType')}>`);
           return false;
         }
         this.traverse(path);
@@ -312,53 +323,79 @@ const transform: Transform = (input: TransformInput) => {
 
   // The page component becomes async and loads its data itself.
   const component = findPageComponent(ast);
-  const defaultExport = findExport(ast, 'default');
   if (component && loader) {
-    component.async = true;
+    if (!component.async) m.insert(startOf(component as N.Node), 'async ');
     const original = component.params[0] as PatternKind | undefined;
     const clash = boundNames(original).includes('params');
     const routeParams = clash ? 'route.params' : 'params';
     const call = `${loader}(${contextKeys.length === 0 ? '' : contextCode(routeParams, localeKey, dynamic)})`;
     const loaded = loaderReturnsProps ? `(await ${call}).props` : `await ${call}`;
-    const statement = statementFrom(original ? `const ${patternText(input.source, original)} = ${loaded};` : `${loaded};`);
     if (contextKeys.length > 0) {
       const name = clash ? 'route' : '{ params }';
-      component.params = [parameterFrom(ts ? `${name}: { params: Promise<${paramsTypeText(segments, localeKey)}> }` : name, ts)];
-    } else {
-      component.params = [];
+      replaceParams(m, component, ts ? `${name}: { params: Promise<${paramsTypeText(segments, localeKey)}> }` : name);
+    } else if (original) {
+      replaceParams(m, component, '');
     }
-    prependStatements(component, [statement]);
+    m.prepend(component, original ? `const ${patternText(m, original)} = ${loaded};` : `${loaded};`);
     // `const Page: NextPage<Props> = …` describes a pages-router component; the async one is inferred.
     const local = defaultExport?.local;
     if (local?.declarator && n.Identifier.check(local.declarator.id) && typeRefName(local.typeAnnotation) === 'NextPage') {
-      local.declarator.id.typeAnnotation = null;
+      const id = local.declarator.id;
+      m.remove(startOf(id) + id.name.length, endOf(id.typeAnnotation as N.Node));
     }
   } else if (loader) {
-    addMarker(defaultExport?.statement ?? ast.program.body[ast.program.body.length - 1]!, `the default export is not a component function defined here: await ${loader}({ params: await params }) in the page by hand`);
+    m.marker(defaultExport?.statement ?? body[body.length - 1]!, `the default export is not a component function defined here: await ${loader}({ params: await params }) in the page by hand`);
   }
 
   // One snippet, so the config lines keep their own line breaks.
-  if (configExports.length > 0) insertAfter(ast, anchor, statementsFrom(configExports.join('\n')));
-  for (const name of ['notFound', 'redirect', 'permanentRedirect']) if (navigation.has(name)) ensureImport(ast, 'next/navigation', name);
-  dropUnusedImports(ast, 'next', NEXT_TYPES);
+  const config = configExports.join('\n');
+  if (config) {
+    if (anchor === 'generated') generated += `\n\n${config}`;
+    else if (anchor === undefined || anchor === 'end') bottom.push(config);
+    else m.insertAfter(anchor, config);
+  }
+  if (generated) {
+    // Above the module's code, below its imports.
+    const firstCode = body.find((statement) => !n.ImportDeclaration.check(statement));
+    if (firstCode) m.insertBefore(firstCode, generated);
+    else bottom.unshift(generated);
+  }
+  const imports = ['notFound', 'redirect', 'permanentRedirect'].filter((name) => navigation.has(name));
+  if (imports.length > 0) ensureImports(m, 'next/navigation', imports);
+  dropUnusedImports(m, 'next', NEXT_TYPES);
 
   if (input.i18n) {
-    // Beside the URLs this page lists (its component when it lists none): what Next's i18n routing also served.
-    const noted = paramsStatement ?? defaultExport?.statement ?? ast.program.body[0]!;
-    for (const reason of localeRoutingReasons(route.pattern, input.i18n)) addMarker(noted, reason);
-    markLocaleLinks(ast, input.i18n);
+    // Beside the URLs this page lists: what Next's i18n routing also served (a page that lists none got its
+    // generateStaticParams above, with these notes).
+    if (pathsExport) {
+      const reasons = localeRoutingReasons(route.pattern, input.i18n);
+      if (paramsStatement) for (const reason of reasons) m.marker(paramsStatement, reason);
+      else if (anchor === 'end') endNotes.push(...reasons);
+      else for (const reason of reasons) m.marker(defaultExport?.statement ?? body[0]!, reason);
+    }
+    markLocaleLinks(m, input.i18n);
   }
 
-  for (const statement of ast.program.body) {
+  for (const statement of body) {
     if (!n.ImportDeclaration.check(statement)) continue;
-    if (statement.source.value === 'next/router') addMarker(statement, 'next/router does not work in the app router: use next/navigation (useRouter, usePathname, useSearchParams) in a client component');
-    if (statement.source.value === 'next/head') addMarker(statement, 'next/head is ignored in the app router: use the metadata export or generateMetadata');
+    if (statement.source.value === 'next/router') m.marker(statement, 'next/router does not work in the app router: use next/navigation (useRouter, usePathname, useSearchParams) in a client component');
+    if (statement.source.value === 'next/head') m.marker(statement, 'next/head is ignored in the app router: use the metadata export or generateMetadata');
   }
 
-  rewriteRelativeImports(ast, input.path, outputPath);
-  const source = printModule(ast);
+  rewriteRelativeImports(m, input.path, outputPath);
+  if (top.length > 0) {
+    if (body[0]) m.insertBefore(body[0], top.join('\n'), n.ImportDeclaration.check(body[0]) ? '\n' : '\n\n');
+    else bottom.unshift(...top);
+  }
+  if (bottom[0]) bottom[0] = endNotes.map((note) => `${markerComment(note)}\n`).join('') + bottom[0];
+  for (const code of bottom) m.insertAfter(undefined, code);
+  const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
+
+function nameOf(node: N.Node): string {
+  return n.StringLiteral.check(node) ? node.value : String((node as N.Identifier).name);
+}
 
 export default transform;
 
@@ -366,10 +403,35 @@ export default transform;
  * The flattened cascade split back: getStaticPaths and the glue running the cascade go, and so do the layout
  * imports nothing else uses; the layouts, still in app/, run their part again.
  */
-function splitCascade(ast: N.File, pathsExport: FoundExport, split: FlatStaticPaths): void {
-  removeExport(ast, pathsExport);
+function splitCascade(m: EditedModule, pathsExport: FoundExport, split: FlatStaticPaths): void {
+  removeExport(m, pathsExport);
   // The glue's own comment (how the app router runs the cascade) goes with it.
-  const glue = split.glue ? ast.program.body.indexOf(split.glue.statement) : -1;
-  if (glue >= 0) ast.program.body.splice(glue, 1);
-  dropLayoutImports(ast, split.cascade);
+  if (split.glue) m.removeStatement(split.glue.statement, true);
+  dropLayoutImports(m, split.cascade);
+}
+
+/** Drops the layout imports of `cascade` that nothing left in the module uses. */
+function dropLayoutImports(m: EditedModule, cascade: FlatCascade): void {
+  const used = m.usedNames();
+  for (const layout of cascade.layouts) {
+    const binding = findLocalBinding(m.ast, layout.local);
+    if (binding && !used.has(layout.local)) removeLocalBinding(m, binding);
+  }
+}
+
+/**
+ * Makes the page's own function the module's `generateStaticParams` export: `function generateStaticParams`
+ * gets its `export` back (comments stay on top); any other name is exported under that one. Returns the
+ * statement that now exports it.
+ */
+function exportOwnParams(m: EditedModule, own: string): N.Node {
+  const binding = findLocalBinding(m.ast, own)!;
+  const statement = binding.statement as N.Node;
+  const single = !n.VariableDeclaration.check(statement) || statement.declarations.length === 1;
+  if (own === 'generateStaticParams' && single && (n.FunctionDeclaration.check(statement) || n.VariableDeclaration.check(statement))) {
+    m.insert(startOf(statement), 'export ');
+    return statement;
+  }
+  m.insertAfter(statement, `export { ${own} as generateStaticParams };`);
+  return statement;
 }

@@ -1,6 +1,5 @@
 import type { namedTypes as N } from 'ast-types';
-import { types } from 'recast';
-import { addMarker } from '../_shared/marker.js';
+import type { EditedModule } from '../_shared/edited-module.js';
 import { defaultLocaleUrls, type I18n } from '../_shared/locale-urls.js';
 
 /**
@@ -11,8 +10,6 @@ import { defaultLocaleUrls, type I18n } from '../_shared/locale-urls.js';
  * with it, next build strips the locale from app/[locale] paths and fails ("The provided export path '/'
  * doesn't match the '/[locale]' page.").
  */
-
-const n = types.namedTypes;
 
 /** A locale other than the default one, for the examples (the default itself when it is the only one). */
 function otherLocale(i18n: I18n): string {
@@ -41,11 +38,13 @@ export function localeRoutingReasons(pattern: string, i18n: I18n): string[] {
  * With i18n, the pages router's <Link> put the page's locale in front of its href (the default locale
  * unprefixed); the app router's <Link> keeps the href as written and does not support the `locale` prop.
  */
-export function markLocaleLinks(ast: N.File, i18n: I18n): void {
+export function markLocaleLinks(m: EditedModule, i18n: I18n): void {
   const other = otherLocale(i18n);
-  for (const statement of ast.program.body) {
-    if (!n.ImportDeclaration.check(statement) || statement.source.value !== 'next/link' || statement.importKind === 'type') continue;
-    addMarker(
+  for (const statement of m.ast.program.body as N.Node[]) {
+    if (statement.type !== 'ImportDeclaration') continue;
+    const declaration = statement as N.ImportDeclaration;
+    if (declaration.source.value !== 'next/link' || declaration.importKind === 'type') continue;
+    m.marker(
       statement,
       `Next's <Link> added the page's locale to each href (/about became /${other}/about on a '${other}' page, /about on a '${i18n.defaultLocale}' page); the app router's <Link> keeps the href as written and ignores its locale prop: prefix each href with the locale param (\`/\${locale}/about\`, locale from await params)`,
     );

@@ -2,17 +2,16 @@ import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
+import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
 import { getProperty, NOT_STATIC, propertyKey, staticValue } from '../_shared/literal.js';
-import { addMarker } from '../_shared/marker.js';
 import { localDeclarator, returnSites } from '../_shared/returns.js';
 import { paramsFromStringPath } from '../_shared/string-path.js';
 import { paramsFromTemplatePath } from '../_shared/template-path.js';
-import { expressionFrom, parameterFrom, textOf, valueToCode } from '../_shared/snippet.js';
+import { valueToCode } from '../_shared/snippet.js';
 import type { TransformInput } from '../_shared/types.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 export type Fallback = false | true | 'blocking' | 'unknown';
 
@@ -23,18 +22,18 @@ export type Fallback = false | true | 'blocking' | 'unknown';
  * unwrapped, where the source shows them. Returns the `fallback` value the function declared.
  */
 export function convertStaticPaths(
+  m: EditedModule,
   fn: FunctionNode,
   segments: readonly Segment[],
   i18n: TransformInput['i18n'],
   localeKey: string | undefined,
-  source: string,
 ): Fallback {
   const fallbacks = new Set<unknown>();
-  const context = { segments, i18n, localeKey, fn, source };
+  const context = { m, segments, i18n, localeKey, fn };
   for (const site of returnSites(fn)) {
     const value = unwrapExpression(site.value);
     if (!n.ObjectExpression.check(value) || !getProperty(value, 'paths')) {
-      addMarker(site.statement ?? site.value, 'getStaticPaths returns a value that is not a { paths, fallback } literal: unwrap each entry\'s params by hand and set dynamicParams for its fallback');
+      m.marker(site.statement ?? site.value, 'getStaticPaths returns a value that is not a { paths, fallback } literal: unwrap each entry\'s params by hand and set dynamicParams for its fallback');
       fallbacks.add('unknown');
       continue;
     }
@@ -43,9 +42,10 @@ export function convertStaticPaths(
     fallbacks.add(fallbackValue === false || fallbackValue === true || fallbackValue === 'blocking' ? fallbackValue : 'unknown');
     const extra = value.properties.filter((p) => !['paths', 'fallback'].includes(propertyKey(p) ?? ''));
     const paths = getProperty(value, 'paths')!.value as ExpressionKind;
-    site.replace(convertPaths(paths, context));
+    convertPaths(paths, context);
+    m.unwrap(site.value, paths);
     if (extra.length > 0) {
-      addMarker(site.statement ?? site.value, `getStaticPaths also returned ${extra.map((p) => propertyKey(p) ?? '…').join(', ')}, which generateStaticParams has no place for`);
+      m.marker(site.statement ?? site.value, `getStaticPaths also returned ${extra.map((p) => propertyKey(p) ?? '…').join(', ')}, which generateStaticParams has no place for`);
     }
   }
   if (fallbacks.size !== 1) return 'unknown';
@@ -53,11 +53,11 @@ export function convertStaticPaths(
 }
 
 interface Context {
+  m: EditedModule;
   segments: readonly Segment[];
   i18n: TransformInput['i18n'];
   localeKey: string | undefined;
   fn: FunctionNode;
-  source: string;
 }
 
 /**
@@ -68,39 +68,40 @@ export function entryParamsCode(i18n: TransformInput['i18n'], localeKey: string 
   return i18n && localeKey ? `({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(i18n.defaultLocale)} })` : 'entry.params';
 }
 
-/** A `paths` expression into an expression of params objects. */
-function convertPaths(expression: ExpressionKind, context: Context): ExpressionKind {
+/** Rewrites a `paths` expression in place into an expression of params objects. */
+function convertPaths(expression: ExpressionKind, context: Context): void {
+  const { m } = context;
   const inner = unwrapExpression(expression) as ExpressionKind;
   if (n.ArrayExpression.check(inner)) {
-    inner.elements = inner.elements.map((element) => {
-      if (n.SpreadElement.check(element)) return b.spreadElement(convertPaths(element.argument, context));
-      return element ? convertEntry(element as ExpressionKind, context) : element;
-    });
-    return inner;
+    for (const element of inner.elements) {
+      if (n.SpreadElement.check(element)) convertPaths(element.argument, context);
+      else if (element) convertEntry(element as ExpressionKind, context);
+    }
+    return;
   }
   if (n.CallExpression.check(inner) && n.MemberExpression.check(inner.callee) && n.Identifier.check(inner.callee.property)) {
     const method = inner.callee.property.name;
     const callback = unwrapExpression(inner.arguments[0] as ExpressionKind);
     if ((method === 'map' || method === 'flatMap') && (n.ArrowFunctionExpression.check(callback) || n.FunctionExpression.check(callback))) {
       for (const site of returnSites(callback)) {
-        site.replace(method === 'map' ? convertEntry(site.value, context) : convertPaths(site.value, context));
+        if (method === 'map') convertEntry(site.value, context, !site.statement);
+        else convertPaths(site.value, context);
       }
-      return inner;
+      return;
     }
     if (method === 'concat') {
-      inner.callee.object = convertPaths(inner.callee.object as ExpressionKind, context);
-      inner.arguments = inner.arguments.map((a) => (n.SpreadElement.check(a) ? a : convertPaths(a as ExpressionKind, context)));
-      return inner;
+      convertPaths(inner.callee.object as ExpressionKind, context);
+      for (const argument of inner.arguments) if (!n.SpreadElement.check(argument)) convertPaths(argument as ExpressionKind, context);
+      return;
     }
   }
-  if (n.Identifier.check(inner) && convertLocalArray(inner.name, context)) return inner;
+  if (n.Identifier.check(inner) && convertLocalArray(inner.name, context)) return;
   // Unknown at this point: the entries are computed elsewhere. Unwrap them at run time.
-  const text = textOf(context.source, expression);
+  const text = m.text(expression);
   const receiver = /^[\w$.]+$/.test(text) ? text : `(${text})`;
-  const mapped = expressionFrom(`${receiver}.map((entry) => ${entryParamsCode(context.i18n, context.localeKey)})`);
   const kept = context.localeKey ? 'a { params, locale? } object (string paths are not converted)' : 'a { params } object (string paths and locales are not converted)';
-  addMarker(mapped, `paths are computed elsewhere: each entry is assumed to be ${kept}`);
-  return mapped;
+  m.replace(expression, `${receiver}.map((entry) => ${entryParamsCode(context.i18n, context.localeKey)})`);
+  m.marker(expression, `paths are computed elsewhere: each entry is assumed to be ${kept}`);
 }
 
 /** `const paths = []` (or a convertible initial value) filled by `paths.push(entry)` in the function body. */
@@ -129,10 +130,10 @@ function convertLocalArray(name: string, context: Context): boolean {
     },
   });
   if (otherUse) return false;
-  retypeLocalArray(declarator, context.source);
-  if (declarator.init) declarator.init = convertPaths(declarator.init as ExpressionKind, context);
+  retypeLocalArray(declarator, context.m);
+  if (declarator.init) convertPaths(declarator.init as ExpressionKind, context);
   for (const call of pushes) {
-    call.arguments = call.arguments.map((a) => (n.SpreadElement.check(a) ? a : convertEntry(a as ExpressionKind, context)));
+    for (const argument of call.arguments) if (!n.SpreadElement.check(argument)) convertEntry(argument as ExpressionKind, context);
   }
   return true;
 }
@@ -141,7 +142,7 @@ function convertLocalArray(name: string, context: Context): boolean {
  * `const paths: { params: P }[] = []` → `const paths: P[] = []`; a pages-router type such as
  * `GetStaticPathsResult['paths']` becomes a plain params list.
  */
-function retypeLocalArray(declarator: N.VariableDeclarator, source: string): void {
+function retypeLocalArray(declarator: N.VariableDeclarator, m: EditedModule): void {
   const id = declarator.id as N.Identifier;
   const annotation = (id.typeAnnotation as N.TSTypeAnnotation | null | undefined)?.typeAnnotation;
   if (!annotation) return;
@@ -155,54 +156,59 @@ function retypeLocalArray(declarator: N.VariableDeclarator, source: string): voi
     : undefined;
   let replacement: string | undefined;
   if (params && n.TSPropertySignature.check(params) && params.typeAnnotation) {
-    replacement = `${textOf(source, params.typeAnnotation.typeAnnotation as N.Node)}[]`;
-  } else if (/GetStaticPaths/.test(textOf(source, annotation))) {
+    replacement = `${m.text(params.typeAnnotation.typeAnnotation as N.Node)}[]`;
+  } else if (/GetStaticPaths/.test(m.text(annotation))) {
     replacement = 'Record<string, string | string[]>[]';
   }
-  if (replacement) id.typeAnnotation = (parameterFrom(`x: ${replacement}`, true) as N.Identifier).typeAnnotation;
+  if (replacement) m.replace(annotation, replacement);
 }
 
 function optionalCatchAllNames(segments: readonly Segment[]): Set<string> {
   return new Set(segments.flatMap((s) => (s.kind === 'optional-catchall' ? [s.name] : [])));
 }
 
-function withLocale(params: ExpressionKind, locale: string, key: string, source: string): ExpressionKind {
-  const text = textOf(source, params);
-  if (n.ObjectExpression.check(params) && params.properties.length === 0) return expressionFrom(`{ ${key}: ${locale} }`);
-  if (n.ObjectExpression.check(params) && text.endsWith('}')) {
-    return expressionFrom(`${text.slice(0, -1).replace(/[\s,]*$/, '')}, ${key}: ${locale} }`);
-  }
-  return expressionFrom(`{ ...${text}, ${key}: ${locale} }`);
+/** `{ slug: 'a' }` with the locale key added, from the params' current text. */
+function withLocale(params: ExpressionKind | undefined, text: string, locale: string, key: string): string {
+  if (!params || (n.ObjectExpression.check(params) && params.properties.length === 0)) return `{ ${key}: ${locale} }`;
+  if (n.ObjectExpression.check(params) && text.endsWith('}')) return `${text.slice(0, -1).replace(/[\s,]*$/, '')}, ${key}: ${locale} }`;
+  return `{ ...${text}, ${key}: ${locale} }`;
 }
 
-/** One pages entry (`{ params, locale }` or a string path) into one params object. */
-function convertEntry(entry: ExpressionKind, context: Context): ExpressionKind {
+/**
+ * Rewrites one pages entry (`{ params, locale }` or a string path) in place into one params object. An arrow's
+ * expression body (`arrowBody`) that becomes an object literal gets the parentheses it then needs.
+ */
+function convertEntry(entry: ExpressionKind, context: Context, arrowBody = false): void {
+  const { m, segments, i18n, localeKey } = context;
+  const bare = arrowBody && !(entry as { extra?: { parenthesized?: boolean } }).extra?.parenthesized;
+  const object = (code: string): string => (bare ? `(${code})` : code);
   const inner = unwrapExpression(entry) as ExpressionKind;
-  const { segments, i18n, localeKey } = context;
   if (n.StringLiteral.check(inner) || (n.TemplateLiteral.check(inner) && inner.expressions.length === 0)) {
     const text = staticValue(inner) as string;
     const found = paramsFromStringPath(text, segments, i18n);
     if (!found) {
-      addMarker(inner, `the path ${JSON.stringify(text)} does not match the page's pattern; Next.js rejects it`);
-      return inner;
+      m.marker(inner, `the path ${JSON.stringify(text)} does not match the page's pattern; Next.js rejects it`);
+      return;
     }
     const params: Record<string, unknown> = { ...found.params };
     for (const name of optionalCatchAllNames(segments)) params[name] ??= [];
     if (found.locale !== undefined && localeKey) params[localeKey] = found.locale;
-    return expressionFrom(valueToCode(params));
+    m.replace(entry, object(valueToCode(params)));
+    return;
   }
   if (n.TemplateLiteral.check(inner)) {
     const found = paramsFromTemplatePath(inner, segments);
     if (found && !i18n) {
-      return expressionFrom(`{ ${[...found].map(([key, value]) => `${key}: ${textOf(context.source, value)}`).join(', ')} }`);
+      m.replace(entry, object(`{ ${[...found].map(([key, value]) => `${key}: ${m.text(value)}`).join(', ')} }`));
+      return;
     }
-    addMarker(inner, 'a computed string path: turn it into a params object by hand');
-    return inner;
+    m.marker(inner, 'a computed string path: turn it into a params object by hand');
+    return;
   }
   if (n.ObjectExpression.check(inner)) {
     const paramsProperty = getProperty(inner, 'params');
     const localeProperty = getProperty(inner, 'locale');
-    const params: ExpressionKind = paramsProperty ? (paramsProperty.value as ExpressionKind) : b.objectExpression([]);
+    const params = paramsProperty?.value as ExpressionKind | undefined;
     if (n.ObjectExpression.check(params)) {
       const optional = optionalCatchAllNames(segments);
       for (const property of params.properties) {
@@ -210,22 +216,26 @@ function convertEntry(entry: ExpressionKind, context: Context): ExpressionKind {
         const key = propertyKey(property);
         // Next reads a present null/false/undefined optional catch-all as []; write the [] it means.
         if (key && optional.has(key) && [null, false, undefined].includes(staticValue(property.value) as never)) {
-          property.value = b.arrayExpression([]);
-          property.shorthand = false;
+          if (property.shorthand) m.insert(endOf(property), ': []');
+          else m.replace(property.value, '[]');
         }
       }
     }
     if (localeKey && i18n) {
-      const locale = localeProperty ? textOf(context.source, localeProperty.value) : valueToCode(i18n.defaultLocale);
-      return withLocale(params, locale, localeKey, context.source);
+      const locale = localeProperty ? m.text(localeProperty.value) : valueToCode(i18n.defaultLocale);
+      const text = params ? m.current(params) : '';
+      m.rewrite(entry, () => object(withLocale(params, text, locale, localeKey)));
+      return;
     }
     if (localeProperty) {
-      addMarker(params, `locale ${JSON.stringify(staticValue(localeProperty.value) === NOT_STATIC ? '…' : staticValue(localeProperty.value))} dropped: the app router has no i18n config; move the page under a [locale] segment`);
+      const value = staticValue(localeProperty.value);
+      m.marker(params ?? inner, `locale ${JSON.stringify(value === NOT_STATIC ? '…' : value)} dropped: the app router has no i18n config; move the page under a [locale] segment`);
     }
-    return params;
+    if (params) m.unwrap(entry, params);
+    else m.replace(entry, object('{}'));
+    return;
   }
-  const text = textOf(context.source, entry);
-  const value = expressionFrom(`${/^[\w$.]+$/.test(text) ? text : `(${text})`}.params`);
-  addMarker(value, 'an entry computed elsewhere: assumed to be a { params } object');
-  return value;
+  const text = m.text(entry);
+  m.replace(entry, `${/^[\w$.]+$/.test(text) ? text : `(${text})`}.params`);
+  m.marker(entry, 'an entry computed elsewhere: assumed to be a { params } object');
 }

@@ -1,14 +1,10 @@
-import type { namedTypes as N } from 'ast-types';
-import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
+import type { EditedModule } from '../_shared/edited-module.js';
 import { unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
 import { getProperty, NOT_STATIC, propertyKey, staticValue } from '../_shared/literal.js';
-import { addMarker } from '../_shared/marker.js';
 import { returnSites } from '../_shared/returns.js';
-import { expressionFrom, textOf } from '../_shared/snippet.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 export interface PropsConversion {
   /** The `revalidate` every return agreed on (seconds or false), when it is a literal. */
@@ -22,20 +18,20 @@ export interface PropsConversion {
  * → `notFound()`, `{ redirect }` → `redirect()` / `permanentRedirect()`. `revalidate` moves to the route
  * segment config (returned here) when every return agrees on one literal.
  */
-export function convertStaticProps(fn: FunctionNode, source: string): PropsConversion {
+export function convertStaticProps(m: EditedModule, fn: FunctionNode): PropsConversion {
   const navigation = new Set<'notFound' | 'redirect' | 'permanentRedirect'>();
   const revalidates = new Set<unknown>();
   for (const site of returnSites(fn)) {
     const value = unwrapExpression(site.value);
     const anchor = site.statement ?? site.value;
     if (!n.ObjectExpression.check(value)) {
-      addMarker(anchor, 'getStaticProps returns a value that is not an object literal: return its props, and call notFound()/redirect() for the other results, by hand');
+      m.marker(anchor, 'getStaticProps returns a value that is not an object literal: return its props, and call notFound()/redirect() for the other results, by hand');
       continue;
     }
     const known = ['props', 'notFound', 'redirect', 'revalidate'];
     const unknown = value.properties.filter((p) => !known.includes(propertyKey(p) ?? ''));
     if (unknown.length > 0) {
-      addMarker(anchor, 'getStaticProps returns a spread or computed key: return its props by hand');
+      m.marker(anchor, 'getStaticProps returns a spread or computed key: return its props by hand');
       continue;
     }
     const revalidate = getProperty(value, 'revalidate');
@@ -50,13 +46,13 @@ export function convertStaticProps(fn: FunctionNode, source: string): PropsConve
       const flag = staticValue(notFound.value);
       if (flag === true) {
         navigation.add('notFound');
-        site.replace(expressionFrom('notFound()'));
+        m.replace(site.value, 'notFound()');
         continue;
       }
       if (flag !== false) {
         navigation.add('notFound');
-        const propsText = props ? textOf(source, props.value) : '{}';
-        site.replace(expressionFrom(`${textOf(source, notFound.value)} ? notFound() : ${propsText}`));
+        const propsText = props ? m.text(props.value) : '{}';
+        m.replace(site.value, `${m.text(notFound.value)} ? notFound() : ${propsText}`);
         continue;
       }
     }
@@ -64,7 +60,7 @@ export function convertStaticProps(fn: FunctionNode, source: string): PropsConve
       const target = unwrapExpression(redirect.value);
       const destination = n.ObjectExpression.check(target) ? getProperty(target, 'destination') : undefined;
       if (!n.ObjectExpression.check(target) || !destination) {
-        addMarker(anchor, 'redirect is not a { destination, permanent } literal: call redirect() or permanentRedirect() by hand');
+        m.marker(anchor, 'redirect is not a { destination, permanent } literal: call redirect() or permanentRedirect() by hand');
         continue;
       }
       const permanentValue = staticValue(getProperty(target, 'permanent')?.value);
@@ -73,13 +69,13 @@ export function convertStaticProps(fn: FunctionNode, source: string): PropsConve
       const temporary = permanentValue === false || status === 302 || status === 303 || status === 307;
       const name = permanent ? 'permanentRedirect' : 'redirect';
       navigation.add(name);
-      const replacement = expressionFrom(`${name}(${textOf(source, destination.value)})`);
-      if (!permanent && !temporary) addMarker(anchor, 'redirect permanence computed at run time: choose redirect() or permanentRedirect()');
-      if (getProperty(target, 'basePath')) addMarker(anchor, 'redirect basePath: false has no app-router equivalent');
-      site.replace(replacement);
+      m.replace(site.value, `${name}(${m.text(destination.value)})`);
+      if (!permanent && !temporary) m.marker(anchor, 'redirect permanence computed at run time: choose redirect() or permanentRedirect()');
+      if (getProperty(target, 'basePath')) m.marker(anchor, 'redirect basePath: false has no app-router equivalent');
       continue;
     }
-    site.replace(props ? (props.value as ExpressionKind) : b.objectExpression([]));
+    if (props) m.unwrap(site.value, props.value);
+    else m.replace(site.value, '{}');
   }
   const conversion: PropsConversion = { navigation };
   if (revalidates.size === 1) {
@@ -87,7 +83,7 @@ export function convertStaticProps(fn: FunctionNode, source: string): PropsConve
     if (only !== NOT_STATIC) conversion.revalidate = only as number | false;
   }
   if (revalidates.size > 0 && conversion.revalidate === undefined) {
-    addMarker(fn, 'revalidate differs between returns or is computed: export const revalidate = <seconds> by hand');
+    m.marker(fn, 'revalidate differs between returns or is computed: export const revalidate = <seconds> by hand');
   }
   return conversion;
 }

@@ -5,9 +5,7 @@ export const generateStaticParams = async () => ([
 
 export const dynamicParams = false;
 
-const getPageProps = async ({ params }: { params: { slug: string[] } }) => ({
-  path: (params?.slug as string[]).join('/')
-});
+const getPageProps = async ({ params }: { params: { slug: string[] } }) => ({ path: (params?.slug as string[]).join('/') });
 
 export default async function Doc({ params }: { params: Promise<{ slug: string[] }> }) {
   const { path } = await getPageProps({ params: await params });

@@ -9,9 +9,7 @@ const   PAGE_SIZE =  20 ; // untouched code keeps its odd spacing
 // Built from the archive index.
 export const generateStaticParams = async () => {
   const all = await years(); /* trailing note */
-  return all.map((year) => ({
-    year: String(year)
-  }));
+  return all.map((year) => ({ year: String(year) }));
 };
 
 export const dynamicParams = false;

@@ -2,9 +2,7 @@ import { listSlugs, loadPost } from '../../../lib/data';
 
 async function loadPaths() {
   const slugs = await listSlugs();
-  return slugs.map((slug) => ({
-    slug
-  }));
+  return slugs.map((slug) => ({ slug }));
 }
 
 export const dynamicParams = false;

@@ -1,9 +1,6 @@
 export async function generateStaticParams() {
   return [
-    /* @zfb-next-todo: locale "fr" dropped: the app router has no i18n config; move the page under a [locale] segment */
-    {
-      slug: 'hello'
-    },
+    /* @zfb-next-todo: locale "fr" dropped: the app router has no i18n config; move the page under a [locale] segment */ { slug: 'hello' },
     { slug: 'world' },
   ];
 }

@@ -4,9 +4,7 @@ import { getPosts, getPost } from '../../../lib/posts';
 // Every post is known at build time.
 export const generateStaticParams = async () => {
   const posts = await getPosts();
-  return posts.map((p) => ({
-    slug: p.slug
-  }));
+  return posts.map((p) => ({ slug: p.slug }));
 };
 
 export const dynamicParams = false;

@@ -4,15 +4,13 @@ import Head from 'next/head';
 type Props = { title: string };
 
 export const generateStaticParams = async () => ([{ slug: 'x' }]);
+
 export const dynamicParams = false;
 
-const getPageProps = async ({ params }: { params: { slug: string } }) => ({
-  title: String(params?.slug)
-});
+const getPageProps = async ({ params }: { params: { slug: string } }) => ({ title: String(params?.slug) });
 
 const Page = async ({ params }: { params: Promise<{ slug: string }> }) => {
   const { title } = await getPageProps({ params: await params });
-
   return (
     <>
       <Head>

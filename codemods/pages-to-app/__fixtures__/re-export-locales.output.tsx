@@ -1,6 +1,5 @@
 /* @zfb-next-todo: getStaticProps comes from ../../lib/blog-data: its result is used as the props; handle notFound, redirect and revalidate by hand */
 import { getStaticProps as getPageProps } from '../../../../lib/blog-data';
-
 import { getStaticPaths } from '../../../../lib/blog-data';
 
 export default async function Page({ params }: { params: Promise<{ locale: string; slug: string }> }) {

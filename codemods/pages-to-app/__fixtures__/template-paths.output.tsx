@@ -1,9 +1,7 @@
 import { allPosts } from '../../../content';
 
 export async function generateStaticParams() {
-  return allPosts.map((post) => ({
-    slug: post.slug
-  }));
+  return allPosts.map((post) => ({ slug: post.slug }));
 }
 
 export const dynamicParams = false;

@@ -1,0 +1,351 @@
+import { parse } from '@babel/parser';
+import type { namedTypes as N } from 'ast-types';
+import { babelOptions, indentedWithTabs } from './ast.js';
+import { TextEdits } from './text-edits.js';
+import { markerComment } from './marker.js';
+import { referencedIdentifiers, walk } from './walk.js';
+
+type Node = N.Node;
+type Ranged = { start?: number | null; end?: number | null };
+type Body = { body: Node[] | Node } & Ranged;
+
+/**
+ * The order of insertions at one offset: statements inserted above a statement, then the markers placed on it,
+ * then any other code (an `export ` put back, say).
+ */
+const STATEMENT_RANK = -2;
+const MARKER_RANK = -1;
+const STATEMENT = /(?:Statement|Declaration)$/;
+const BLANK_LINE = /^[ \t]*$/;
+// What may follow a statement on its last line and still go with it: spaces and a comment.
+const LINE_REST = /^[ \t]*(?:\/\/[^\n]*|\/\*[^\n]*?\*\/[ \t]*)?$/;
+
+export function startOf(node: Node): number {
+  return (node as Ranged).start ?? 0;
+}
+
+export function endOf(node: Node): number {
+  return (node as Ranged).end ?? 0;
+}
+
+/**
+ * A module a transform rewrites by editing its text: parsed once by @babel/parser, never reprinted. Every
+ * change is an edit at the offsets of the nodes it concerns (codemods/_shared/text-edits.ts), so the code a
+ * transform leaves alone keeps its exact text, comments and layout, and new code is written as the transform
+ * wrote it, laid out like the module (its indent, tabs or spaces). The tree stays as parsed: questions about
+ * the result (is this name still used?) take the edits into account (isGone, usedNames).
+ */
+export class EditedModule {
+  readonly ast: N.File;
+  readonly edits: TextEdits;
+  readonly typescript: boolean;
+  private readonly tabs: boolean;
+  private readonly removedStatements = new Map<Node, { withComments: boolean }>();
+  private readonly droppedItems = new Map<Node[], Set<Node>>();
+  private readonly marked = new Map<Node, Set<string>>();
+  private readonly specifierNames = new Map<N.ExportSpecifier, { local: string; exported: string }>();
+
+  constructor(
+    readonly source: string,
+    readonly path: string,
+  ) {
+    this.ast = parse(source, babelOptions(path, false)) as unknown as N.File;
+    this.edits = new TextEdits(source);
+    this.tabs = indentedWithTabs(source);
+    this.typescript = /\.[mc]?tsx?$/.test(path);
+  }
+
+  text(node: Node): string {
+    return this.source.slice(startOf(node), endOf(node));
+  }
+
+  /** A node's text with the edits made inside it so far. */
+  current(node: Node): string {
+    return this.edits.slice(startOf(node), endOf(node));
+  }
+
+  /**
+   * Replaces a node with code as given: code made of the module's own text keeps that text's layout (new code
+   * of several lines goes through layout() first).
+   */
+  replace(node: Node, code: string): void {
+    this.edits.replace(startOf(node), endOf(node), code);
+  }
+
+  /** Replaces a node with code made from its current text (see TextEdits.rewrite). */
+  rewrite(node: Node, make: (current: string) => string): void {
+    this.edits.rewrite(startOf(node), endOf(node), make);
+  }
+
+  remove(start: number, end: number): void {
+    this.edits.remove(start, end);
+  }
+
+  insert(at: number, code: string): void {
+    this.edits.insert(at, code);
+  }
+
+  /**
+   * Keeps `inner` of `outer` and removes the rest (`{ props: x, revalidate: 60 }` → `x`). The lines of `inner`
+   * move out by as much as it was indented beyond `outer`'s line.
+   */
+  unwrap(outer: Node, inner: Node): void {
+    this.remove(startOf(outer), startOf(inner));
+    this.remove(endOf(inner), endOf(outer));
+    const step = this.indentAt(startOf(inner)).length - this.indentAt(startOf(outer)).length;
+    if (step <= 0) return;
+    const literals = templateRanges(inner);
+    for (let at = this.source.indexOf('\n', startOf(inner)); at >= 0 && at < endOf(inner); at = this.source.indexOf('\n', at + 1)) {
+      const line = at + 1;
+      if (literals.some(([from, to]) => from < at && at < to) || this.edits.covers(line, line + step)) continue;
+      if (/^[ \t]*$/.test(this.source.slice(line, line + step))) this.remove(line, line + step);
+    }
+  }
+
+  /**
+   * New code laid out like the module: its lines after the first start with `indent` (that of the line it
+   * goes on), and in a tab-indented module each two-space step of its own indent is a tab.
+   */
+  layout(code: string, indent: string): string {
+    if (!code.includes('\n')) return code;
+    const lines = code.split('\n');
+    return lines
+      .map((line, i) => {
+        if (i === 0 || line === '') return line;
+        const own = this.tabs ? line.replace(/^(?: {2})+/, (s) => '\t'.repeat(s.length / 2)) : line;
+        return indent + own;
+      })
+      .join('\n');
+  }
+
+  lineStart(at: number): number {
+    return this.source.lastIndexOf('\n', at - 1) + 1;
+  }
+
+  /** The offset of the line end (\n, or the end of the text) at or after `at`. */
+  lineEnd(at: number): number {
+    const end = this.source.indexOf('\n', at);
+    return end < 0 ? this.source.length : end;
+  }
+
+  indentAt(at: number): string {
+    return /^[ \t]*/.exec(this.source.slice(this.lineStart(at), at + 1))![0];
+  }
+
+  /** One indent step deeper than `indent`, in the module's own style. */
+  deeper(indent: string): string {
+    return indent + (this.tabs ? '\t' : '  ');
+  }
+
+  /**
+   * `/* @zfb-next-todo: reason *\/` right before `node`: on the line above a statement, inline before anything
+   * else. The same reason is placed once per node.
+   */
+  marker(node: Node, reason: string): void {
+    const reasons = this.marked.get(node) ?? new Set<string>();
+    const text = markerComment(reason);
+    if (reasons.has(text)) return;
+    reasons.add(text);
+    this.marked.set(node, reasons);
+    const at = startOf(node);
+    const statement = STATEMENT.test(node.type);
+    this.edits.insert(at, statement ? `${text}\n${this.indentAt(at)}` : `${text} `, MARKER_RANK);
+  }
+
+  /**
+   * Removes a top-level statement with its line; the comments right above it stay, unless `withComments`.
+   * Spacing is settled in print().
+   */
+  removeStatement(statement: Node, withComments = false): void {
+    this.removedStatements.set(statement, { withComments });
+  }
+
+  /** Where the comments right above a statement begin (the statement's start when none). */
+  commentStart(statement: Node): number {
+    let start = startOf(statement);
+    const comments = (this.ast.comments ?? []) as Node[];
+    for (let i = comments.length - 1; i >= 0; i--) {
+      const comment = comments[i]!;
+      if (endOf(comment) > start) continue;
+      if (this.source.slice(endOf(comment), start).trim() !== '') break;
+      start = startOf(comment);
+    }
+    return start;
+  }
+
+  /**
+   * Drops `item` from a comma-separated list (specifiers, declarators, properties). Returns true when every item
+   * of the list is now dropped: the caller then removes what holds the list.
+   */
+  dropItem(list: Node[], item: Node): boolean {
+    const dropped = this.droppedItems.get(list) ?? new Set<Node>();
+    dropped.add(item);
+    this.droppedItems.set(list, dropped);
+    return list.every((i) => dropped.has(i));
+  }
+
+  /** Renames either side of `export { local as exported }`; the specifier is written once, in print(). */
+  renameSpecifier(specifier: N.ExportSpecifier, names: { local?: string; exported?: string }): void {
+    const now = this.specifierNames.get(specifier) ?? { local: nameOf(specifier.local ?? specifier.exported), exported: nameOf(specifier.exported) };
+    this.specifierNames.set(specifier, { ...now, ...names });
+  }
+
+  /** Whether a node of the parsed module is gone from the result (removed, or inside rewritten code). */
+  isGone(node: Node): boolean {
+    const start = startOf(node);
+    const end = endOf(node);
+    if (this.edits.covers(start, end)) return true;
+    for (const statement of this.removedStatements.keys()) if (startOf(statement) <= start && end <= endOf(statement)) return true;
+    for (const items of this.droppedItems.values()) for (const item of items) if (startOf(item) <= start && end <= endOf(item)) return true;
+    return false;
+  }
+
+  /**
+   * The names the result refers to: identifiers of the parsed module that are still there, and every word of
+   * the code inserted (a marker's words too: a name kept in doubt is only an unused import).
+   */
+  usedNames(): Set<string> {
+    const names = new Set<string>();
+    for (const identifier of referencedIdentifiers(this.ast.program)) if (!this.isGone(identifier)) names.add(identifier.name);
+    for (const text of this.edits.addedTexts()) for (const word of text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(word);
+    return names;
+  }
+
+  /** Inserts top-level code above `statement` (below the comments that lead it). */
+  insertBefore(statement: Node, code: string, separator = '\n\n'): void {
+    this.edits.insert(startOf(statement), this.layout(code, '') + separator, STATEMENT_RANK);
+  }
+
+  /** Inserts top-level code below `statement` (after a comment ending its last line), or at the end. */
+  insertAfter(statement: Node | undefined, code: string, separator = '\n\n'): void {
+    const text = this.layout(code, '');
+    if (!statement) {
+      const at = this.source.trimEnd().length;
+      this.edits.insert(at, at === 0 ? text : separator + text);
+      return;
+    }
+    const end = endOf(statement);
+    const lineEnd = this.lineEnd(end);
+    const at = LINE_REST.test(this.source.slice(end, lineEnd)) ? lineEnd : end;
+    this.edits.insert(at, separator + text);
+  }
+
+  /**
+   * Puts statements at the top of a function body, indented like its first statement; an expression body
+   * (`() => <X />`) becomes a block that returns it.
+   */
+  prepend(fn: Node & { body: Node }, code: string): void {
+    const body = fn.body as Body & Node;
+    const base = this.indentAt(startOf(fn as Node));
+    if (body.type === 'BlockStatement') {
+      const first = (body.body as Node[])[0];
+      const ownLine = first && this.source.slice(this.lineStart(startOf(first)), startOf(first)).trim() === '';
+      const indent = ownLine ? this.indentAt(startOf(first)) : this.deeper(base);
+      const text = `\n${indent}${this.layout(code, indent)}`;
+      if (ownLine) this.edits.insert(startOf(body) + 1, text);
+      // `{ return x; }` on one line: the first statement goes on a line of its own after the new ones.
+      else if (first) this.edits.replace(startOf(body) + 1, startOf(first), `${text}\n${indent}`);
+      else this.edits.insert(startOf(body) + 1, `${text}\n${base}`);
+      return;
+    }
+    const indent = this.deeper(base);
+    const [start, end] = this.outerRange(body);
+    this.edits.insert(start, `{\n${indent}${this.layout(code, indent)}\n${indent}return `);
+    // The returned expression's own lines move one step in with it (not those inside a template literal).
+    const step = indent.slice(base.length);
+    const literalLines = templateRanges(body);
+    for (let at = this.source.indexOf('\n', start); at >= 0 && at < end; at = this.source.indexOf('\n', at + 1)) {
+      if (!literalLines.some(([from, to]) => from < at && at < to) && this.source[at + 1] !== '\n') this.edits.insert(at + 1, step);
+    }
+    this.edits.insert(end, `;\n${base}}`);
+  }
+
+  /** A node's range with the parentheses around it. */
+  outerRange(node: Node): [number, number] {
+    const extra = (node as { extra?: { parenthesized?: boolean; parenStart?: number } }).extra;
+    if (!extra?.parenthesized || extra.parenStart === undefined) return [startOf(node), endOf(node)];
+    let end = endOf(node);
+    let depth = 0;
+    // Past the closing parentheses that match the opening ones before the node.
+    for (let i = extra.parenStart; i < startOf(node); i++) if (this.source[i] === '(') depth++;
+    while (depth > 0 && end < this.source.length) {
+      if (this.source[end] === ')') depth--;
+      end++;
+    }
+    return [extra.parenStart, end];
+  }
+
+  /** The result: the source with every edit applied. */
+  print(): string {
+    for (const [specifier, { local, exported }] of this.specifierNames) {
+      const kind = (specifier as { exportKind?: string }).exportKind === 'type' && this.text(specifier).startsWith('type ') ? 'type ' : '';
+      this.replace(specifier, `${kind}${local === exported ? local : `${local} as ${exported}`}`);
+    }
+    this.settleDroppedItems();
+    this.settleRemovedStatements();
+    return this.edits.apply();
+  }
+
+  private settleDroppedItems(): void {
+    for (const [list, dropped] of this.droppedItems) {
+      if (list.every((i) => dropped.has(i))) continue;
+      for (let i = 0; i < list.length; i++) {
+        if (!dropped.has(list[i]!)) continue;
+        let j = i;
+        while (j + 1 < list.length && dropped.has(list[j + 1]!)) j++;
+        // A run of dropped items goes with the separator after it, or before it at the end of the list.
+        if (j + 1 < list.length) this.edits.remove(startOf(list[i]!), startOf(list[j + 1]!));
+        else this.edits.remove(endOf(list[i - 1]!), endOf(list[j]!));
+        i = j;
+      }
+    }
+  }
+
+  /**
+   * A removed statement takes its whole line. Where a blank line came before it (or the file began), the blank
+   * lines after it go too, so the statements around it keep one blank line between them; at the end of the
+   * file, the blank lines before it go.
+   */
+  private settleRemovedStatements(): void {
+    const body = this.ast.program.body as Node[];
+    // Where a run of removals ends, whether the text before it was blank (see above).
+    const blankBefore = new Map<number, boolean>();
+    for (const statement of body) {
+      const removal = this.removedStatements.get(statement);
+      if (!removal) continue;
+      let start = removal.withComments ? this.commentStart(statement) : startOf(statement);
+      let end = endOf(statement);
+      const lineStart = this.lineStart(start);
+      const lineEnd = this.lineEnd(end);
+      const ownLine = this.source.slice(lineStart, start).trim() === '' && LINE_REST.test(this.source.slice(end, lineEnd));
+      if (!ownLine) {
+        this.edits.remove(start, end);
+        continue;
+      }
+      start = lineStart;
+      end = Math.min(lineEnd + 1, this.source.length);
+      const blank = blankBefore.get(start) ?? (start === 0 || BLANK_LINE.test(this.source.slice(this.lineStart(start - 1), start - 1)));
+      if (blank) {
+        while (end < this.source.length && BLANK_LINE.test(this.source.slice(end, this.lineEnd(end)))) end = this.lineEnd(end) + 1;
+        if (end >= this.source.length) {
+          while (start > 0 && BLANK_LINE.test(this.source.slice(this.lineStart(start - 1), start - 1))) start = this.lineStart(start - 1);
+        }
+      }
+      blankBefore.set(Math.min(end, this.source.length), blank);
+      this.edits.remove(start, Math.min(end, this.source.length));
+    }
+  }
+}
+
+/** The ranges of the template literals under `root`: line breaks inside them are part of a string's value. */
+function templateRanges(root: Node): [number, number][] {
+  const ranges: [number, number][] = [];
+  walk(root, (node) => {
+    if (node.type === 'TemplateLiteral') ranges.push([startOf(node), endOf(node)]);
+  });
+  return ranges;
+}
+
+function nameOf(node: Node): string {
+  return node.type === 'StringLiteral' ? JSON.stringify((node as N.StringLiteral).value) : (node as N.Identifier).name;
+}

@@ -1,0 +1,139 @@
+import type { namedTypes as N } from 'ast-types';
+import path from 'node:path';
+import { endOf, startOf, type EditedModule } from './edited-module.js';
+import type { FoundExport, LocalBinding } from './find-export.js';
+import { moduleSpecifiers, moveSpecifier } from './relative-imports.js';
+import { walk } from './walk.js';
+
+/**
+ * The edits every text-edit transform makes on a module's exports, imports and bindings: the counterparts, on
+ * an EditedModule, of what find-export.ts, imports.ts and relative-imports.ts do on a recast tree, by the same
+ * rules.
+ */
+
+/**
+ * Removes the export `found`. A declaration goes with its export (only its own declarator when several share
+ * one `const`); a specifier goes from its list (the statement too when the list empties), and the local binding
+ * stays: the caller decides whether it still has a use.
+ */
+export function removeExport(m: EditedModule, found: FoundExport): void {
+  const statement = found.statement;
+  if (found.specifier && statement.type === 'ExportNamedDeclaration') {
+    if (m.dropItem(statement.specifiers as N.Node[], found.specifier)) m.removeStatement(statement);
+    return;
+  }
+  if (found.local) removeLocalBinding(m, found.local);
+  else m.removeStatement(statement);
+}
+
+/** Removes a top-level binding's declaration: its statement, its declarator in a shared `const`, or its import specifier. */
+export function removeLocalBinding(m: EditedModule, local: LocalBinding): void {
+  const declaration = local.declaration as N.Node;
+  if (local.declarator && declaration.type === 'VariableDeclaration') {
+    if (m.dropItem((declaration as N.VariableDeclaration).declarations as N.Node[], local.declarator)) m.removeStatement(local.statement);
+    return;
+  }
+  if (local.importedFrom !== undefined && local.statement.type === 'ImportDeclaration') {
+    if (m.dropItem((local.statement as N.ImportDeclaration).specifiers as N.Node[], declaration)) m.removeStatement(local.statement);
+    return;
+  }
+  m.removeStatement(local.statement);
+}
+
+/** `export const x = …` → `const x = …`: the export goes, the code (and the comments above it) stays. */
+export function unexport(m: EditedModule, found: FoundExport): void {
+  const statement = found.statement as N.ExportNamedDeclaration;
+  if (statement.type !== 'ExportNamedDeclaration' || !statement.declaration) return;
+  m.remove(startOf(statement), startOf(statement.declaration));
+}
+
+/**
+ * Renames every reference to a top-level binding (declaration, uses, `typeof x` in types, export specifiers'
+ * local side), leaving object keys and member names alone. Shadowing inner bindings of the same name are rare
+ * in page files and are not tracked. Code already removed or rewritten is left alone.
+ */
+export function renameBinding(m: EditedModule, from: string, to: string): void {
+  walk(m.ast.program, (node, parent, key) => {
+    if (node.type !== 'Identifier' || (node as N.Identifier).name !== from || !parent) return;
+    const p = parent as unknown as { computed?: boolean; shorthand?: boolean };
+    const isKey =
+      (parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') &&
+      key === 'key' &&
+      !p.computed;
+    if (m.isGone(node)) return;
+    if (parent.type === 'ObjectProperty' && p.shorthand) {
+      // `{ getStaticProps }` → `{ getStaticProps: renamed }` keeps the key (its value is the same text).
+      if (isKey) m.insert(endOf(node), `: ${to}`);
+      return;
+    }
+    if (isKey) return;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) return;
+    if (parent.type === 'ExportSpecifier') {
+      if (key === 'local') m.renameSpecifier(parent as N.ExportSpecifier, { local: to });
+      return;
+    }
+    if (parent.type === 'TSQualifiedName' && key === 'right') return;
+    if (parent.type === 'ImportSpecifier') {
+      // `import { x }` → `import { x as renamed }`: the other module's export keeps its name.
+      const specifier = parent as N.ImportSpecifier;
+      if (key === 'local' && startOf(specifier.imported) === startOf(node)) m.insert(endOf(specifier), ` as ${to}`);
+      else if (key === 'local') m.edits.replace(startOf(node), endOf(node), to);
+      return;
+    }
+    // A typed identifier's range runs over its annotation (`x: T`): only the name is replaced.
+    m.edits.replace(startOf(node), startOf(node) + from.length, to);
+  });
+}
+
+/**
+ * Imports `names` from `source` unless the module already does: added to the first value import of that
+ * source with named imports, or in a new import above the first import (below it when comments lead it).
+ */
+export function ensureImports(m: EditedModule, source: string, names: readonly string[]): void {
+  const body = m.ast.program.body as N.Node[];
+  const imports = body.filter((s): s is N.ImportDeclaration => s.type === 'ImportDeclaration');
+  const from = imports.filter((s) => s.source.value === source && s.importKind !== 'type');
+  const has = (name: string): boolean =>
+    from.some((s) => (s.specifiers ?? []).some((sp) => sp.type === 'ImportSpecifier' && String(sp.imported.name) === name));
+  const missing = names.filter((name) => !has(name));
+  if (missing.length === 0) return;
+  const named = from.find((s) => (s.specifiers ?? []).some((sp) => sp.type === 'ImportSpecifier'));
+  if (named) {
+    const specifiers = named.specifiers!.filter((sp) => sp.type === 'ImportSpecifier');
+    m.insert(endOf(specifiers[specifiers.length - 1]!), missing.map((name) => `, ${name}`).join(''));
+    return;
+  }
+  const declaration = `import { ${missing.join(', ')} } from '${source}';`;
+  // A comment right above the first import (a file header, a marker) stays with it: the new one goes below.
+  if (imports[0] && m.commentStart(imports[0]) < startOf(imports[0])) m.insertAfter(imports[0], declaration, '\n');
+  else if (imports[0]) m.insertBefore(imports[0], declaration, '\n');
+  else if (body[0]) m.insertBefore(body[0], declaration);
+  else m.insertAfter(undefined, declaration);
+}
+
+/** Drops the named imports from `source` that the result no longer refers to (the declaration too when emptied). */
+export function dropUnusedImports(m: EditedModule, source: string, names: readonly string[]): void {
+  let used: Set<string> | undefined;
+  for (const statement of m.ast.program.body as N.Node[]) {
+    if (statement.type !== 'ImportDeclaration' || (statement as N.ImportDeclaration).source.value !== source) continue;
+    const specifiers = ((statement as N.ImportDeclaration).specifiers ?? []) as N.Node[];
+    const candidates = specifiers.filter((s) => s.type === 'ImportSpecifier' && names.includes(String((s as N.ImportSpecifier).imported.name)));
+    if (candidates.length === 0) continue;
+    used ??= m.usedNames();
+    for (const specifier of candidates) {
+      const local = String((specifier as N.ImportSpecifier).local?.name ?? (specifier as N.ImportSpecifier).imported.name);
+      if (!used.has(local) && m.dropItem(specifiers, specifier)) m.removeStatement(statement);
+    }
+  }
+}
+
+/** Keeps relative imports pointing at the same files when the module moves from `from` to `to`. */
+export function rewriteRelativeImports(m: EditedModule, from: string, to: string): void {
+  if (path.posix.dirname(from) === path.posix.dirname(to)) return;
+  for (const literal of moduleSpecifiers(m.ast)) {
+    const moved = moveSpecifier(literal.value, from, to);
+    if (moved === literal.value || m.isGone(literal)) continue;
+    const quote = m.source[startOf(literal)] === '"' ? '"' : "'";
+    m.replace(literal, quote + moved.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`) + quote);
+  }
+}
