@@ -68,6 +68,13 @@ describe('EditedModule', () => {
     expect(m.print()).toBe('function f() {\n\treturn 1;\n}\n\nfunction g() {\n\tif (x) {\n\t\treturn 2;\n\t}\n}\n');
   });
 
+  it('lays new code out in four-space steps in a module indented four spaces', () => {
+    const m = edited('const F = () => (\n    <div />\n);\n');
+    const declarator = (statement(m, 0) as N.VariableDeclaration).declarations[0] as N.VariableDeclarator;
+    m.prepend(declarator.init as FunctionNode, 'if (x) {\n  y();\n}');
+    expect(m.print()).toBe('const F = () => {\n    if (x) {\n        y();\n    }\n    return (\n        <div />\n    );\n};\n');
+  });
+
   it('keeps the inner part of a node, moved out by the indent it had beyond the outer line', () => {
     const m = edited("function f() {\n  return {\n    paths: [\n      'a',\n    ],\n  };\n}\n");
     const ret = (statement(m, 0) as N.FunctionDeclaration).body.body[0] as N.ReturnStatement;

@@ -39,11 +39,13 @@ export class EditedModule {
   readonly ast: N.File;
   readonly edits: TextEdits;
   readonly typescript: boolean;
-  private readonly tabs: boolean;
+  /** One indent step of the module: a tab, four spaces or two. */
+  private readonly step: string;
   private readonly removedStatements = new Map<Node, { withComments: boolean }>();
   private readonly droppedItems = new Map<Node[], Set<Node>>();
   private readonly marked = new Map<Node, Set<string>>();
   private readonly specifierNames = new Map<N.ExportSpecifier, { local: string; exported: string }>();
+  private printed: string | undefined;
 
   constructor(
     readonly source: string,
@@ -51,7 +53,7 @@ export class EditedModule {
   ) {
     this.ast = parse(source, babelOptions(path, false)) as unknown as N.File;
     this.edits = new TextEdits(source);
-    this.tabs = indentedWithTabs(source);
+    this.step = indentStep(source);
     this.typescript = /\.[mc]?tsx?$/.test(path);
   }
 
@@ -104,7 +106,7 @@ export class EditedModule {
 
   /**
    * New code laid out like the module: its lines after the first start with `indent` (that of the line it
-   * goes on), and in a tab-indented module each two-space step of its own indent is a tab.
+   * goes on), and each two-space step of its own indent is one of the module's (a tab, or four spaces).
    */
   layout(code: string, indent: string): string {
     if (!code.includes('\n')) return code;
@@ -112,7 +114,7 @@ export class EditedModule {
     return lines
       .map((line, i) => {
         if (i === 0 || line === '') return line;
-        const own = this.tabs ? line.replace(/^(?: {2})+/, (s) => '\t'.repeat(s.length / 2)) : line;
+        const own = this.step === '  ' ? line : line.replace(/^(?: {2})+/, (s) => this.step.repeat(s.length / 2));
         return indent + own;
       })
       .join('\n');
@@ -134,7 +136,7 @@ export class EditedModule {
 
   /** One indent step deeper than `indent`, in the module's own style. */
   deeper(indent: string): string {
-    return indent + (this.tabs ? '\t' : '  ');
+    return indent + this.step;
   }
 
   /**
@@ -275,15 +277,17 @@ export class EditedModule {
     return [extra.parenStart, end];
   }
 
-  /** The result: the source with every edit applied. */
+  /** The result: the source with every edit applied (edits made after this are not expected). */
   print(): string {
+    if (this.printed !== undefined) return this.printed;
     for (const [specifier, { local, exported }] of this.specifierNames) {
       const kind = (specifier as { exportKind?: string }).exportKind === 'type' && this.text(specifier).startsWith('type ') ? 'type ' : '';
       this.replace(specifier, `${kind}${local === exported ? local : `${local} as ${exported}`}`);
     }
     this.settleDroppedItems();
     this.settleRemovedStatements();
-    return this.edits.apply();
+    this.printed = this.edits.apply();
+    return this.printed;
   }
 
   private settleDroppedItems(): void {
@@ -335,6 +339,17 @@ export class EditedModule {
       this.edits.remove(start, Math.min(end, this.source.length));
     }
   }
+}
+
+/**
+ * A module's indent step: a tab where tabs lead more lines than spaces, four spaces where no code line is
+ * indented by fewer (a block comment's ` * ` lines aside), else two.
+ */
+function indentStep(source: string): string {
+  if (indentedWithTabs(source)) return '\t';
+  let least = Infinity;
+  for (const match of source.matchAll(/^( +)[^ *\n]/gm)) least = Math.min(least, match[1]!.length);
+  return least >= 4 && least !== Infinity ? '    ' : '  ';
 }
 
 /** The ranges of the template literals under `root`: line breaks inside them are part of a string's value. */

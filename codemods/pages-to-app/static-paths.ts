@@ -42,7 +42,7 @@ export function convertStaticPaths(
     fallbacks.add(fallbackValue === false || fallbackValue === true || fallbackValue === 'blocking' ? fallbackValue : 'unknown');
     const extra = value.properties.filter((p) => !['paths', 'fallback'].includes(propertyKey(p) ?? ''));
     const paths = getProperty(value, 'paths')!.value as ExpressionKind;
-    convertPaths(paths, context);
+    convertPaths(paths, context, site.statement);
     m.unwrap(site.value, paths);
     if (extra.length > 0) {
       m.marker(site.statement ?? site.value, `getStaticPaths also returned ${extra.map((p) => propertyKey(p) ?? '…').join(', ')}, which generateStaticParams has no place for`);
@@ -68,8 +68,11 @@ export function entryParamsCode(i18n: TransformInput['i18n'], localeKey: string 
   return i18n && localeKey ? `({ ...entry.params, ${localeKey}: entry.locale || ${valueToCode(i18n.defaultLocale)} })` : 'entry.params';
 }
 
-/** Rewrites a `paths` expression in place into an expression of params objects. */
-function convertPaths(expression: ExpressionKind, context: Context): void {
+/**
+ * Rewrites a `paths` expression in place into an expression of params objects. A marker goes above
+ * `statement` when given (the `return` whose value this is), else inline before the expression.
+ */
+function convertPaths(expression: ExpressionKind, context: Context, statement?: N.Node): void {
   const { m } = context;
   const inner = unwrapExpression(expression) as ExpressionKind;
   if (n.ArrayExpression.check(inner)) {
@@ -101,7 +104,7 @@ function convertPaths(expression: ExpressionKind, context: Context): void {
   const receiver = /^[\w$.]+$/.test(text) ? text : `(${text})`;
   const kept = context.localeKey ? 'a { params, locale? } object (string paths are not converted)' : 'a { params } object (string paths and locales are not converted)';
   m.replace(expression, `${receiver}.map((entry) => ${entryParamsCode(context.i18n, context.localeKey)})`);
-  m.marker(expression, `paths are computed elsewhere: each entry is assumed to be ${kept}`);
+  m.marker(statement ?? expression, `paths are computed elsewhere: each entry is assumed to be ${kept}`);
 }
 
 /** `const paths = []` (or a convertible initial value) filled by `paths.push(entry)` in the function body. */

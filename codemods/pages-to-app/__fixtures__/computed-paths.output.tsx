@@ -1,7 +1,8 @@
 import { buildPaths } from '../../../lib/paths';
 
 export async function generateStaticParams() {
-  return /* @zfb-next-todo: paths are computed elsewhere: each entry is assumed to be a { params } object (string paths and locales are not converted) */ (await buildPaths()).map((entry) => entry.params);
+  /* @zfb-next-todo: paths are computed elsewhere: each entry is assumed to be a { params } object (string paths and locales are not converted) */
+  return (await buildPaths()).map((entry) => entry.params);
 }
 
 export default function Page() {
