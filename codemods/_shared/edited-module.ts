@@ -3,11 +3,19 @@ import type { namedTypes as N } from 'ast-types';
 import { babelOptions, indentedWithTabs } from './ast.js';
 import { TextEdits } from './text-edits.js';
 import { markerComment } from './marker.js';
-import { referencedIdentifiers, walk } from './walk.js';
+import { moduleSource } from './relative-imports.js';
+import { isReference, walk } from './walk.js';
 
 type Node = N.Node;
 type Ranged = { start?: number | null; end?: number | null };
 type Body = { body: Node[] | Node } & Ranged;
+
+/** An identifier of the module, with the node holding it and the field it is in. */
+export interface Occurrence {
+  node: N.Identifier;
+  parent: Node | undefined;
+  key: string;
+}
 
 /**
  * The order of insertions at one offset: statements inserted above a statement, then the markers placed on it,
@@ -46,6 +54,7 @@ export class EditedModule {
   private readonly marked = new Map<Node, Set<string>>();
   private readonly specifierNames = new Map<N.ExportSpecifier, { local: string; exported: string }>();
   private printed: string | undefined;
+  private scanned: { identifiers: Occurrence[]; moduleSources: N.StringLiteral[] } | undefined;
 
   constructor(
     readonly source: string,
@@ -203,12 +212,33 @@ export class EditedModule {
   }
 
   /**
+   * Every identifier of the module, and the string literals naming other modules, from one walk over the
+   * parsed tree shared by the edits that look for them (renames, unused imports, moved imports).
+   */
+  scan(): { identifiers: readonly Occurrence[]; moduleSources: readonly N.StringLiteral[] } {
+    if (this.scanned) return this.scanned;
+    const identifiers: Occurrence[] = [];
+    const moduleSources: N.StringLiteral[] = [];
+    walk(this.ast.program, (node, parent, key) => {
+      if (node.type === 'Identifier' || node.type === 'JSXIdentifier') identifiers.push({ node: node as N.Identifier, parent, key });
+      else {
+        const source = moduleSource(node);
+        if (source) moduleSources.push(source);
+      }
+    });
+    this.scanned = { identifiers, moduleSources };
+    return this.scanned;
+  }
+
+  /**
    * The names the result refers to: identifiers of the parsed module that are still there, and every word of
    * the code inserted (a marker's words too: a name kept in doubt is only an unused import).
    */
   usedNames(): Set<string> {
     const names = new Set<string>();
-    for (const identifier of referencedIdentifiers(this.ast.program)) if (!this.isGone(identifier)) names.add(identifier.name);
+    for (const { node, parent, key } of this.scan().identifiers) {
+      if (!names.has(node.name) && isReference(parent, key) && !this.isGone(node)) names.add(node.name);
+    }
     for (const text of this.edits.addedTexts()) for (const word of text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(word);
     return names;
   }

@@ -2,8 +2,7 @@ import type { namedTypes as N } from 'ast-types';
 import path from 'node:path';
 import { endOf, startOf, type EditedModule } from './edited-module.js';
 import type { FoundExport, LocalBinding } from './find-export.js';
-import { moduleSpecifiers, moveSpecifier } from './relative-imports.js';
-import { walk } from './walk.js';
+import { moveSpecifier } from './relative-imports.js';
 
 /**
  * The edits every text-edit transform makes on a module's exports, imports and bindings: the counterparts, on
@@ -53,36 +52,36 @@ export function unexport(m: EditedModule, found: FoundExport): void {
  * in page files and are not tracked. Code already removed or rewritten is left alone.
  */
 export function renameBinding(m: EditedModule, from: string, to: string): void {
-  walk(m.ast.program, (node, parent, key) => {
-    if (node.type !== 'Identifier' || (node as N.Identifier).name !== from || !parent) return;
+  for (const { node, parent, key } of m.scan().identifiers) {
+    if (node.type !== 'Identifier' || node.name !== from || !parent) continue;
     const p = parent as unknown as { computed?: boolean; shorthand?: boolean };
     const isKey =
       (parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') &&
       key === 'key' &&
       !p.computed;
-    if (m.isGone(node)) return;
+    if (m.isGone(node)) continue;
     if (parent.type === 'ObjectProperty' && p.shorthand) {
       // `{ getStaticProps }` → `{ getStaticProps: renamed }` keeps the key (its value is the same text).
       if (isKey) m.insert(endOf(node), `: ${to}`);
-      return;
+      continue;
     }
-    if (isKey) return;
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) return;
+    if (isKey) continue;
+    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) continue;
     if (parent.type === 'ExportSpecifier') {
       if (key === 'local') m.renameSpecifier(parent as N.ExportSpecifier, { local: to });
-      return;
+      continue;
     }
-    if (parent.type === 'TSQualifiedName' && key === 'right') return;
+    if (parent.type === 'TSQualifiedName' && key === 'right') continue;
     if (parent.type === 'ImportSpecifier') {
       // `import { x }` → `import { x as renamed }`: the other module's export keeps its name.
       const specifier = parent as N.ImportSpecifier;
       if (key === 'local' && startOf(specifier.imported) === startOf(node)) m.insert(endOf(specifier), ` as ${to}`);
       else if (key === 'local') m.edits.replace(startOf(node), endOf(node), to);
-      return;
+      continue;
     }
     // A typed identifier's range runs over its annotation (`x: T`): only the name is replaced.
     m.edits.replace(startOf(node), startOf(node) + from.length, to);
-  });
+  }
 }
 
 /**
@@ -130,7 +129,7 @@ export function dropUnusedImports(m: EditedModule, source: string, names: readon
 /** Keeps relative imports pointing at the same files when the module moves from `from` to `to`. */
 export function rewriteRelativeImports(m: EditedModule, from: string, to: string): void {
   if (path.posix.dirname(from) === path.posix.dirname(to)) return;
-  for (const literal of moduleSpecifiers(m.ast)) {
+  for (const literal of m.scan().moduleSources) {
     const moved = moveSpecifier(literal.value, from, to);
     if (moved === literal.value || m.isGone(literal)) continue;
     const quote = m.source[startOf(literal)] === '"' ? '"' : "'";

@@ -1,9 +1,6 @@
 import type { namedTypes as N } from 'ast-types';
 import path from 'node:path';
-import { types } from 'recast';
 import { walk } from './walk.js';
-
-const n = types.namedTypes;
 
 /** `./x` seen from `from` (a project file), as seen from `to`, in the same `./` / `../` style. */
 export function moveSpecifier(specifier: string, from: string, to: string): string {
@@ -15,25 +12,28 @@ export function moveSpecifier(specifier: string, from: string, to: string): stri
 }
 
 /**
- * The string literals naming another module: of static imports, `export … from`, `import()` and `require()`
- * with a literal specifier.
+ * The string literal naming another module in `node`, if it is a static import, an `export … from`, an
+ * `import()` or a `require()` with a literal specifier.
  */
+export function moduleSource(node: N.Node): N.StringLiteral | undefined {
+  const type = node.type;
+  let literal: N.Node | null | undefined;
+  if (type === 'ImportDeclaration' || type === 'ExportNamedDeclaration' || type === 'ExportAllDeclaration' || type === 'ImportExpression') {
+    literal = (node as { source?: N.Node | null }).source;
+  } else if (type === 'CallExpression') {
+    const { callee, arguments: args } = node as N.CallExpression;
+    if ((callee.type === 'Import' || (callee.type === 'Identifier' && callee.name === 'require')) && args.length > 0) literal = args[0];
+  }
+  return literal?.type === 'StringLiteral' ? (literal as N.StringLiteral) : undefined;
+}
+
+/** Every string literal of the module naming another module (see moduleSource). */
 export function moduleSpecifiers(ast: N.File): N.StringLiteral[] {
   const found: N.StringLiteral[] = [];
-  const add = (literal: N.Node | null | undefined): void => {
-    if (n.StringLiteral.check(literal)) found.push(literal);
-  };
   // Plain type tests: this visits every node of the module.
   walk(ast.program, (node) => {
-    const type = node.type;
-    if (type === 'ImportDeclaration' || type === 'ExportNamedDeclaration' || type === 'ExportAllDeclaration') {
-      add((node as { source?: N.Node | null }).source);
-    } else if (type === 'CallExpression') {
-      const { callee, arguments: args } = node as N.CallExpression;
-      if ((callee.type === 'Import' || (callee.type === 'Identifier' && callee.name === 'require')) && args.length > 0) add(args[0]);
-    } else if (type === 'ImportExpression') {
-      add((node as { source?: N.Node }).source);
-    }
+    const literal = moduleSource(node);
+    if (literal) found.push(literal);
   });
   return found;
 }

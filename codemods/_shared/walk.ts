@@ -45,24 +45,26 @@ export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefi
 
 /** Every identifier name used as a reference (not as a property key or member name) under `root`. */
 export function referencedNames(root: N.Node): Set<string> {
-  return new Set(referencedIdentifiers(root).map((node) => node.name));
+  const names = new Set<string>();
+  walk(root, (node, parent, key) => {
+    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && isReference(parent, key)) names.add((node as N.Identifier).name);
+  });
+  return names;
 }
 
-/** The identifiers under `root` that are references (see referencedNames). */
-export function referencedIdentifiers(root: N.Node): N.Identifier[] {
-  const found: N.Identifier[] = [];
-  walk(root, (node, parent, key) => {
-    if (node.type !== 'Identifier' && node.type !== 'JSXIdentifier') return;
-    if (!parent) return void found.push(node as N.Identifier);
-    const p = parent as unknown as { computed?: boolean; shorthand?: boolean };
-    if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) return;
-    if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && key === 'key' && !p.computed && !p.shorthand) return;
-    if (parent.type === 'JSXAttribute' && key === 'name') return;
-    if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return;
-    if (parent.type === 'ExportSpecifier' && key === 'exported') return;
-    if (parent.type === 'TSQualifiedName' && key === 'right') return;
-    if ((parent.type === 'TSPropertySignature' || parent.type === 'TSMethodSignature') && key === 'key' && !p.computed) return;
-    found.push(node as N.Identifier);
-  });
-  return found;
+/**
+ * Whether an identifier that is its parent's `key` field is a reference to a binding, rather than a property
+ * key, a member name, an attribute name or an import's own name.
+ */
+export function isReference(parent: N.Node | undefined, key: string): boolean {
+  if (!parent) return true;
+  const p = parent as unknown as { computed?: boolean; shorthand?: boolean };
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'property' && !p.computed) return false;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'ClassProperty' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod') && key === 'key' && !p.computed && !p.shorthand) return false;
+  if (parent.type === 'JSXAttribute' && key === 'name') return false;
+  if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return false;
+  if (parent.type === 'ExportSpecifier' && key === 'exported') return false;
+  if (parent.type === 'TSQualifiedName' && key === 'right') return false;
+  if ((parent.type === 'TSPropertySignature' || parent.type === 'TSMethodSignature') && key === 'key' && !p.computed) return false;
+  return true;
 }
