@@ -80,7 +80,8 @@ function replaceParams(m: EditedModule, fn: FunctionNode, code: string): void {
   if (params.length > 0) {
     const first = params[0]!;
     // `post => …`: an arrow's one parameter written without parentheses.
-    const bare = n.ArrowFunctionExpression.check(fn) && !m.source.slice(startOf(fn as N.Node), startOf(first)).trimEnd().endsWith('(');
+    const before = m.source.slice(startOf(fn as N.Node), startOf(first)).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+    const bare = n.ArrowFunctionExpression.check(fn) && !before.trimEnd().endsWith('(');
     // The old list goes whole, with any edit made inside it (its type annotation rewritten, say).
     m.edits.rewrite(startOf(first), paramEnd(params[params.length - 1]!), () => (bare ? `(${code})` : code));
     return;
