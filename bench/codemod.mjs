@@ -1,5 +1,5 @@
-// `zfb-next codemod pages-to-app` end to end on generated projects (half the files need a change), and the
-// jscodeshift CLI doing a comparable rename on the same files beside it.
+// `zfb-next codemod pages-to-app` and `pages-to-zfb` end to end on generated projects (half the files need a
+// change), and the jscodeshift CLI doing a comparable rename on the same files beside them.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -75,8 +75,8 @@ export function List${i}({ title }: { title: string }) {
 `;
 }
 
-export function project(count) {
-  const dir = freshDir(`codemod-${count}`);
+export function project(count, name = 'codemod') {
+  const dir = freshDir(`${name}-${count}`);
   write(path.join(dir, 'package.json'), '{"private":true}\n');
   for (let i = 0; i < count / 2; i++) {
     write(path.join(dir, 'pages', `section-${i}`, '[slug].tsx'), page(i));
@@ -86,6 +86,22 @@ export function project(count) {
 }
 
 const rate = (files, ms) => Math.round(files / (ms / 1000));
+
+/** The table row of a run on `count` files, half of them changed, beside jscodeshift's run on the same files. */
+function changedRow(transform, count, ms, jscodeshiftMs) {
+  const changedRate = rate(count / 2, ms);
+  return {
+    case: `${transform}, ${count.toLocaleString('en')} files, ${(count / 2).toLocaleString('en')} changed (wall ${(ms / 1000).toFixed(2)} s)`,
+    measure: 'changed files/s (whole run)',
+    value: changedRate,
+    target: '≥ 300',
+    met: changedRate >= 300 ? 'yes' : 'no',
+    'jscodeshift --cpus=2 (rename, files/s)': rate(count, jscodeshiftMs),
+    // The machine's speed drifts (a fixed spin loop took 0.47 to 0.73 s within one hour here): the rate beside
+    // jscodeshift's, timed on the same files minutes apart, says more than either figure alone.
+    'ratio to jscodeshift': (changedRate / rate(count, jscodeshiftMs)).toFixed(2),
+  };
+}
 
 /**
  * Writing a generated tree of thousands of files leaves the kernel flushing it for seconds; a run timed
@@ -114,7 +130,6 @@ export default async function bench() {
   const trees = [];
   try {
     for (const count of [1_000, 10_000]) {
-      const half = count / 2;
       const dir = project(count);
       trees.push(dir);
       settle();
@@ -129,21 +144,17 @@ export default async function bench() {
       const second = await measure([CLI, 'codemod', 'pages-to-app', dir, '--force', '--json']);
       if (second.code !== 0) throw new Error(`second codemod run failed on ${dir}:\n${second.stderr}`);
 
-      const changedRate = rate(half, first.ms);
+      // The other direction users take most, Next.js pages to zfb, on a tree of its own.
+      const zfbDir = project(count, 'codemod-zfb');
+      trees.push(zfbDir);
+      settle();
+      const zfb = await measure([CLI, 'codemod', 'pages-to-zfb', zfbDir, '--force', '--json']);
+      if (zfb.code !== 0) throw new Error(`pages-to-zfb failed on ${zfbDir}:\n${zfb.stderr}`);
+
       const untouchedRate = rate(count, second.ms);
+      rows.push(changedRow('pages-to-app', count, first.ms, js.ms), changedRow('pages-to-zfb', count, zfb.ms, js.ms));
       rows.push({
-        case: `${count.toLocaleString('en')} files, ${half.toLocaleString('en')} changed (wall ${(first.ms / 1000).toFixed(2)} s)`,
-        measure: 'changed files/s (whole run)',
-        value: changedRate,
-        target: '≥ 300',
-        met: changedRate >= 300 ? 'yes' : 'no',
-        'jscodeshift --cpus=2 (rename, files/s)': rate(count, js.ms),
-        // The machine's speed drifts (a fixed spin loop took 0.47 to 0.73 s within one hour here): the rate beside
-        // jscodeshift's, timed on the same files minutes apart, says more than either figure alone.
-        'ratio to jscodeshift': (changedRate / rate(count, js.ms)).toFixed(2),
-      });
-      rows.push({
-        case: `${count.toLocaleString('en')} files, none to change (wall ${(second.ms / 1000).toFixed(2)} s)`,
+        case: `pages-to-app, ${count.toLocaleString('en')} files, none to change (wall ${(second.ms / 1000).toFixed(2)} s)`,
         measure: 'untouched files/s',
         value: untouchedRate,
         target: '≥ 3000',

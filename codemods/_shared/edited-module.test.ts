@@ -48,6 +48,34 @@ describe('EditedModule', () => {
     expect(m.print()).toBe('function f() {\n  /* @zfb-next-todo: check this */\n  return g(/* @zfb-next-todo: and this */ x);\n}\n');
   });
 
+  it('puts a marker above a node that begins its line, and leaves one an earlier run placed', () => {
+    const m = edited("const o = {\n  a: 1,\n  /* @zfb-next-todo: known */\n  b: 2,\n};\n");
+    const object = ((statement(m, 0) as N.VariableDeclaration).declarations[0] as N.VariableDeclarator).init as N.ObjectExpression;
+    m.marker(object.properties[0] as N.Node, 'new');
+    m.marker(object.properties[1] as N.Node, 'known');
+    expect(m.print()).toBe("const o = {\n  /* @zfb-next-todo: new */\n  a: 1,\n  /* @zfb-next-todo: known */\n  b: 2,\n};\n");
+  });
+
+  it('gathers new imports of one source into one declaration above the statement given, markers on top', () => {
+    const m = edited("export { a, b } from './m';\n\nexport default 1;\n");
+    m.addImport('./n', 'a', statement(m, 0), 'first');
+    m.addImport('./n', 'b as c', statement(m, 1), 'second');
+    m.insertBefore(statement(m, 0), 'const x = 1;');
+    m.removeStatement(statement(m, 0));
+    expect(m.print()).toBe("/* @zfb-next-todo: first */\n/* @zfb-next-todo: second */\nimport { a, b as c } from './n';\n\nconst x = 1;\n\nexport default 1;\n");
+  });
+
+  it('prints again with a marker placed after the first print', () => {
+    const m = edited('const a = 1;\n');
+    m.removeStatement(statement(m, 0));
+    expect(m.print()).toBe('');
+    const other = edited('const a = 1;\nconst b = 2;\n');
+    other.removeStatement(statement(other, 0));
+    expect(other.print()).toBe('const b = 2;\n');
+    other.marker(statement(other, 1), 'late');
+    expect(other.print()).toBe('/* @zfb-next-todo: late */\nconst b = 2;\n');
+  });
+
   it('prepends to a block body at the indent of its first statement', () => {
     const m = edited('function f() {\n    return 1;\n}\n');
     m.prepend(statement(m, 0) as FunctionNode, 'const a = 0;');

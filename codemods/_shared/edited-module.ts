@@ -18,9 +18,10 @@ export interface Occurrence {
 }
 
 /**
- * The order of insertions at one offset: statements inserted above a statement, then the markers placed on it,
- * then any other code (an `export ` put back, say).
+ * The order of insertions at one offset: new imports, then other statements inserted above a statement, then
+ * the markers placed on it, then any other code (an `export ` put back, say).
  */
+const IMPORT_RANK = -3;
 const STATEMENT_RANK = -2;
 const MARKER_RANK = -1;
 const STATEMENT = /(?:Statement|Declaration)$/;
@@ -53,7 +54,8 @@ export class EditedModule {
   private readonly droppedItems = new Map<Node[], Set<Node>>();
   private readonly marked = new Map<Node, Set<string>>();
   private readonly specifierNames = new Map<N.ExportSpecifier, { local: string; exported: string }>();
-  private printed: string | undefined;
+  private settled = false;
+  private readonly newImports = new Map<string, { specifiers: string[]; at: Node; markers: string[] }>();
   private scanned: { identifiers: Occurrence[]; moduleSources: N.StringLiteral[] } | undefined;
 
   constructor(
@@ -149,18 +151,20 @@ export class EditedModule {
   }
 
   /**
-   * `/* @zfb-next-todo: reason *\/` right before `node`: on the line above a statement, inline before anything
-   * else. The same reason is placed once per node.
+   * `/* @zfb-next-todo: reason *\/` right before `node`: on a line of its own above a statement, or above any
+   * node that begins its line (a property, an array element); inline before it otherwise. The same reason is
+   * placed once per node.
    */
   marker(node: Node, reason: string): void {
     const reasons = this.marked.get(node) ?? new Set<string>();
     const text = markerComment(reason);
-    if (reasons.has(text)) return;
+    // Placed by this run, or by an earlier one (among the comments right before the node): once is enough.
+    if (reasons.has(text) || this.source.slice(this.commentStart(node), startOf(node)).includes(text)) return;
     reasons.add(text);
     this.marked.set(node, reasons);
     const at = startOf(node);
-    const statement = STATEMENT.test(node.type);
-    this.edits.insert(at, statement ? `${text}\n${this.indentAt(at)}` : `${text} `, MARKER_RANK);
+    const ownLine = STATEMENT.test(node.type) || this.source.slice(this.lineStart(at), at).trim() === '';
+    this.edits.insert(at, ownLine ? `${text}\n${this.indentAt(at)}` : `${text} `, MARKER_RANK);
   }
 
   /**
@@ -171,9 +175,9 @@ export class EditedModule {
     this.removedStatements.set(statement, { withComments });
   }
 
-  /** Where the comments right above a statement begin (the statement's start when none). */
-  commentStart(statement: Node): number {
-    let start = startOf(statement);
+  /** Where the comments right before a node begin (the node's start when none). */
+  commentStart(node: Node): number {
+    let start = startOf(node);
     const comments = (this.ast.comments ?? []) as Node[];
     for (let i = comments.length - 1; i >= 0; i--) {
       const comment = comments[i]!;
@@ -244,8 +248,8 @@ export class EditedModule {
   }
 
   /** Inserts top-level code above `statement` (below the comments that lead it). */
-  insertBefore(statement: Node, code: string, separator = '\n\n'): void {
-    this.edits.insert(startOf(statement), this.layout(code, '') + separator, STATEMENT_RANK);
+  insertBefore(statement: Node, code: string, separator = '\n\n', rank = STATEMENT_RANK): void {
+    this.edits.insert(startOf(statement), this.layout(code, '') + separator, rank);
   }
 
   /** Inserts top-level code below `statement` (after a comment ending its last line), or at the end. */
@@ -307,17 +311,41 @@ export class EditedModule {
     return [extra.parenStart, end];
   }
 
-  /** The result: the source with every edit applied (edits made after this are not expected). */
+  /**
+   * The result: the source with every edit applied. The edits that depend on each other (renamed specifiers,
+   * dropped list items, removed statements, new imports) are settled on the first call; markers and other
+   * insertions may still follow, for another print.
+   */
   print(): string {
-    if (this.printed !== undefined) return this.printed;
-    for (const [specifier, { local, exported }] of this.specifierNames) {
-      const kind = (specifier as { exportKind?: string }).exportKind === 'type' && this.text(specifier).startsWith('type ') ? 'type ' : '';
-      this.replace(specifier, `${kind}${local === exported ? local : `${local} as ${exported}`}`);
+    if (!this.settled) {
+      this.settled = true;
+      for (const [specifier, { local, exported }] of this.specifierNames) {
+        const kind = (specifier as { exportKind?: string }).exportKind === 'type' && this.text(specifier).startsWith('type ') ? 'type ' : '';
+        this.replace(specifier, `${kind}${local === exported ? local : `${local} as ${exported}`}`);
+      }
+      this.settleDroppedItems();
+      this.settleRemovedStatements();
+      this.settleNewImports();
     }
-    this.settleDroppedItems();
-    this.settleRemovedStatements();
-    this.printed = this.edits.apply();
-    return this.printed;
+    return this.edits.apply();
+  }
+
+  /**
+   * Imports `specifier` (`x`, `x as y`) from `source` in a new import declaration above `at`, one declaration per
+   * source however many calls add to it, with the markers given (each once).
+   */
+  addImport(source: string, specifier: string, at: Node, marker?: string): void {
+    const entry = this.newImports.get(source) ?? { specifiers: [], at, markers: [] };
+    if (!entry.specifiers.includes(specifier)) entry.specifiers.push(specifier);
+    if (marker && !entry.markers.includes(marker)) entry.markers.push(marker);
+    this.newImports.set(source, entry);
+  }
+
+  private settleNewImports(): void {
+    for (const [source, { specifiers, at, markers }] of this.newImports) {
+      const notes = markers.map((reason) => `${markerComment(reason)}\n`).join('');
+      this.insertBefore(at, `${notes}import { ${specifiers.join(', ')} } from '${source}';`, at.type === 'ImportDeclaration' ? '\n' : '\n\n', IMPORT_RANK);
+    }
   }
 
   private settleDroppedItems(): void {
@@ -372,13 +400,14 @@ export class EditedModule {
 }
 
 /**
- * A module's indent step: a tab where tabs lead more lines than spaces, four spaces where no code line is
- * indented by fewer (a block comment's ` * ` lines aside), else two.
+ * A module's indent step: the least indent its code lines start with, in tabs where tabs lead more lines than
+ * spaces (a block comment's ` * ` lines aside); in spaces, four or two.
  */
 function indentStep(source: string): string {
-  if (indentedWithTabs(source)) return '\t';
+  const tabs = indentedWithTabs(source);
   let least = Infinity;
-  for (const match of source.matchAll(/^( +)[^ *\n]/gm)) least = Math.min(least, match[1]!.length);
+  for (const match of source.matchAll(tabs ? /^(\t+)[^\t\n]/gm : /^( +)[^ *\n]/gm)) least = Math.min(least, match[1]!.length);
+  if (tabs) return '\t'.repeat(least === Infinity ? 1 : Math.min(least, 2));
   return least >= 4 && least !== Infinity ? '    ' : '  ';
 }
 

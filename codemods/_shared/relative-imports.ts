@@ -2,12 +2,16 @@ import type { namedTypes as N } from 'ast-types';
 import path from 'node:path';
 import { walk } from './walk.js';
 
-/** `./x` seen from `from` (a project file), as seen from `to`, in the same `./` / `../` style. */
+/**
+ * A relative specifier (`./x`, `../x`, `.`, `..`) seen from `from` (a project file), as seen from `to`, in the
+ * same `./` / `../` style, keeping a trailing `/`. Any other specifier is returned as it is.
+ */
 export function moveSpecifier(specifier: string, from: string, to: string): string {
-  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return specifier;
+  if (!/^\.\.?(?:\/|$)/.test(specifier)) return specifier;
   const target = path.posix.join(path.posix.dirname(from), specifier);
   let moved = path.posix.relative(path.posix.dirname(to), target);
   if (!moved.startsWith('.')) moved = `./${moved}`;
+  if (specifier.endsWith('/') && !moved.endsWith('/')) moved += '/';
   return moved;
 }
 

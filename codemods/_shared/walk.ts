@@ -43,6 +43,30 @@ export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefi
   }
 }
 
+/**
+ * A depth-first walk like `walk`, that hands each node its ancestors (the root first, the parent last) for
+ * scans that look further up than the parent. `visit` returning false skips the node's children.
+ */
+export function walkWithAncestors(root: N.Node, visit: (node: N.Node, ancestors: readonly N.Node[]) => boolean | void): void {
+  const ancestors: N.Node[] = [];
+  const enter = (node: N.Node): void => {
+    if (visit(node, ancestors) === false) return;
+    ancestors.push(node);
+    const record = node as unknown as Record<string, unknown>;
+    for (const field of Object.keys(record)) {
+      const value = record[field];
+      if (typeof value !== 'object' || value === null || SKIP.has(field)) continue;
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof (child as { type?: unknown }).type === 'string') enter(child as N.Node);
+      } else if (typeof (value as { type?: unknown }).type === 'string') {
+        enter(value as N.Node);
+      }
+    }
+    ancestors.pop();
+  };
+  enter(root);
+}
+
 /** Every identifier name used as a reference (not as a property key or member name) under `root`. */
 export function referencedNames(root: N.Node): Set<string> {
   const names = new Set<string>();

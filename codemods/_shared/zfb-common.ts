@@ -7,6 +7,8 @@ import type { Segment } from '../../src/model/types.js';
 import { parseModule, printModule } from './ast.js';
 import { findLocalBinding } from './find-export.js';
 import { addMarker } from './marker.js';
+import { moveSpecifier } from './relative-imports.js';
+import { walk, walkWithAncestors } from './walk.js';
 
 const n = types.namedTypes;
 
@@ -73,15 +75,12 @@ export function clashingBinding(ast: N.File, wanted: readonly string[]): string 
  * the same file once the module lives at `to` instead of `from` (both project-relative).
  */
 export function rebaseRelativeImports(ast: N.File, from: string, to: string): void {
-  const fromDir = posix.dirname(from);
-  const toDir = posix.dirname(to);
-  if (fromDir === toDir) return;
+  if (posix.dirname(from) === posix.dirname(to)) return;
   // A new literal parsed from text keeps that text when printed (recast would otherwise requote it).
   const rebase = (literal: N.Node | null | undefined): N.Node | null | undefined => {
-    if (!literal || !n.StringLiteral.check(literal) || !/^\.\.?(\/|$)/.test(literal.value)) return literal;
-    let moved = posix.relative(toDir, posix.join(fromDir, literal.value));
-    if (!moved.startsWith('.')) moved = `./${moved}`;
-    if (literal.value.endsWith('/') && !moved.endsWith('/')) moved += '/';
+    if (!literal || !n.StringLiteral.check(literal)) return literal;
+    const moved = moveSpecifier(literal.value, from, to);
+    if (moved === literal.value) return literal;
     const quote = (literal as { extra?: { raw?: string } }).extra?.raw?.[0] === '"' ? '"' : "'";
     return expression(`${quote}${moved.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`, false);
   };
@@ -118,29 +117,29 @@ function isNodeBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]!);
 }
 
-/** The statement (a direct child of a block or the program) that holds the node at `path`. */
-function enclosingStatement(path: { node: N.Node; parent?: unknown }): N.Node {
-  let current = path as { node: N.Node; parent?: { node: N.Node } | null };
-  while (current.parent) {
-    const parent = current.parent.node;
-    if (n.Program.check(parent) || n.BlockStatement.check(parent)) return current.node;
-    current = current.parent as typeof current;
+/** The statement (a direct child of a block or the program) that holds `node`, given its ancestors. */
+function enclosingStatement(node: N.Node, ancestors: readonly N.Node[]): N.Node {
+  let current = node;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const parent = ancestors[i]!;
+    if (parent.type === 'Program' || parent.type === 'BlockStatement') return current;
+    current = parent;
   }
-  return current.node;
+  return current;
 }
 
 /**
  * zfb runs paths() and the render in an embedded V8 without Node: `fetch()` throws, `node:*` (and every Node
  * builtin) cannot be imported, `process` is undefined except `process.env.NODE_ENV`. Marks each such spot;
- * the migrate command can run this data code in Node before the build instead.
+ * the migrate command can run this data code in Node before the build instead. `addTo` places a marker (on
+ * a recast tree by default).
  */
-export function markNodeOnlyCode(ast: N.File): void {
+export function markNodeOnlyCode(ast: N.File, addTo: (node: N.Node, reason: string) => void = addMarker): void {
   const marked = new Set<N.Node>();
   const mark = (node: N.Node, reason: string) => {
-    const key = node;
-    if (marked.has(key)) return;
-    marked.add(key);
-    addMarker(node, reason);
+    if (marked.has(node)) return;
+    marked.add(node);
+    addTo(node, reason);
   };
   for (const statement of ast.program.body) {
     if (n.ImportDeclaration.check(statement) && statement.importKind !== 'type' && isNodeBuiltin(String(statement.source.value))) {
@@ -150,47 +149,38 @@ export function markNodeOnlyCode(ast: N.File): void {
       );
     }
   }
-  types.visit(ast, {
-    visitCallExpression(path) {
-      const callee = path.node.callee;
-      if (n.Identifier.check(callee) && callee.name === 'fetch') {
-        mark(enclosingStatement(path), 'fetch() throws in zfb (no network during the build): load this data before the build');
+  // A plain walk with ancestors: this visits every node of every page migrated.
+  walkWithAncestors(ast.program, (node, ancestors) => {
+    if (node.type === 'CallExpression') {
+      const { callee, arguments: args } = node as N.CallExpression;
+      if (callee.type === 'Identifier' && callee.name === 'fetch') {
+        mark(enclosingStatement(node, ancestors), 'fetch() throws in zfb (no network during the build): load this data before the build');
       }
-      if (n.Identifier.check(callee) && callee.name === 'require' && n.StringLiteral.check(path.node.arguments[0])) {
-        const specifier = path.node.arguments[0].value;
-        if (isNodeBuiltin(specifier)) {
-          mark(enclosingStatement(path), `'${specifier}' is a Node module; zfb runs paths() and pages in V8 without Node: load this data before the build`);
-        }
+      const specifier = args[0];
+      if (callee.type === 'Identifier' && callee.name === 'require' && specifier?.type === 'StringLiteral' && isNodeBuiltin(specifier.value)) {
+        mark(enclosingStatement(node, ancestors), `'${specifier.value}' is a Node module; zfb runs paths() and pages in V8 without Node: load this data before the build`);
       }
-      this.traverse(path);
-    },
-    visitIdentifier(path) {
-      const node = path.node;
-      const parent = path.parent?.node as N.Node | undefined;
-      if (node.name !== 'process' || n.JSXIdentifier.check(node)) return false;
-      if (parent && (n.MemberExpression.check(parent) || n.OptionalMemberExpression.check(parent)) && parent.property === node) return false;
-      if (parent && n.ObjectProperty.check(parent) && parent.key === node && !parent.shorthand) return false;
-      if (isNodeEnv(path)) return false;
-      mark(enclosingStatement(path), '`process` is undefined in zfb (only process.env.NODE_ENV is set): pass this value in another way');
-      return false;
-    },
+      return undefined;
+    }
+    // An identifier's own children (a type annotation) are not looked into.
+    if (node.type !== 'Identifier') return undefined;
+    const parent = ancestors[ancestors.length - 1];
+    if ((node as N.Identifier).name !== 'process') return false;
+    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && (parent as N.MemberExpression).property === node) return false;
+    if (parent && parent.type === 'ObjectProperty' && (parent as N.ObjectProperty).key === node && !(parent as N.ObjectProperty).shorthand) return false;
+    if (isNodeEnv(ancestors)) return false;
+    mark(enclosingStatement(node, ancestors), '`process` is undefined in zfb (only process.env.NODE_ENV is set): pass this value in another way');
+    return false;
   });
 }
 
-/** `process.env.NODE_ENV`, the one part of `process` zfb defines (as "production"). */
-function isNodeEnv(path: { parent?: unknown }): boolean {
-  const env = (path.parent as { node: N.Node; parent?: { node: N.Node } } | undefined);
-  const outer = env?.parent?.node;
-  return (
-    !!env &&
-    n.MemberExpression.check(env.node) &&
-    n.Identifier.check(env.node.property) &&
-    env.node.property.name === 'env' &&
-    !!outer &&
-    n.MemberExpression.check(outer) &&
-    n.Identifier.check(outer.property) &&
-    outer.property.name === 'NODE_ENV'
-  );
+/** `process.env.NODE_ENV`, the one part of `process` zfb defines (as "production"), given `process`'s ancestors. */
+function isNodeEnv(ancestors: readonly N.Node[]): boolean {
+  const named = (node: N.Node | undefined, name: string): boolean => {
+    const property = node?.type === 'MemberExpression' ? (node as N.MemberExpression).property : undefined;
+    return property?.type === 'Identifier' && property.name === name;
+  };
+  return named(ancestors[ancestors.length - 1], 'env') && named(ancestors[ancestors.length - 2], 'NODE_ENV');
 }
 
 /** Link props that only steer Next's client router: on a plain `<a>` they mean nothing. */
@@ -206,66 +196,90 @@ const NEXT_MODULE_ADVICE: Record<string, string> = {
   'next/dynamic': 'zfb has no next/dynamic: import the component directly (or make it an island)',
 };
 
+/** What becomes of a module's Next.js runtime imports in zfb (see nextImportsPlan). */
+export interface NextImportsPlan {
+  /** Imports that stay, each with the marker that says what to do instead. */
+  marked: { statement: N.ImportDeclaration; advice: string }[];
+  /** `next/link` imports whose every use becomes a plain `<a>`, with those elements. */
+  links: { statement: N.ImportDeclaration; elements: N.JSXElement[] }[];
+}
+
 /**
  * Next.js runtime imports have no zfb equivalent. `next/link` becomes a plain `<a>` when every use is a simple
  * JSX element (zfb pages are static HTML, so a link is an anchor); anything else gets a marker at its import.
  * Type-only imports (`import type { GetStaticProps } from 'next'`) are erased by the bundler and stay.
  */
-export function migrateNextImports(ast: N.File): void {
-  for (const statement of [...ast.program.body]) {
+export function nextImportsPlan(ast: N.File): NextImportsPlan {
+  const plan: NextImportsPlan = { marked: [], links: [] };
+  for (const statement of ast.program.body) {
     if (!n.ImportDeclaration.check(statement) || statement.importKind === 'type') continue;
     const source = String(statement.source.value);
     if (source !== 'next' && !source.startsWith('next/')) continue;
     const specifiers = statement.specifiers ?? [];
     if (specifiers.length > 0 && specifiers.every((s) => (s as { importKind?: string }).importKind === 'type')) continue;
-    if (source === 'next/link' && linkToAnchor(ast, statement)) continue;
+    const elements = source === 'next/link' ? linkElements(ast, statement) : undefined;
+    if (elements) {
+      plan.links.push({ statement, elements });
+      continue;
+    }
     const advice =
       NEXT_MODULE_ADVICE[source] ??
       NEXT_MODULE_ADVICE[source.split('/').slice(0, 2).join('/')] ??
       `'${source}' is part of the Next.js runtime, which zfb does not have`;
-    addMarker(statement, advice);
+    plan.marked.push({ statement, advice });
+  }
+  return plan;
+}
+
+/** nextImportsPlan carried out on a recast tree. */
+export function migrateNextImports(ast: N.File): void {
+  const plan = nextImportsPlan(ast);
+  for (const { statement, advice } of plan.marked) addMarker(statement, advice);
+  for (const { statement, elements } of plan.links) {
+    for (const element of elements) {
+      const opening = element.openingElement;
+      opening.name = types.builders.jsxIdentifier('a');
+      opening.attributes = (opening.attributes ?? []).filter((a) => !isRouterOnlyLinkProp(a));
+      if (element.closingElement) element.closingElement.name = types.builders.jsxIdentifier('a');
+    }
+    ast.program.body.splice(ast.program.body.indexOf(statement), 1);
   }
 }
 
-function linkToAnchor(ast: N.File, statement: N.ImportDeclaration): boolean {
+/** A `<Link>` attribute that only steers Next's client router: a plain `<a>` drops it. */
+export function isRouterOnlyLinkProp(attribute: N.Node): boolean {
+  return n.JSXAttribute.check(attribute) && ROUTER_ONLY_LINK_PROPS.has(String(attribute.name.name));
+}
+
+/** The `<Link>` elements of a `next/link` default import, when each can become a plain `<a>`; else undefined. */
+function linkElements(ast: N.File, statement: N.ImportDeclaration): N.JSXElement[] | undefined {
   const specifier = (statement.specifiers ?? []).find((s) => n.ImportDefaultSpecifier.check(s));
-  if (!specifier || (statement.specifiers ?? []).length !== 1 || !specifier.local) return false;
+  if (!specifier || (statement.specifiers ?? []).length !== 1 || !specifier.local) return undefined;
   const name = String(specifier.local.name);
   const elements: N.JSXElement[] = [];
   let otherUse = false;
-  types.visit(ast, {
-    visitJSXElement(path) {
-      const opening = path.node.openingElement;
-      if (n.JSXIdentifier.check(opening.name) && opening.name.name === name) elements.push(path.node);
-      this.traverse(path);
-    },
-    visitIdentifier(path) {
-      const parent = path.parent?.node as N.Node | undefined;
-      const inJsx = n.JSXIdentifier.check(path.node);
-      if (path.node.name === name && !inJsx && !(parent && n.ImportDefaultSpecifier.check(parent))) otherUse = true;
-      return false;
-    },
+  walk(ast.program, (node, parent) => {
+    if (node.type === 'JSXElement') {
+      const opening = (node as N.JSXElement).openingElement;
+      if (opening.name.type === 'JSXIdentifier' && opening.name.name === name) elements.push(node as N.JSXElement);
+      return undefined;
+    }
+    // Any other use of the name (not in JSX, not the import itself) keeps the import: its children are not looked into.
+    if (node.type !== 'Identifier') return undefined;
+    if ((node as N.Identifier).name === name && parent?.type !== 'ImportDefaultSpecifier') otherUse = true;
+    return false;
   });
-  if (otherUse) return false;
+  if (otherUse) return undefined;
   for (const element of elements) {
     for (const attribute of element.openingElement.attributes ?? []) {
-      if (!n.JSXAttribute.check(attribute)) return false; // a spread may carry router props
+      if (!n.JSXAttribute.check(attribute)) return undefined; // a spread may carry router props
       const key = String(attribute.name.name);
-      if (key === 'legacyBehavior') return false;
+      if (key === 'legacyBehavior') return undefined;
       // A UrlObject href needs Next's formatter; only strings and expressions yielding strings carry over.
-      if (key === 'href' && n.JSXExpressionContainer.check(attribute.value) && n.ObjectExpression.check(attribute.value.expression)) return false;
+      if (key === 'href' && n.JSXExpressionContainer.check(attribute.value) && n.ObjectExpression.check(attribute.value.expression)) return undefined;
     }
   }
-  for (const element of elements) {
-    const opening = element.openingElement;
-    opening.name = types.builders.jsxIdentifier('a');
-    opening.attributes = (opening.attributes ?? []).filter(
-      (a) => !(n.JSXAttribute.check(a) && ROUTER_ONLY_LINK_PROPS.has(String(a.name.name))),
-    );
-    if (element.closingElement) element.closingElement.name = types.builders.jsxIdentifier('a');
-  }
-  ast.program.body.splice(ast.program.body.indexOf(statement), 1);
-  return true;
+  return elements;
 }
 
 /** `[category]` → `category`, for generated identifiers. */

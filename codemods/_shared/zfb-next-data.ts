@@ -81,18 +81,18 @@ export function returnedObjectSites(found: FoundExport | undefined): {
 /**
  * getStaticProps results zfb cannot carry: `revalidate` (zfb rebuilds nothing after the build) and `redirect`
  * (zfb writes no redirects). `notFound: true` is carried (the entry is left out), so it is not marked.
+ * `addTo` places a marker.
  */
-export function markStaticPropsResults(found: FoundExport | undefined, target: 'zfb'): void {
-  void target;
+export function markStaticPropsResults(found: FoundExport | undefined, addTo: (node: N.Node, reason: string) => void): void {
   for (const { object, statement } of returnedObjectSites(found).sites) {
     // On the `return` when there is one: a comment inside a one-line object literal would break its line.
     const revalidate = getProperty(object, 'revalidate');
     if (revalidate && staticValue(revalidate.value) !== false) {
-      addMarker(statement ?? revalidate, 'revalidate: zfb is static only; this page changes only when the site is rebuilt');
+      addTo(statement ?? revalidate, 'revalidate: zfb is static only; this page changes only when the site is rebuilt');
     }
     const redirect = getProperty(object, 'redirect');
     if (redirect) {
-      addMarker(
+      addTo(
         statement ?? redirect,
         'redirect: zfb writes no redirects, so this URL is not built; add the redirect to your host (e.g. public/_redirects)',
       );

@@ -1,33 +1,29 @@
 import type { namedTypes as N } from 'ast-types';
+import { parse } from '@babel/parser';
 import { types } from 'recast';
 import { formatPattern, isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
-import { parseModule, printModule } from '../_shared/ast.js';
+import { babelOptions } from '../_shared/ast.js';
+import { EditedModule, endOf } from '../_shared/edited-module.js';
 import { findExport, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
-import { addMarker, newMarkers } from '../_shared/marker.js';
+import { markerComment, newMarkers } from '../_shared/marker.js';
+import { rewriteRelativeImports } from '../_shared/module-edits.js';
+import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import { paramsFromStringPath, routeRegex } from '../_shared/string-path.js';
 import type { Transform, TransformInput, TransformResult } from '../_shared/types.js';
 import {
   access,
   clashingBinding,
-  expression,
-  insertAfter,
-  insertAfterImports,
-  isTypeScript,
   localeAlternatives,
   paramsFromMatchFields,
-  rebaseRelativeImports,
   markNodeOnlyCode,
-  migrateNextImports,
   objectKey,
   routeKeys,
-  printWithGaps,
-  statements,
-  withGap,
 } from '../_shared/zfb-common.js';
-import { keepAsLocal, markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
+import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
+import { markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
 import {
   LOCALE_PARAM,
   localeMarkers,
@@ -38,7 +34,6 @@ import {
 } from './locale.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 /**
  * A pages-router page into a zfb page (zfb 0.1.0-next.89 also routes `pages/`). getStaticPaths and
@@ -59,7 +54,8 @@ const pagesToZfb: Transform = (input) => {
   if (parts[0] === 'api') return skip('API routes run on a server; zfb builds static pages only');
   if (!/^\.(tsx|ts|jsx|js)$/.test(route.ext)) return skip(`zfb-next does not migrate ${route.ext} pages`);
 
-  const ast = parseModule(input.source, input.path);
+  const m = new EditedModule(input.source, input.path);
+  const ast = m.ast;
   if (findExport(ast, 'paths')) return skip('already a zfb page: it exports paths()');
   if (findExport(ast, 'getServerSideProps')) {
     return skip('getServerSideProps renders on every request; zfb builds static pages only');
@@ -73,18 +69,19 @@ const pagesToZfb: Transform = (input) => {
     const clash = clashingBinding(ast, ['paths', i18n ? 'entryFromPath' : 'paramsFromPath']);
     if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);
   }
-  if (dynamic) migrateDynamicPage(ast, input, route.segments, i18n);
-  else if (i18n) migrateLocalizedStaticPage(ast, input, i18n, route.pattern);
-  else migrateStaticPage(ast);
-  let path = input.path;
+  // Where the page ends up: under pages/[locale]/ with i18n. Relative imports, new ones too, are seen from there.
+  const path = i18n ? localizedPath(route.dir, input.path) : input.path;
+  const move = (specifier: string): string => moveSpecifier(specifier, input.path, path);
+  if (dynamic) migrateDynamicPage(m, input, route.segments, i18n, move);
+  else if (i18n) migrateLocalizedStaticPage(m, i18n, route.pattern, move);
+  else migrateStaticPage(m);
   if (i18n) {
-    path = localizedPath(route.dir, input.path);
-    rebaseRelativeImports(ast, input.path, path);
-    markLocaleLinks(ast, i18n);
+    rewriteRelativeImports(m, input.path, path);
+    markLocaleLinks(m, i18n);
   }
-  markNodeOnlyCode(ast);
-  migrateNextImports(ast);
-  return finish(ast, input, route.ext, path);
+  markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+  migrateNextImports(m);
+  return finish(m, input, route.ext, path);
 };
 
 /**
@@ -104,13 +101,13 @@ export default pagesToZfb;
  * With i18n, Next's <Link> put the page's locale in front of its href (`/about` → `/fr/about`, the default
  * locale unprefixed); the plain <a> it becomes in zfb does not, and zfb serves only the prefixed URLs.
  */
-function markLocaleLinks(ast: N.File, i18n: I18n): void {
-  const linkImport = ast.program.body.some(
+function markLocaleLinks(m: EditedModule, i18n: I18n): void {
+  const linkImport = m.ast.program.body.some(
     (s) => n.ImportDeclaration.check(s) && s.source.value === 'next/link' && s.importKind !== 'type',
   );
-  const page = findExport(ast, 'default');
+  const page = findExport(m.ast, 'default');
   if (!linkImport || !page) return;
-  addMarker(
+  m.marker(
     page.statement,
     `Next's <Link> added the page's locale to each href (/about became /fr/about on a 'fr' page, /about on a '${i18n.defaultLocale}' page); a zfb <a> keeps the href as written: prefix it with the locale param (\`/\${params.locale}/about\`)`,
   );
@@ -121,17 +118,18 @@ function skip(reason: string): TransformResult {
 }
 
 /** zfb calls a static page's getStaticProps() with no argument and spreads its `props` into the component. */
-function migrateStaticPage(ast: N.File): void {
-  const found = findExport(ast, 'getStaticProps');
+function migrateStaticPage(m: EditedModule): void {
+  const found = findExport(m.ast, 'getStaticProps');
   if (!found || found.typeOnly) return;
+  const mark = (node: N.Node, reason: string): void => m.marker(node, reason);
   const fn = found.local?.fn;
   if (fn && fn.params.length > 0) {
-    addMarker(found.statement, 'zfb calls getStaticProps() with no argument: its context (locale, preview, ...) is undefined here');
+    mark(found.statement, 'zfb calls getStaticProps() with no argument: its context (locale, preview, ...) is undefined here');
   }
-  markStaticPropsResults(found, 'zfb');
+  markStaticPropsResults(found, mark);
   for (const object of returnedObjects(found).objects) {
     const notFound = getProperty(object, 'notFound');
-    if (notFound) addMarker(notFound, 'notFound on a static page fails the zfb build ("must return { props: {...} }"): delete the page instead');
+    if (notFound) mark(notFound, 'notFound on a static page fails the zfb build ("must return { props: {...} }"): delete the page instead');
   }
 }
 
@@ -139,23 +137,49 @@ function migrateStaticPage(ast: N.File): void {
  * A static page Next built once per locale: under pages/[locale]/, paths() lists every locale, and the
  * getStaticProps Next called per locale is called the same way (zfb ignores getStaticProps on a dynamic route).
  */
-function migrateLocalizedStaticPage(ast: N.File, input: TransformInput, i18n: I18n, pattern: string): void {
-  const ts = isTypeScript(input.path);
-  const staticProps = keepAsLocal(ast, 'getStaticProps');
-  if (staticProps) markStaticPropsResults(staticProps.found, 'zfb');
-  const generated = withGap(statements(localizedStaticPathsFunction({ ts, i18n, staticProps: staticProps?.local }), ts));
-  for (const reason of localeMarkers(pattern, i18n)) addMarker(generated[0]!, reason);
-  const anchor = staticProps?.found.local?.statement;
-  if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated);
-  else insertAfterImports(ast, generated);
+function migrateLocalizedStaticPage(m: EditedModule, i18n: I18n, pattern: string, move: (specifier: string) => string): void {
+  const staticProps = keepAsLocal(m, 'getStaticProps', { moveSpecifier: move });
+  if (staticProps) markStaticPropsResults(staticProps.found, (node, reason) => m.marker(node, reason));
+  const code = localizedStaticPathsFunction({ ts: m.typescript, i18n, staticProps: staticProps?.local });
+  insertGenerated(m, staticProps?.found, withNotes(code, localeMarkers(pattern, i18n)));
 }
 
-function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readonly Segment[], localized: I18n | undefined): void {
-  const ts = isTypeScript(input.path);
-  const staticPaths = keepAsLocal(ast, 'getStaticPaths')!;
-  const staticProps = keepAsLocal(ast, 'getStaticProps');
-  const { stringsPossible } = rewriteStaticPathsResults(staticPaths.found, segments, input.i18n, !!localized);
-  if (staticProps) markStaticPropsResults(staticProps.found, 'zfb');
+/** Generated code with markers above its first statement (below the doc comment that leads it). */
+function withNotes(code: string, reasons: readonly string[]): string {
+  const lines = code.split('\n');
+  let at = 0;
+  if (lines[0]?.startsWith('/**')) while (at < lines.length && !lines[at]!.trimEnd().endsWith('*/')) at++;
+  if (lines[0]?.startsWith('/**')) at++;
+  lines.splice(at, 0, ...reasons.map(markerComment));
+  return lines.join('\n');
+}
+
+/**
+ * Generated code goes after the data function it calls, when that is a function of this module (the last one
+ * given), else after the imports.
+ */
+function insertGenerated(m: EditedModule, found: FoundExport | undefined, code: string): void {
+  const local = found?.form === 're-export' ? undefined : found?.local;
+  if (local && local.importedFrom === undefined) return m.insertAfter(found!.form === 'declaration' ? found!.statement : local.statement, code);
+  const body = m.ast.program.body as N.Node[];
+  const imports = body.filter((statement) => statement.type === 'ImportDeclaration');
+  if (imports.length > 0) m.insertAfter(imports[imports.length - 1], code);
+  else if (body[0]) m.insertBefore(body[0], code);
+  else m.insertAfter(undefined, code);
+}
+
+function migrateDynamicPage(
+  m: EditedModule,
+  input: TransformInput,
+  segments: readonly Segment[],
+  localized: I18n | undefined,
+  move: (specifier: string) => string,
+): void {
+  const ts = m.typescript;
+  const staticPaths = keepAsLocal(m, 'getStaticPaths', { moveSpecifier: move })!;
+  const staticProps = keepAsLocal(m, 'getStaticProps', { moveSpecifier: move });
+  const { stringsPossible } = rewriteStaticPathsResults(m, staticPaths.found, segments, input.i18n, !!localized);
+  if (staticProps) markStaticPropsResults(staticProps.found, (node, reason) => m.marker(node, reason));
 
   const options = {
     ts,
@@ -167,11 +191,8 @@ function migrateDynamicPage(ast: N.File, input: TransformInput, segments: readon
     i18n: input.i18n,
   };
   const code = localized ? localizedPathsFunction({ ...options, i18n: localized }) : pathsFunction(options);
-  const generated = withGap(statements(code, ts));
-  if (localized) for (const reason of localeMarkers(formatPattern(segments), localized)) addMarker(generated[0]!, reason);
-  const anchor = staticProps?.found.local?.statement ?? staticPaths.found.local?.statement;
-  if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated);
-  else insertAfterImports(ast, generated);
+  const anchor = staticProps?.found.local && staticProps.found.form !== 're-export' ? staticProps.found : staticPaths.found;
+  insertGenerated(m, anchor, localized ? withNotes(code, localeMarkers(formatPattern(segments), localized)) : code);
 }
 
 const FALLBACK_BLOCKING =
@@ -186,6 +207,7 @@ const FALLBACK_DYNAMIC =
  * entries) and marks fallback values zfb cannot carry. Reports whether string entries may still reach paths().
  */
 function rewriteStaticPathsResults(
+  m: EditedModule,
   found: FoundExport,
   segments: readonly Segment[],
   i18n: TransformInput['i18n'],
@@ -193,22 +215,20 @@ function rewriteStaticPathsResults(
 ): { stringsPossible: boolean } {
   const { objects, allVisible } = returnedObjects(found);
   let stringsPossible = !allVisible;
-  if (!allVisible && found.local?.fn) addMarker(found.local.statement, FALLBACK_DYNAMIC);
+  if (!allVisible && found.local?.fn) m.marker(found.form === 'declaration' ? found.statement : found.local.statement, FALLBACK_DYNAMIC);
   for (const object of objects) {
     const fallback = getProperty(object, 'fallback');
     const value = fallback ? staticValue(fallback.value) : undefined;
-    if (fallback && value === 'blocking') addMarker(fallback, FALLBACK_BLOCKING);
-    else if (fallback && value === true) addMarker(fallback, FALLBACK_TRUE);
-    else if (fallback && value !== false) addMarker(fallback, FALLBACK_DYNAMIC);
+    if (fallback && value === 'blocking') m.marker(fallback, FALLBACK_BLOCKING);
+    else if (fallback && value === true) m.marker(fallback, FALLBACK_TRUE);
+    else if (fallback && value !== false) m.marker(fallback, FALLBACK_DYNAMIC);
 
     const list = getProperty(object, 'paths');
     const listed = list ? unwrapExpression(list.value) : undefined;
     if (n.ArrayExpression.check(listed)) {
-      listed.elements = listed.elements.map((element) => {
-        const rewritten = rewriteEntry(element as N.Node, segments, i18n, localized);
-        if (rewritten.stringsPossible) stringsPossible = true;
-        return rewritten.node as typeof element;
-      });
+      for (const element of listed.elements) {
+        if (element && rewriteEntry(m, element as N.Node, segments, i18n, localized).stringsPossible) stringsPossible = true;
+      }
     } else if (!listed || !mapsToObjects(listed)) {
       stringsPossible = true;
     }
@@ -216,18 +236,20 @@ function rewriteStaticPathsResults(
   return { stringsPossible };
 }
 
+/** Rewrites one literal getStaticPaths entry in place; reports whether a string may still reach paths(). */
 function rewriteEntry(
+  m: EditedModule,
   element: N.Node,
   segments: readonly Segment[],
   i18n: TransformInput['i18n'],
   localized: boolean,
-): { node: N.Node; stringsPossible: boolean } {
+): { stringsPossible: boolean } {
   const text = staticValue(element);
   if (typeof text === 'string') {
     const parsed = paramsFromStringPath(text, segments, i18n);
     if (!parsed) {
-      addMarker(element, `Next rejects this path: it does not match the page pattern`);
-      return { node: element, stringsPossible: true };
+      m.marker(element, `Next rejects this path: it does not match the page pattern`);
+      return { stringsPossible: true };
     }
     const params: Record<string, unknown> = {};
     for (const key of routeKeys(segments)) {
@@ -235,14 +257,11 @@ function rewriteEntry(
     }
     const foreign = parsed.locale && parsed.locale !== i18n?.defaultLocale ? parsed.locale : undefined;
     // Under pages/[locale]/ the entry keeps Next's own shape: an entry without a locale is the default one.
-    const object = expression(
-      `{ params: ${literalText(params)}${foreign && localized ? `, locale: ${literalText(foreign)}` : ''} }`,
-      true,
-    ) as N.ObjectExpression;
-    if (foreign && !localized) markLocale(object, foreign);
-    return { node: object, stringsPossible: false };
+    if (foreign && !localized) markLocale(m, element, foreign);
+    m.replace(element, `{ params: ${literalText(params)}${foreign && localized ? `, locale: ${literalText(foreign)}` : ''} }`);
+    return { stringsPossible: false };
   }
-  if (!n.ObjectExpression.check(element)) return { node: element, stringsPossible: true };
+  if (!n.ObjectExpression.check(element)) return { stringsPossible: true };
   const params = getProperty(element, 'params');
   const paramsObject = params ? unwrapExpression(params.value) : undefined;
   if (n.ObjectExpression.check(paramsObject)) {
@@ -251,16 +270,19 @@ function rewriteEntry(
       const property = getProperty(paramsObject, key.name);
       const value = property ? staticValue(property.value) : 'missing';
       // Next reads null, undefined and false as "no segments"; zfb wants the empty array itself.
-      if (property && (value === null || value === undefined || value === false)) property.value = b.arrayExpression([]);
+      if (property && (value === null || value === undefined || value === false)) {
+        if (property.shorthand) m.insert(endOf(property), ': []');
+        else m.replace(property.value, '[]');
+      }
     }
   }
   const locale = getProperty(element, 'locale');
   if (locale && !localized) {
-    element.properties = element.properties.filter((p) => p !== locale);
+    m.dropItem(element.properties as N.Node[], locale);
     const value = staticValue(locale.value);
-    markLocale(element, typeof value === 'string' ? value : '(computed)');
+    markLocale(m, element, typeof value === 'string' ? value : '(computed)');
   }
-  return { node: element, stringsPossible: false };
+  return { stringsPossible: false };
 }
 
 /** A JSON-like value as source text, in the style of the code around it (single quotes, bare keys). */
@@ -274,8 +296,8 @@ function literalText(value: unknown): string {
   return String(value);
 }
 
-function markLocale(node: N.Node, locale: string): void {
-  addMarker(
+function markLocale(m: EditedModule, node: N.Node, locale: string): void {
+  m.marker(
     node,
     `zfb has no i18n: Next built this entry for locale '${locale}' (under /${locale}); zfb builds it once, without a locale prefix`,
   );
@@ -373,20 +395,21 @@ function stringPathReader(o: PathsOptions): string[] {
  * zfb 0.1.0-next.89 routes only .tsx (and .md/.mdx/.html) pages: a .jsx or .js page moves to .tsx, a .ts page
  * too when its code is also valid TSX (an old-style `<T>value` cast is not); otherwise it is marked.
  */
-function finish(ast: N.File, input: TransformInput, ext: string, path: string): TransformResult {
+function finish(m: EditedModule, input: TransformInput, ext: string, path: string): TransformResult {
   let outputPath: string | undefined = path === input.path ? undefined : path;
+  let source = m.print();
   if (ext !== '.tsx') {
     const candidate = path.slice(0, -ext.length) + '.tsx';
-    let parses = true;
     try {
-      parseModule(printModule(ast), candidate);
+      parse(source, babelOptions(candidate, false));
+      outputPath = candidate;
     } catch {
-      parses = false;
+      const first = m.ast.program.body[0] as N.Node | undefined;
+      const reason = `zfb 0.1.0-next.89 ignores ${ext} pages: rename this file to .tsx (its code needs changes to parse as TSX)`;
+      if (first) m.marker(first, reason);
+      source = first ? m.print() : `${markerComment(reason)}\n${source}`;
     }
-    if (parses) outputPath = candidate;
-    else addMarker(ast.program.body[0]!, `zfb 0.1.0-next.89 ignores ${ext} pages: rename this file to .tsx (its code needs changes to parse as TSX)`);
   }
-  const source = printWithGaps(ast);
   if (source === input.source && !outputPath) return { source: null, markers: [] };
   return { source, ...(outputPath ? { outputPath } : {}), markers: newMarkers(input.source, source) };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@babel/parser';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +9,13 @@ import { TRANSFORMS } from '../../codemods/index.js';
 import { REPO_ROOT } from '../helpers/engines.js';
 
 /**
- * pages-to-app edits a module's text at the offsets of its nodes, so what lies between tokens (comments, line
- * breaks) is where an edit could land wrong. Every fixture input, with a comment or a line break before every
- * third token (three ways round), must still give output that parses.
+ * pages-to-app and pages-to-zfb edit a module's text at the offsets of its nodes, so what lies between tokens
+ * (comments, line breaks) is where an edit could land wrong. Every fixture input of theirs, with a comment or
+ * a line break before every third token (three ways round), must still give output that parses.
  */
-const DIR = path.join(REPO_ROOT, 'codemods', 'pages-to-app', '__fixtures__');
-const inputs = readdirSync(DIR).filter((f) => /\.input\.[jt]sx?$/.test(f));
+const TEXT_EDIT_TRANSFORMS = ['pages-to-app', 'pages-to-zfb'];
 const i18n = { locales: ['en', 'fr'], defaultLocale: 'en' };
+const defaultPath = (file: string): string => `pages/blog/[slug]${path.extname(file)}`;
 
 function perturbed(source: string, file: string, phase: number, insert: string): string {
   const parsed = parse(source, babelOptions(file, true));
@@ -33,31 +33,38 @@ function perturbed(source: string, file: string, phase: number, insert: string):
   return text;
 }
 
-describe('pages-to-app on inputs with comments and line breaks between tokens', async () => {
-  const transform = await TRANSFORMS.find((t) => t.name === 'pages-to-app')!.load();
-  for (const file of inputs) {
-    it(file, () => {
-      const source = readFileSync(path.join(DIR, file), 'utf8');
-      const modulePath = `pages/blog/[slug]${path.extname(file)}`;
-      let checked = 0;
-      for (const insert of ['/* c */ ', '\n']) {
-        for (const phase of [0, 1, 2]) {
-          const text = perturbed(source, modulePath, phase, insert);
-          // A line break can make the input itself invalid (`return` then its value): those are not inputs.
-          try {
-            parse(text, babelOptions(modulePath, false));
-          } catch {
-            continue;
-          }
-          for (const options of [undefined, i18n]) {
-            const result = transform({ path: modulePath, source: text, i18n: options, readFile: () => undefined });
-            if (result.source === null) continue;
-            expect(() => parse(result.source!, babelOptions(result.outputPath ?? modulePath, false)), `${insert.trim() || 'line break'} before tokens ${phase}, 3, …`).not.toThrow();
-            checked++;
+for (const name of TEXT_EDIT_TRANSFORMS) {
+  describe(`${name} on inputs with comments and line breaks between tokens`, async () => {
+    const transform = await TRANSFORMS.find((t) => t.name === name)!.load();
+    const dir = path.join(REPO_ROOT, 'codemods', name, '__fixtures__');
+    for (const file of readdirSync(dir).filter((f) => /\.input\.[jt]sx?$/.test(f))) {
+      it(file, () => {
+        const source = readFileSync(path.join(dir, file), 'utf8');
+        const options = path.join(dir, file.replace(/\.input\.[a-z]+$/, '.json'));
+        const modulePath: string = existsSync(options) ? (JSON.parse(readFileSync(options, 'utf8')).path ?? defaultPath(file)) : defaultPath(file);
+        let checked = 0;
+        for (const insert of ['/* c */ ', '\n']) {
+          for (const phase of [0, 1, 2]) {
+            const text = perturbed(source, modulePath, phase, insert);
+            // A line break can make the input itself invalid (`return` then its value): those are not inputs.
+            try {
+              parse(text, babelOptions(modulePath, false));
+            } catch {
+              continue;
+            }
+            for (const config of [undefined, i18n]) {
+              const result = transform({ path: modulePath, source: text, i18n: config, readFile: () => undefined });
+              if (result.source === null) continue;
+              const where = `${insert.trim() || 'line break'} before tokens ${phase}, ${phase + 3}, …${config ? ', with i18n' : ''}`;
+              expect(() => parse(result.source!, babelOptions(result.outputPath ?? modulePath, false)), where).not.toThrow();
+              checked++;
+            }
           }
         }
-      }
-      expect(checked).toBeGreaterThan(0);
-    });
-  }
-});
+        // A fixture the transform leaves alone (a getServerSideProps page, say) is left alone perturbed too.
+        const changes = transform({ path: modulePath, source, readFile: () => undefined }).source !== null;
+        expect(checked > 0).toBe(changes);
+      });
+    }
+  });
+}

@@ -4,7 +4,7 @@
 import   {getPost}   from "../../lib/posts"  // double quotes, odd spacing: kept as written
 
 // Every slug we publish.
-async function getStaticPaths() {
+async function getStaticPaths ( ) {
     // four-space indentation stays
     return {
         paths : [ { params : { slug : "alpha" } } ],   // trailing comment
@@ -13,7 +13,7 @@ async function getStaticPaths() {
 }
 
 /* props for one post */
-async function getStaticProps({ params }) {
+async function getStaticProps ({ params }) {
     return { props : { post : await getPost(params.slug) } }
 }
 
@@ -22,21 +22,21 @@ async function getStaticProps({ params }) {
  * zfb serves nothing else (no fallback), and its component input is { params, ...props }.
  */
 export async function paths() {
-  const { paths: listed } = await getStaticPaths({ locales: [], defaultLocale: undefined });
-  const seen = new Set<string>();
-  const entries = [];
-  for (const path of listed) {
-    const params = { slug: path.params.slug };
-    const key = JSON.stringify(params);
-    // Next keeps the first entry for a URL; zfb would skip the whole route over a duplicate.
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const result = await getStaticProps({ params });
-    // Without props Next answered with a 404 (notFound) or a redirect: zfb has neither, so the URL is left out.
-    if (!('props' in result)) continue;
-    entries.push({ params, props: await result.props });
-  }
-  return entries;
+    const { paths: listed } = await getStaticPaths({ locales: [], defaultLocale: undefined });
+    const seen = new Set<string>();
+    const entries = [];
+    for (const path of listed) {
+        const params = { slug: path.params.slug };
+        const key = JSON.stringify(params);
+        // Next keeps the first entry for a URL; zfb would skip the whole route over a duplicate.
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const result = await getStaticProps({ params });
+        // Without props Next answered with a 404 (notFound) or a redirect: zfb has neither, so the URL is left out.
+        if (!('props' in result)) continue;
+        entries.push({ params, props: await result.props });
+    }
+    return entries;
 }
 
 export default function Post ({ post }) { return <h1>{ post.title }</h1> }

@@ -3,9 +3,7 @@ async function getStaticPaths() {
     paths: [
       { params: { slug: 'hello' } },
       /* @zfb-next-todo: zfb has no i18n: Next built this entry for locale 'fr' (under /fr); zfb builds it once, without a locale prefix */
-      {
-        params: { slug: 'hello' }
-      },
+      { params: { slug: 'hello' } },
     ],
     fallback: false,
   };
