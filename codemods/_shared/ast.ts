@@ -34,6 +34,11 @@ export function parseOriginal(code: string, path: string): Record<string, unknow
   return file as unknown as Record<string, unknown>;
 }
 
+/** Parses a module only to read it (a layout's exports, say): babel's tree, without what reprinting needs. */
+export function readModule(source: string, path: string): recast.types.namedTypes.File {
+  return babelParse(source, babelOptions(path, false)) as unknown as recast.types.namedTypes.File;
+}
+
 /**
  * Parse with @babel/parser (TypeScript + JSX) into recast's form (codemods/_shared/twin-parse.ts), so printing
  * reuses the original text of every node a transform did not touch: comments and formatting survive.

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { namedTypes as N } from 'ast-types';
 import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
-import { parseModule } from './ast.js';
+import { readModule } from './ast.js';
 import { findExport, findLocalBinding, isReferenced, removeLocalBinding, unwrapExpression, type FunctionNode } from './find-export.js';
 import { boundNames } from './page-component.js';
 import { referencedNames, walk } from './walk.js';
@@ -212,7 +212,7 @@ export function layoutsProblem(cascade: FlatCascade, pagePath: string, readFile:
     if (!file) return `${layout.module} (imported as ${layout.local}) does not exist`;
     let exported: ReturnType<typeof findExport>;
     try {
-      exported = findExport(parseModule(readFile(file)!, file), 'generateStaticParams');
+      exported = findExport(readModule(readFile(file)!, file), 'generateStaticParams');
     } catch {
       return `${file} does not parse`;
     }

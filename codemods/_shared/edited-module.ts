@@ -1,6 +1,5 @@
-import { parse } from '@babel/parser';
 import type { namedTypes as N } from 'ast-types';
-import { babelOptions, indentedWithTabs } from './ast.js';
+import { indentedWithTabs, readModule } from './ast.js';
 import { TextEdits } from './text-edits.js';
 import { markerComment } from './marker.js';
 import { moduleSource } from './relative-imports.js';
@@ -62,7 +61,7 @@ export class EditedModule {
     readonly source: string,
     readonly path: string,
   ) {
-    this.ast = parse(source, babelOptions(path, false)) as unknown as N.File;
+    this.ast = readModule(source, path) as N.File;
     this.edits = new TextEdits(source);
     this.step = indentStep(source);
     this.typescript = /\.[mc]?tsx?$/.test(path);
@@ -235,21 +234,26 @@ export class EditedModule {
   }
 
   /**
-   * The names the result refers to: identifiers of the parsed module that are still there, and every word of
-   * the code inserted (a marker's words too: a name kept in doubt is only an unused import).
+   * The names the result refers to: identifiers of the parsed module that are still there, and the words of
+   * the code inserted (see wordsUsed: a name kept in doubt is only an unused import).
    */
   usedNames(): Set<string> {
     const names = new Set<string>();
     for (const { node, parent, key } of this.scan().identifiers) {
       if (!names.has(node.name) && isReference(parent, key) && !this.isGone(node)) names.add(node.name);
     }
-    for (const text of this.edits.addedTexts()) for (const word of text.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(word);
+    for (const text of this.edits.addedTexts()) for (const word of wordsUsed(text)) names.add(word);
     return names;
   }
 
   /** Inserts top-level code above `statement` (below the comments that lead it). */
   insertBefore(statement: Node, code: string, separator = '\n\n', rank = STATEMENT_RANK): void {
-    this.edits.insert(startOf(statement), this.layout(code, '') + separator, rank);
+    this.insertTextBefore(statement, this.layout(code, '') + separator, rank);
+  }
+
+  /** Like insertBefore, for text already laid out in the module's style (and ending in its separator). */
+  insertTextBefore(statement: Node, text: string, rank = STATEMENT_RANK): void {
+    this.edits.insert(startOf(statement), text, rank);
   }
 
   /** Inserts top-level code below `statement` (after a comment ending its last line), or at the end. */
@@ -294,6 +298,27 @@ export class EditedModule {
       if (!literalLines.some(([from, to]) => from < at && at < to) && this.source[at + 1] !== '\n') this.edits.insert(at + 1, step);
     }
     this.edits.insert(end, `;\n${base}}`);
+  }
+
+  /** Replaces a function's parameter list (`code` '' for none), parenthesizing an arrow's bare parameter. */
+  replaceParams(fn: Node & { params: Node[] }, code: string): void {
+    const params = fn.params;
+    if (params.length > 0) {
+      const first = params[0]!;
+      // `post => …`: an arrow's one parameter written without parentheses (a comment is not one).
+      const before = this.source.slice(startOf(fn), startOf(first)).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+      const bare = fn.type === 'ArrowFunctionExpression' && !before.trimEnd().endsWith('(');
+      // The old list goes whole, with any edit made inside it (its type annotation rewritten, say); babel ends
+      // some patterns before their annotation.
+      const last = params[params.length - 1]!;
+      const annotation = (last as { typeAnnotation?: Node | null }).typeAnnotation;
+      this.edits.rewrite(startOf(first), Math.max(endOf(last), annotation ? endOf(annotation) : 0), () => (bare ? `(${code})` : code));
+      return;
+    }
+    // The parameter list's opening parenthesis: after the name and type parameters, if any.
+    const after = (fn as { typeParameters?: Node | null }).typeParameters ?? (fn as { id?: Node | null }).id;
+    const open = this.source.indexOf('(', after ? endOf(after) : startOf(fn));
+    this.edits.insert(open + 1, code);
   }
 
   /** A node's range with the parentheses around it. */
@@ -409,6 +434,24 @@ function indentStep(source: string): string {
   for (const match of source.matchAll(tabs ? /^(\t+)[^\t\n]/gm : /^( +)[^ *\n]/gm)) least = Math.min(least, match[1]!.length);
   if (tabs) return '\t'.repeat(least === Infinity ? 1 : Math.min(least, 2));
   return least >= 4 && least !== Infinity ? '    ' : '  ';
+}
+
+/**
+ * The words of inserted code that may refer to a binding: every identifier-like word outside comments and
+ * strings, but for member names (`.x`) and object keys (`{ x:` / `, x:`). A fragment such as `, name` gives
+ * `name`; a ternary's `? x :` still counts.
+ */
+function wordsUsed(text: string): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, ' ');
+  const words: string[] = [];
+  for (const match of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    const before = code.slice(0, match.index).trimEnd();
+    const after = code.slice(match.index! + match[0].length).trimStart();
+    if (before.endsWith('.') && !before.endsWith('...')) continue;
+    if ((before.endsWith('{') || before.endsWith(',')) && after.startsWith(':')) continue;
+    words.push(match[0]);
+  }
+  return words;
 }
 
 /** The ranges of the template literals under `root`: line breaks inside them are part of a string's value. */

@@ -102,12 +102,35 @@ export function ensureImports(m: EditedModule, source: string, names: readonly s
     m.insert(endOf(specifiers[specifiers.length - 1]!), missing.map((name) => `, ${name}`).join(''));
     return;
   }
-  const declaration = `import { ${missing.join(', ')} } from '${source}';`;
-  // A comment right above the first import (a file header, a marker) stays with it: the new one goes below.
-  if (imports[0] && m.commentStart(imports[0]) < startOf(imports[0])) m.insertAfter(imports[0], declaration, '\n');
-  else if (imports[0]) m.insertBefore(imports[0], declaration, '\n');
+  insertImport(m, `import { ${missing.join(', ')} } from '${source}';`);
+}
+
+/**
+ * A new import declaration above the first import, or below it when comments lead it (a file header, a
+ * marker: they stay with what they were above); at the top when there is no import.
+ */
+function insertImport(m: EditedModule, declaration: string): void {
+  const body = m.ast.program.body as N.Node[];
+  const first = body.find((s) => s.type === 'ImportDeclaration');
+  if (first && m.commentStart(first) < startOf(first)) m.insertAfter(first, declaration, '\n');
+  else if (first) m.insertBefore(first, declaration, '\n');
   else if (body[0]) m.insertBefore(body[0], declaration);
   else m.insertAfter(undefined, declaration);
+}
+
+/** Imports the type `name` from `source` unless some import of that source already brings it in. */
+export function ensureTypeImport(m: EditedModule, source: string, name: string): void {
+  const body = m.ast.program.body as N.Node[];
+  const imports = body.filter((s): s is N.ImportDeclaration => s.type === 'ImportDeclaration');
+  const from = imports.filter((s) => s.source.value === source);
+  if (from.some((s) => (s.specifiers ?? []).some((sp) => sp.type === 'ImportSpecifier' && String(sp.imported.name) === name))) return;
+  const typeImport = from.find((s) => s.importKind === 'type' && (s.specifiers ?? []).some((sp) => sp.type === 'ImportSpecifier'));
+  if (typeImport) {
+    const specifiers = typeImport.specifiers!;
+    m.insert(endOf(specifiers[specifiers.length - 1]!), `, ${name}`);
+    return;
+  }
+  insertImport(m, `import type { ${name} } from '${source}';`);
 }
 
 /** Drops the named imports from `source` that the result no longer refers to (the declaration too when emptied). */

@@ -1,6 +1,6 @@
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
-import { parseModule } from '../_shared/ast.js';
+import { readModule } from '../_shared/ast.js';
 import { findExport } from '../_shared/find-export.js';
 import { NOT_STATIC, staticValue } from '../_shared/literal.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
@@ -47,7 +47,7 @@ export function readCascade(route: RouteFile, input: TransformInput, taken: Set<
       if (text === undefined) continue;
       let ast: N.File;
       try {
-        ast = parseModule(text, file);
+        ast = readModule(text, file);
       } catch {
         break;
       }

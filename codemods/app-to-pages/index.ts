@@ -1,15 +1,14 @@
 import type { namedTypes as N } from 'ast-types';
-import type { PatternKind, StatementKind } from 'ast-types/lib/gen/kinds';
+import type { PatternKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
-import { parseModule, printModule } from '../_shared/ast.js';
-import { findExport, removeExport, unexportDeclaration } from '../_shared/find-export.js';
-import { dropUnusedImports, ensureTypeImport } from '../_shared/imports.js';
+import { EditedModule } from '../_shared/edited-module.js';
+import { findExport } from '../_shared/find-export.js';
 import { NOT_STATIC, staticValue } from '../_shared/literal.js';
-import { addMarker, newMarkers } from '../_shared/marker.js';
+import { markerComment, newMarkers } from '../_shared/marker.js';
+import { dropUnusedImports, ensureTypeImport, removeExport, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
 import { findPageComponent } from '../_shared/page-component.js';
-import { rewriteRelativeImports } from '../_shared/relative-imports.js';
+import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
-import { parameterFrom, statementsFrom, textOf } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { cascadeFunction, readCascade } from './cascade.js';
 import { splitPageComponent } from './page-data.js';
@@ -20,10 +19,6 @@ const REDIRECT_AT_BUILD =
   "getStaticProps returns a redirect: next build fails when a path listed here redirects (`redirect` can not be returned from getStaticProps during prerendering); leave those params out and use fallback: 'blocking', so they redirect on request";
 
 const n = types.namedTypes;
-
-function isTypeScript(path: string): boolean {
-  return /\.[mc]?tsx?$/.test(path);
-}
 
 /** `Promise<X>` → `X` inside a type annotation's text: getStaticProps gets params as a plain object. */
 function unwrapPromiseType(text: string): string {
@@ -47,8 +42,9 @@ function segmentConfig(ast: N.File, name: string): { found: ReturnType<typeof fi
 const transform: Transform = (input: TransformInput) => {
   const route = routeFromPath(input.path);
   if (!route || route.router !== 'app' || route.role !== 'page') return { source: null, markers: [], skipped: 'not an app-router page file' };
-  const ast = parseModule(input.source, input.path);
-  const ts = isTypeScript(input.path);
+  const m = new EditedModule(input.source, input.path);
+  const ast = m.ast;
+  const ts = m.typescript;
   const pagesDir = route.dir.replace(/app$/, 'pages');
   const pattern = route.pattern === '/' ? '/index' : route.pattern;
   const outputPath = `${pagesDir}${pattern}${route.ext}`;
@@ -64,13 +60,13 @@ const transform: Transform = (input: TransformInput) => {
   const values = [...cascade.dynamicParams.map((d) => d.value), ...(pageDynamicParams.found ? [pageDynamicParams.value] : [])];
   const staticOnly = values.includes(false);
   const unknownDynamicParams = values.some((v) => v !== false && v !== true);
-  if (pageDynamicParams.found) removeExport(ast, pageDynamicParams.found);
+  if (pageDynamicParams.found) removeExport(m, pageDynamicParams.found);
 
   const dynamicConfig = segmentConfig(ast, 'dynamic');
   let forceDynamic = false;
   if (dynamicConfig.found) {
     if (dynamicConfig.value === 'force-dynamic') forceDynamic = true;
-    else removeExport(ast, dynamicConfig.found);
+    else removeExport(m, dynamicConfig.found);
   }
   if (forceDynamic) {
     return { source: null, markers: [], skipped: "dynamic = 'force-dynamic' renders on every request: that is getServerSideProps, not a static page" };
@@ -79,36 +75,40 @@ const transform: Transform = (input: TransformInput) => {
   const revalidate = segmentConfig(ast, 'revalidate');
   let revalidateName: string | undefined;
   if (revalidate.found?.form === 'declaration') {
-    unexportDeclaration(ast, revalidate.found);
+    unexport(m, revalidate.found);
     revalidateName = 'revalidate';
   } else if (revalidate.found) {
     revalidateName = revalidate.found.local?.name;
-    removeExport(ast, revalidate.found);
+    removeExport(m, revalidate.found);
   }
 
   for (const name of ['metadata', 'generateMetadata']) {
     const found = findExport(ast, name);
-    if (found) addMarker(found.statement, `${name} has no pages-router equivalent: render the tags with next/head`);
+    if (found) m.marker(found.statement, `${name} has no pages-router equivalent: render the tags with next/head`);
   }
 
+  // New top-level code, each laid out in the module's style.
   const statements: string[] = [];
+  const add = (code: string): void => void statements.push(m.layout(code, ''));
   // getStaticPaths from the page's generateStaticParams and those of the layouts above it.
   let ownName: string | undefined;
   if (ownParams) {
     if (ownParams.form === 'declaration') {
-      unexportDeclaration(ast, ownParams);
+      unexport(m, ownParams);
       ownName = 'generateStaticParams';
     } else if (ownParams.form === 're-export') {
-      removeExport(ast, ownParams);
+      removeExport(m, ownParams);
       ownName = 'generateStaticParams';
-      statements.push(`import { ${ownParams.specifier && n.Identifier.check(ownParams.specifier.local) ? ownParams.specifier.local.name : 'generateStaticParams'} as generateStaticParams } from '${ownParams.source}';`);
+      const imported = ownParams.specifier && n.Identifier.check(ownParams.specifier.local) ? ownParams.specifier.local.name : 'generateStaticParams';
+      add(`import { ${imported} as generateStaticParams } from '${moveSpecifier(ownParams.source ?? '', input.path, outputPath)}';`);
     } else {
-      removeExport(ast, ownParams);
+      removeExport(m, ownParams);
       ownName = ownParams.local?.name ?? 'generateStaticParams';
     }
   }
   const generators = [...cascade.layouts.map((l) => l.localName), ...(ownName ? [ownName] : [])];
-  const imports = cascade.layouts.map((l) => `import { generateStaticParams as ${l.localName} } from '${l.specifier}';`);
+  // Seen from the page's new place, as every relative import of the module will be.
+  const imports = cascade.layouts.map((l) => `import { generateStaticParams as ${l.localName} } from '${moveSpecifier(l.specifier, input.path, outputPath)}';`);
 
   if (dynamic) {
     const fallback = staticOnly ? 'false' : "'blocking'";
@@ -119,84 +119,77 @@ const transform: Transform = (input: TransformInput) => {
       source = `(await ${generators[0]}(${takesParams ? '{ params: {} }' : ''}))`;
     }
     else source = '(await generateAllParams())';
-    if (generators.length > 1) statements.push(cascadeFunction(generators, ts));
+    if (generators.length > 1) add(cascadeFunction(generators, ts));
     const paths = source === '[]' ? '[]' : `${source}.map((params) => ({ params }))`;
-    statements.push(
-      ['export async function getStaticPaths() {', '  return {', `    paths: ${paths},`, `    fallback: ${fallback},`, '  };', '}'].join('\n'),
-    );
+    add(['export async function getStaticPaths() {', '  return {', `    paths: ${paths},`, `    fallback: ${fallback},`, '  };', '}'].join('\n'));
   } else if (generators.length > 0) {
-    statements.push(`/* @zfb-next-todo: generateStaticParams on a static route does nothing; remove it */`);
+    add(markerComment('generateStaticParams on a static route does nothing; remove it'));
   }
 
   // getStaticProps from the data the async page component loads.
   const component = findPageComponent(ast);
   const defaultExport = findExport(ast, 'default');
   let propsNames: string[] = [];
-  let load = '';
   let propsParam = '';
   if (component) {
     const originalParam = component.params[0] as PatternKind | undefined;
-    const paramText = originalParam ? textOf(input.source, originalParam) : '';
+    const paramText = originalParam ? m.text(originalParam) : '';
     const annotation = (originalParam as { typeAnnotation?: N.Node } | undefined)?.typeAnnotation;
-    const split = splitPageComponent(component, input.source);
+    const split = splitPageComponent(m, component);
     if ('marker' in split) {
-      addMarker(defaultExport!.statement, split.marker);
+      m.marker(defaultExport!.statement, split.marker);
     } else {
       propsNames = split.props;
-      const loadText = split.load.map((s) => printModule({ type: 'File', program: { type: 'Program', body: [s], directives: [] } } as unknown as N.File)).join('\n');
-      load = loadText
-        .split('\n')
-        .map((line) => (line ? `  ${line}` : line))
-        .join('\n');
+      const load = split.load;
       if (originalParam) {
         let contextParam = paramText;
         if (annotation && ts) {
-          const typeText = textOf(input.source, annotation);
+          const typeText = m.text(annotation);
           contextParam = paramText.slice(0, paramText.length - typeText.length) + (/PageProps</.test(typeText) ? `: { params: ${paramsTypeText(route)} }` : unwrapPromiseType(typeText));
         }
         propsParam = contextParam;
       }
       const propsPattern = propsNames.length > 0 ? `{ ${propsNames.join(', ')} }` : '';
       const typeAnnotation = ts && propsPattern ? ': InferGetStaticPropsType<typeof getStaticProps>' : '';
-      component.params = propsPattern ? [parameterFrom(`${propsPattern}${typeAnnotation}`, ts)] : [];
-      if (typeAnnotation) ensureTypeImport(ast, 'next', 'InferGetStaticPropsType');
+      m.replaceParams(component, propsPattern ? `${propsPattern}${typeAnnotation}` : '');
+      if (typeAnnotation) ensureTypeImport(m, 'next', 'InferGetStaticPropsType');
       const resultParts = [`props: { ${propsNames.join(', ')} }`];
       if (revalidateName) resultParts.push(revalidateName === 'revalidate' ? 'revalidate' : `revalidate: ${revalidateName}`);
       const result = propsNames.length > 0 || revalidateName ? `{ ${resultParts.join(', ')} }` : '{ props: {} }';
       if (load || dynamic || revalidateName) {
-        statements.push(
-          [`export async function getStaticProps(${propsParam}) {`, ...(load ? [load] : []), `  return ${result};`, '}'].join('\n'),
-        );
+        // The loading code keeps its own text and layout; the lines around it follow the module's indent step.
+        const step = m.deeper('');
+        statements.push([`export async function getStaticProps(${propsParam}) {`, ...(load ? [load] : []), `${step}return ${result};`, '}'].join('\n'));
       }
-      dropUnusedImports(ast, 'next/navigation', [...split.replaced]);
+      dropUnusedImports(m, 'next/navigation', [...split.replaced]);
       const paths = statements.findIndex((s) => s.startsWith('export async function getStaticPaths'));
       if (paths >= 0 && (split.replaced.has('redirect') || split.replaced.has('permanentRedirect'))) {
-        statements[paths] = `/* @zfb-next-todo: ${REDIRECT_AT_BUILD} */\n${statements[paths]}`;
+        statements[paths] = `${markerComment(REDIRECT_AT_BUILD)}\n${statements[paths]}`;
       }
     }
   } else if (defaultExport) {
-    addMarker(defaultExport.statement, 'the default export is not a component function defined here: load its data in getStaticProps by hand');
+    m.marker(defaultExport.statement, 'the default export is not a component function defined here: load its data in getStaticProps by hand');
   }
+  const body = ast.program.body as N.Node[];
   if (revalidate.value === 0) {
-    addMarker(ast.program.body[0]!, 'revalidate = 0 renders on every request in the app router: that is getServerSideProps');
+    m.marker(body[0]!, 'revalidate = 0 renders on every request in the app router: that is getServerSideProps');
   }
-  if (unknownDynamicParams) statements.unshift(`/* @zfb-next-todo: dynamicParams is computed: fallback false if it is false, 'blocking' otherwise */`);
+  if (unknownDynamicParams) statements.unshift(markerComment("dynamicParams is computed: fallback false if it is false, 'blocking' otherwise"));
 
   // New imports go after the existing ones; the data functions go right before the page component.
-  const body = ast.program.body;
   if (imports.length > 0) {
-    const lastImport = body.reduce((at, s, i) => (n.ImportDeclaration.check(s) ? i + 1 : at), 0);
-    body.splice(lastImport, 0, ...statementsFrom(imports.join('\n')));
+    const lastImport = body.filter((s) => n.ImportDeclaration.check(s)).pop();
+    if (lastImport) m.insertAfter(lastImport, imports.join('\n'), '\n');
+    else if (body[0]) m.insertBefore(body[0], imports.join('\n'));
   }
   if (statements.length > 0) {
-    const parsed = statementsFrom(statements.join('\n\n'), ts);
-    const at = defaultExport ? body.indexOf(defaultExport.statement as StatementKind) : -1;
-    const componentStatement = defaultExport?.local && defaultExport.form !== 'default' ? body.indexOf(defaultExport.local.statement as StatementKind) : -1;
-    const index = componentStatement >= 0 ? componentStatement : at;
-    body.splice(index >= 0 ? index : body.length, 0, ...parsed);
+    const componentStatement = defaultExport?.local && defaultExport.form !== 'default' ? defaultExport.local.statement : defaultExport?.statement;
+    const text = statements.join('\n\n');
+    if (componentStatement) m.insertTextBefore(componentStatement, `${text}\n\n`);
+    else m.insertAfter(undefined, text);
   }
-  rewriteRelativeImports(ast, input.path, outputPath);
-  const source = printModule(ast);
+  rewriteRelativeImports(m, input.path, outputPath);
+  const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
 

@@ -1,14 +1,11 @@
 import type { namedTypes as N } from 'ast-types';
-import type { StatementKind } from 'ast-types/lib/gen/kinds';
-import { types } from 'recast';
+import { endOf, startOf, type EditedModule } from '../_shared/edited-module.js';
 import type { FunctionNode } from '../_shared/find-export.js';
-import { addMarker } from '../_shared/marker.js';
 import { boundNames } from '../_shared/page-component.js';
-import { expressionFrom, statementFrom, textOf } from '../_shared/snippet.js';
+import { walk, walkWithAncestors } from '../_shared/walk.js';
 
-const n = types.namedTypes;
-const b = types.builders;
 const NAVIGATION = ['notFound', 'redirect', 'permanentRedirect'];
+const FUNCTION = /Function|Method$/;
 
 /**
  * An async app page component split in two: the statements up to its last `await` load data and become the
@@ -16,82 +13,52 @@ const NAVIGATION = ['notFound', 'redirect', 'permanentRedirect'];
  * props every name the loading part declared and the rendering part uses.
  */
 export interface PageSplit {
-  /** Statements for getStaticProps, `notFound()` / `redirect()` already turned into pages-router results. */
-  load: StatementKind[];
+  /** The text of getStaticProps' body, `notFound()` / `redirect()` already turned into pages-router results. */
+  load: string;
   /** The names passed as props, in declaration order. */
   props: string[];
   /** Names of next/navigation functions no longer called. */
   replaced: Set<string>;
 }
 
-function containsAwait(node: N.Node): boolean {
-  let found = false;
-  types.visit(node, {
-    visitFunction() {
-      return false;
-    },
-    visitAwaitExpression() {
-      found = true;
-      return false;
-    },
-    visitForOfStatement(path) {
-      if (path.node.await) found = true;
-      this.traverse(path);
-    },
+/** Whether `found` holds for a node under `root`, nested functions left out. */
+function some(root: N.Node, found: (node: N.Node) => boolean): boolean {
+  let result = false;
+  walk(root, (node) => {
+    if (result || (node !== root && FUNCTION.test(node.type))) return false;
+    if (found(node)) result = true;
+    return undefined;
   });
-  return found;
+  return result;
 }
+
+const containsAwait = (node: N.Node): boolean =>
+  some(node, (n) => n.type === 'AwaitExpression' || (n.type === 'ForOfStatement' && (n as N.ForOfStatement).await === true));
+
+const isNavigationCall = (node: N.Node | null | undefined): node is N.CallExpression =>
+  node?.type === 'CallExpression' &&
+  (node as N.CallExpression).callee.type === 'Identifier' &&
+  NAVIGATION.includes(((node as N.CallExpression).callee as N.Identifier).name);
 
 /** A `return` other than `return notFound()` / `return redirect(…)`: it would return markup, not data. */
-function containsRenderReturn(node: N.Node): boolean {
-  let found = false;
-  types.visit(node, {
-    visitFunction() {
-      return false;
-    },
-    visitReturnStatement(path) {
-      const argument = path.node.argument;
-      const navigation =
-        n.CallExpression.check(argument) && n.Identifier.check(argument.callee) && NAVIGATION.includes(argument.callee.name);
-      if (!navigation) found = true;
-      return false;
-    },
-  });
-  return found;
-}
+const containsRenderReturn = (node: N.Node): boolean =>
+  some(node, (n) => n.type === 'ReturnStatement' && !isNavigationCall((n as N.ReturnStatement).argument));
 
-function callsNavigation(node: N.Node): boolean {
-  let found = false;
-  types.visit(node, {
-    visitFunction() {
-      return false;
-    },
-    visitCallExpression(path) {
-      const callee = path.node.callee;
-      if (n.Identifier.check(callee) && NAVIGATION.includes(callee.name)) found = true;
-      this.traverse(path);
-    },
-  });
-  return found;
-}
+const callsNavigation = (node: N.Node): boolean => some(node, isNavigationCall);
 
+/** The names the rendering statements use (not as member names or object keys), JSX names too. */
 function referencedNames(nodes: readonly N.Node[]): Set<string> {
   const names = new Set<string>();
-  for (const node of nodes) {
-    types.visit(node, {
-      visitIdentifier(path) {
-        const parent = path.parent?.node as N.Node | undefined;
-        const isProperty =
-          parent &&
-          ((n.MemberExpression.check(parent) && parent.property === path.node && !parent.computed) ||
-            (n.ObjectProperty.check(parent) && parent.key === path.node && !parent.computed && !parent.shorthand));
-        if (!isProperty) names.add(path.node.name);
-        return false;
-      },
-      visitJSXIdentifier(path) {
-        names.add(path.node.name);
-        return false;
-      },
+  for (const root of nodes) {
+    walk(root, (node, parent) => {
+      if (node.type === 'JSXIdentifier') names.add((node as N.JSXIdentifier).name);
+      if (node.type !== 'Identifier') return node.type === 'JSXIdentifier' ? false : undefined;
+      const p = parent as { type?: string; property?: N.Node; key?: N.Node; computed?: boolean; shorthand?: boolean } | undefined;
+      const isProperty =
+        (p?.type === 'MemberExpression' && p.property === node && !p.computed) ||
+        (p?.type === 'ObjectProperty' && p.key === node && !p.computed && !p.shorthand);
+      if (!isProperty) names.add((node as N.Identifier).name);
+      return false;
     });
   }
   return names;
@@ -101,47 +68,44 @@ function referencedNames(nodes: readonly N.Node[]): Set<string> {
  * `notFound()` → `return { notFound: true }`; `redirect(x)` / `permanentRedirect(x)` →
  * `return { redirect: { destination: x, permanent } }`, where they stand as statements. Other uses are marked.
  */
-function convertNavigation(statements: StatementKind[], source: string, replaced: Set<string>): void {
-  const block = { type: 'BlockStatement', body: statements } as unknown as N.BlockStatement;
-  types.visit(block, {
-    visitFunction() {
-      return false;
-    },
-    visitCallExpression(path) {
-      const callee = path.node.callee;
-      if (!n.Identifier.check(callee) || !NAVIGATION.includes(callee.name)) {
-        this.traverse(path);
-        return undefined;
-      }
-      const parent = path.parent?.node as N.Node;
-      const result =
-        callee.name === 'notFound'
-          ? '{ notFound: true }'
-          : `{ redirect: { destination: ${path.node.arguments[0] ? textOf(source, path.node.arguments[0]) : "'/'"}, permanent: ${callee.name === 'permanentRedirect'} } }`;
-      const grandparent = path.parent?.parent?.node as N.Node | undefined;
-      if (n.ExpressionStatement.check(parent) && n.IfStatement.check(grandparent) && grandparent.consequent === parent && !grandparent.alternate) {
+function convertNavigation(m: EditedModule, statements: readonly N.Node[], replaced: Set<string>): void {
+  for (const statement of statements) {
+    walkWithAncestors(statement, (node, ancestors) => {
+      if (node !== statement && FUNCTION.test(node.type)) return false;
+      if (!isNavigationCall(node)) return undefined;
+      const name = (node.callee as N.Identifier).name;
+      const destination = node.arguments[0] ? m.text(node.arguments[0] as N.Node) : "'/'";
+      const result = name === 'notFound' ? '{ notFound: true }' : `{ redirect: { destination: ${destination}, permanent: ${name === 'permanentRedirect'} } }`;
+      const parent = ancestors[ancestors.length - 1];
+      const grandparent = ancestors[ancestors.length - 2] as N.IfStatement | undefined;
+      if (parent?.type === 'ExpressionStatement' && grandparent?.type === 'IfStatement' && grandparent.consequent === parent && !grandparent.alternate) {
         // `if (!post) notFound();` keeps its one line: `if (!post) return { notFound: true };`
-        replaced.add(callee.name);
-        path.parent.parent.replace(statementFrom(`if (${textOf(source, grandparent.test)}) return ${result};`));
-      } else if (n.ExpressionStatement.check(parent)) {
-        replaced.add(callee.name);
-        path.parent.replace(b.returnStatement(expressionFrom(result)));
-      } else if (n.ReturnStatement.check(parent)) {
-        replaced.add(callee.name);
-        path.replace(expressionFrom(result));
+        replaced.add(name);
+        m.replace(parent, `return ${result};`);
+      } else if (parent?.type === 'ExpressionStatement') {
+        replaced.add(name);
+        m.replace(parent, `return ${result};`);
+      } else if (parent?.type === 'ReturnStatement') {
+        replaced.add(name);
+        m.replace(node, result);
       } else {
-        addMarker(path.node, `${callee.name}() inside an expression: return ${result} from getStaticProps instead`);
+        m.marker(node, `${name}() inside an expression: return ${result} from getStaticProps instead`);
       }
       return false;
-    },
-  });
+    });
+  }
 }
 
-export function splitPageComponent(component: FunctionNode, source: string): PageSplit | { marker: string } {
-  if (!n.BlockStatement.check(component.body)) {
-    return containsAwait(component.body) ? { marker: 'an async expression-bodied page: move its data loading into getStaticProps by hand' } : { load: [], props: [], replaced: new Set() };
+/**
+ * Splits the page component (see PageSplit): the loading statements leave its body, with their lines, and it
+ * stops being async. Their text comes back moved out to the indent of a top-level function's body.
+ */
+export function splitPageComponent(m: EditedModule, component: FunctionNode): PageSplit | { marker: string } {
+  const empty = { load: '', props: [], replaced: new Set<string>() };
+  if (component.body.type !== 'BlockStatement') {
+    return containsAwait(component.body) ? { marker: 'an async expression-bodied page: move its data loading into getStaticProps by hand' } : empty;
   }
-  const body = component.body.body as StatementKind[];
+  const body = component.body.body as N.Node[];
   // Loading ends with the last await, or the last notFound()/redirect() that decides on what was loaded.
   let last = -1;
   body.forEach((statement, i) => {
@@ -149,17 +113,46 @@ export function splitPageComponent(component: FunctionNode, source: string): Pag
   });
   const load = body.slice(0, last + 1);
   const render = body.slice(last + 1);
-  const replaced = new Set<string>();
   if (load.some(containsRenderReturn)) {
     return { marker: 'the page returns before it finishes loading its data: split it into getStaticProps by hand' };
   }
-  convertNavigation(load, source, replaced);
+  const replaced = new Set<string>();
+  convertNavigation(m, load, replaced);
   const declared = load.flatMap((statement) =>
-    n.VariableDeclaration.check(statement) ? statement.declarations.flatMap((d) => boundNames((d as N.VariableDeclarator).id)) : [],
+    statement.type === 'VariableDeclaration' ? (statement as N.VariableDeclaration).declarations.flatMap((d) => boundNames((d as N.VariableDeclarator).id)) : [],
   );
   const used = referencedNames(render);
   const props = declared.filter((name) => used.has(name));
-  component.body.body = render;
-  component.async = false;
-  return { load, props, replaced };
+  let text = '';
+  if (load.length > 0) {
+    // The comments right above the first loading statement go with it.
+    const start = m.lineStart(m.commentStart(load[0]!));
+    // With their lines, up to the next statement's (or the closing brace's) line.
+    const end = Math.min(m.lineEnd(endOf(load[load.length - 1]!)) + 1, endOf(component.body) - 1);
+    text = rebase(m, start, end, m.indentAt(startOf(load[0]!)), m.deeper(''));
+    m.remove(start, end);
+  }
+  if (component.async) m.remove(startOf(component as N.Node), startOf(component as N.Node) + 'async'.length + 1);
+  return { load: text.replace(/\s+$/, ''), props, replaced };
+}
+
+/**
+ * The current text of the whole lines `start`…`end`, each line's `from` indent made `to` (where a function body
+ * one step in from the left edge has it). Left as it is when a template literal spans lines there: the spaces
+ * of its lines are part of its value.
+ */
+function rebase(m: EditedModule, start: number, end: number, from: string, to: string): string {
+  const text = m.edits.slice(start, end);
+  if (from === to) return text;
+  let literalLines = false;
+  walk(m.ast.program, (node) => {
+    if (literalLines || endOf(node) < start || startOf(node) > end) return false;
+    if (node.type === 'TemplateLiteral' && m.text(node).includes('\n')) literalLines = true;
+    return undefined;
+  });
+  if (literalLines) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith(from) ? to + line.slice(from.length) : line))
+    .join('\n');
 }

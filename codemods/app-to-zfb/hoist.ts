@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { namedTypes as N } from 'ast-types';
 import type { NodePath } from 'ast-types/lib/node-path';
 import { types } from 'recast';
-import { parseModule } from '../_shared/ast.js';
+import { readModule } from '../_shared/ast.js';
 import { findExport, findLocalBinding, unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
 import { addMarker } from '../_shared/marker.js';
 import { boundNames, ensureBlockBody } from '../_shared/page-component.js';
@@ -563,7 +563,7 @@ function markImportedAsyncComponents(ast: N.File, used: Set<string>, file: strin
     if (!target) continue;
     let module: N.File;
     try {
-      module = parseModule(target.source, target.path);
+      module = readModule(target.source, target.path);
     } catch {
       continue;
     }

@@ -3,7 +3,7 @@ import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import { isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
-import { parseModule } from '../_shared/ast.js';
+import { parseModule, readModule } from '../_shared/ast.js';
 import { findExport, removeExport, unwrapExpression } from '../_shared/find-export.js';
 import { staticValue } from '../_shared/literal.js';
 import { addMarker, newMarkers } from '../_shared/marker.js';
@@ -165,7 +165,7 @@ function readLayouts(route: RouteFile, readFile: (path: string) => string | unde
       const file = `${route.dir}/${folder ? `${folder}/` : ''}layout${ext}`;
       const source = readFile(file);
       if (source === undefined) continue;
-      const ast = parseModule(source, file);
+      const ast = readModule(source, file);
       const generates = findExport(ast, 'generateStaticParams');
       const dynamicParams = findExport(ast, 'dynamicParams');
       const last = folder.split('/').at(-1) ?? '';

@@ -68,30 +68,6 @@ function typeRefName(node: N.Node | undefined): string | undefined {
   return undefined;
 }
 
-/** A parameter's range with its type annotation (babel ends some patterns before it). */
-function paramEnd(param: N.Node): number {
-  const annotation = (param as { typeAnnotation?: N.Node | null }).typeAnnotation;
-  return Math.max(endOf(param), annotation ? endOf(annotation) : 0);
-}
-
-/** Replaces a function's parameter list (`code` '' for none), parenthesizing an arrow's bare parameter. */
-function replaceParams(m: EditedModule, fn: FunctionNode, code: string): void {
-  const params = fn.params as N.Node[];
-  if (params.length > 0) {
-    const first = params[0]!;
-    // `post => …`: an arrow's one parameter written without parentheses.
-    const before = m.source.slice(startOf(fn as N.Node), startOf(first)).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-    const bare = n.ArrowFunctionExpression.check(fn) && !before.trimEnd().endsWith('(');
-    // The old list goes whole, with any edit made inside it (its type annotation rewritten, say).
-    m.edits.rewrite(startOf(first), paramEnd(params[params.length - 1]!), () => (bare ? `(${code})` : code));
-    return;
-  }
-  // The parameter list's opening parenthesis: after the name and type parameters, if any.
-  const after = (fn as { typeParameters?: N.Node | null }).typeParameters ?? (fn as { id?: N.Node | null }).id;
-  const open = m.source.indexOf('(', after ? endOf(after) : startOf(fn as N.Node));
-  m.edits.insert(open + 1, code);
-}
-
 function exportConst(name: string, value: string): string {
   return `export const ${name} = ${value};`;
 }
@@ -206,7 +182,7 @@ const transform: Transform = (input: TransformInput) => {
       if (fn.params.length > 0) {
         // getStaticPaths({ locales, defaultLocale }) → the same values, written out.
         const context = patternText(m, fn.params[0] as PatternKind);
-        replaceParams(m, fn, '');
+        m.replaceParams(fn, '');
         const marker = input.i18n ? '' : `${markerComment('getStaticPaths read its locales context, and no i18n config is known here')}\n`;
         m.prepend(fn, `${marker}const ${context} = ${pathsContextCode(input.i18n)};`);
       }
@@ -285,7 +261,7 @@ const transform: Transform = (input: TransformInput) => {
             members.push('params?: undefined');
           }
           if (localeKey) members.push(`${localeKey}: string`);
-          replaceParams(m, taken.fn, `${m.text(context)}: { ${members.join('; ')} }`);
+          m.replaceParams(taken.fn, `${m.text(context)}: { ${members.join('; ')} }`);
         }
         const unsupported = contextKeys.filter((k) => k !== 'params' && !(k === 'locale' && localeKey));
         if (unsupported.length > 0) m.marker(taken.statement, `getStaticProps reads ${unsupported.join(', ')} from its context, which the app router does not pass`);
@@ -333,9 +309,9 @@ const transform: Transform = (input: TransformInput) => {
     const loaded = loaderReturnsProps ? `(await ${call}).props` : `await ${call}`;
     if (contextKeys.length > 0) {
       const name = clash ? 'route' : '{ params }';
-      replaceParams(m, component, ts ? `${name}: { params: Promise<${paramsTypeText(segments, localeKey)}> }` : name);
+      m.replaceParams(component, ts ? `${name}: { params: Promise<${paramsTypeText(segments, localeKey)}> }` : name);
     } else if (original) {
-      replaceParams(m, component, '');
+      m.replaceParams(component, '');
     }
     m.prepend(component, original ? `const ${patternText(m, original)} = ${loaded};` : `${loaded};`);
     // `const Page: NextPage<Props> = …` describes a pages-router component; the async one is inferred.

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
-import { parseModule } from '../_shared/ast.js';
+import { readModule } from '../_shared/ast.js';
 import { findExport } from '../_shared/find-export.js';
 import { TODO_MARKER } from '../_shared/types.js';
 import { isNotHoistedMarker, layoutsNamedBy, METADATA_EXPORTS, SEGMENT_CONFIG_ADVICE } from '../app-to-zfb/marker-texts.js';
@@ -91,7 +91,7 @@ function wrapsAgain(file: string, pagePath: string, readFile: (path: string) => 
   wraps = false;
   if (source !== undefined) {
     try {
-      const found = findExport(parseModule(source, file), 'default');
+      const found = findExport(readModule(source, file), 'default');
       wraps = !!found && !found.typeOnly;
     } catch {
       wraps = false;

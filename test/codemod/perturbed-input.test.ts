@@ -9,13 +9,13 @@ import { TRANSFORMS } from '../../codemods/index.js';
 import { REPO_ROOT } from '../helpers/engines.js';
 
 /**
- * pages-to-app and pages-to-zfb edit a module's text at the offsets of its nodes, so what lies between tokens
- * (comments, line breaks) is where an edit could land wrong. Every fixture input of theirs, with a comment or
- * a line break before every third token (three ways round), must still give output that parses.
+ * pages-to-app, pages-to-zfb and app-to-pages edit a module's text at the offsets of its nodes, so what lies
+ * between tokens (comments, line breaks) is where an edit could land wrong. Every fixture input of theirs, with
+ * a comment or a line break before every third token (three ways round), must still give output that parses.
  */
-const TEXT_EDIT_TRANSFORMS = ['pages-to-app', 'pages-to-zfb'];
+const TEXT_EDIT_TRANSFORMS = ['pages-to-app', 'pages-to-zfb', 'app-to-pages'];
 const i18n = { locales: ['en', 'fr'], defaultLocale: 'en' };
-const defaultPath = (file: string): string => `pages/blog/[slug]${path.extname(file)}`;
+const defaultPath = (name: string, file: string): string => (name.startsWith('app-') ? `app/blog/[slug]/page${path.extname(file)}` : `pages/blog/[slug]${path.extname(file)}`);
 
 function perturbed(source: string, file: string, phase: number, insert: string): string {
   const parsed = parse(source, babelOptions(file, true));
@@ -41,7 +41,7 @@ for (const name of TEXT_EDIT_TRANSFORMS) {
       it(file, () => {
         const source = readFileSync(path.join(dir, file), 'utf8');
         const options = path.join(dir, file.replace(/\.input\.[a-z]+$/, '.json'));
-        const modulePath: string = existsSync(options) ? (JSON.parse(readFileSync(options, 'utf8')).path ?? defaultPath(file)) : defaultPath(file);
+        const modulePath: string = existsSync(options) ? (JSON.parse(readFileSync(options, 'utf8')).path ?? defaultPath(name, file)) : defaultPath(name, file);
         let checked = 0;
         for (const insert of ['/* c */ ', '\n']) {
           for (const phase of [0, 1, 2]) {

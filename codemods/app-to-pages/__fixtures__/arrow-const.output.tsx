@@ -1,4 +1,5 @@
 import type { InferGetStaticPropsType } from 'next';
+
 const generateStaticParams = async () => [{ slug: 'x' }, { slug: 'y' }];
 
 const Page = ({ slug }: InferGetStaticPropsType<typeof getStaticProps>) => {

@@ -2,12 +2,12 @@
  * One page per archived year.
  */
 import { postsOf, years } from '../../lib/archive';
-
 import type { InferGetStaticPropsType } from 'next';
 
 const   PAGE_SIZE =  20 ; // untouched code keeps its odd spacing
 
 // Only the years in the index exist.
+
 // Built from the archive index.
 async function generateStaticParams() {
   const all = await years(); /* trailing note */

@@ -1,4 +1,5 @@
 import type { InferGetStaticPropsType } from 'next';
+
 /* @zfb-next-todo: metadata has no pages-router equivalent: render the tags with next/head */
 export const metadata = { title: 'Blog' };
 

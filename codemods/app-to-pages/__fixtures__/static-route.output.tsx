@@ -1,4 +1,5 @@
 import type { InferGetStaticPropsType } from 'next';
+
 const revalidate = 3600;
 
 export async function getStaticProps() {

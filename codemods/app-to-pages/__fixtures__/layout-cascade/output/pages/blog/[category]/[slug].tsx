@@ -1,6 +1,5 @@
 import type { InferGetStaticPropsType } from 'next';
 import { postsIn } from '../../../lib/posts';
-
 import { generateStaticParams as generateCategoryParams } from '../../../app/blog/[category]/layout';
 
 async function generateStaticParams({ params }: { params: { category: string } }) {
