@@ -65,6 +65,17 @@ describe('EditedModule', () => {
     expect(m.print()).toBe("/* @zfb-next-todo: first */\n/* @zfb-next-todo: second */\nimport { a, b as c } from './n';\n\nconst x = 1;\n\nexport default 1;\n");
   });
 
+  it('puts code meant below a statement that goes below the nearest one above it that stays', () => {
+    const m = edited("import a from 'a';\nimport Link from 'next/link';\n\nexport default 1;\n");
+    m.insertAfter(statement(m, 1), 'export function paths() {}');
+    m.removeStatement(statement(m, 1));
+    expect(m.print()).toBe("import a from 'a';\n\nexport function paths() {}\n\nexport default 1;\n");
+    const alone = edited("import Link from 'next/link';\n\nexport default 1;\n");
+    alone.insertAfter(statement(alone, 0), 'export function paths() {}');
+    alone.removeStatement(statement(alone, 0));
+    expect(alone.print()).toBe('export function paths() {}\n\nexport default 1;\n');
+  });
+
   it('prints again with a marker placed after the first print', () => {
     const m = edited('const a = 1;\n');
     m.removeStatement(statement(m, 0));

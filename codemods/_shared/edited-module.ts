@@ -54,6 +54,7 @@ export class EditedModule {
   private readonly marked = new Map<Node, Set<string>>();
   private readonly specifierNames = new Map<N.ExportSpecifier, { local: string; exported: string }>();
   private settled = false;
+  private readonly insertionsAfter: { statement: Node; text: string; separator: string }[] = [];
   private readonly newImports = new Map<string, { specifiers: string[]; at: Node; markers: string[] }>();
   private scanned: { identifiers: Occurrence[]; moduleSources: N.StringLiteral[] } | undefined;
 
@@ -174,6 +175,16 @@ export class EditedModule {
     this.removedStatements.set(statement, { withComments });
   }
 
+  /** Removes a statement inside a function body: with its whole lines when it has them to itself. */
+  removeLines(statement: Node): void {
+    const start = startOf(statement);
+    const end = endOf(statement);
+    const lineStart = this.lineStart(start);
+    const lineEnd = this.lineEnd(end);
+    if (this.source.slice(lineStart, start).trim() === '' && LINE_REST.test(this.source.slice(end, lineEnd))) this.remove(lineStart, Math.min(lineEnd + 1, this.source.length));
+    else this.remove(start, end);
+  }
+
   /** Where the comments right before a node begin (the node's start when none). */
   commentStart(node: Node): number {
     let start = startOf(node);
@@ -256,7 +267,11 @@ export class EditedModule {
     this.edits.insert(startOf(statement), text, rank);
   }
 
-  /** Inserts top-level code below `statement` (after a comment ending its last line), or at the end. */
+  /**
+   * Inserts top-level code below `statement` (after a comment ending its last line), or at the end. Placed in
+   * print(): when the statement is removed meanwhile, the code goes below the nearest one above it that stays
+   * (at the top when none does).
+   */
   insertAfter(statement: Node | undefined, code: string, separator = '\n\n'): void {
     const text = this.layout(code, '');
     if (!statement) {
@@ -264,10 +279,27 @@ export class EditedModule {
       this.edits.insert(at, at === 0 ? text : separator + text);
       return;
     }
-    const end = endOf(statement);
-    const lineEnd = this.lineEnd(end);
-    const at = LINE_REST.test(this.source.slice(end, lineEnd)) ? lineEnd : end;
-    this.edits.insert(at, separator + text);
+    this.insertionsAfter.push({ statement, text, separator });
+  }
+
+  private settleInsertionsAfter(): void {
+    const body = this.ast.program.body as Node[];
+    for (const { statement, text, separator } of this.insertionsAfter) {
+      let index = body.indexOf(statement);
+      while (index >= 0 && this.removedStatements.has(body[index]!)) index--;
+      const anchor = index >= 0 ? body[index]! : statement;
+      if (index < 0 && body.indexOf(statement) >= 0) {
+        // Everything above it went: the code opens the module.
+        const first = body.find((s) => !this.removedStatements.has(s));
+        if (first) this.insertTextBefore(first, text + separator);
+        else this.edits.insert(this.source.trimEnd().length, text);
+        continue;
+      }
+      const end = endOf(anchor);
+      const lineEnd = this.lineEnd(end);
+      const at = LINE_REST.test(this.source.slice(end, lineEnd)) ? lineEnd : end;
+      this.edits.insert(at, separator + text);
+    }
   }
 
   /**
@@ -350,6 +382,7 @@ export class EditedModule {
       }
       this.settleDroppedItems();
       this.settleRemovedStatements();
+      this.settleInsertionsAfter();
       this.settleNewImports();
     }
     return this.edits.apply();

@@ -4,20 +4,10 @@ import { types } from 'recast';
 import { findExport, type FunctionNode } from './find-export.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 /** The default-exported page component when it is a function this module defines. */
 export function findPageComponent(ast: N.File): FunctionNode | undefined {
   return findExport(ast, 'default')?.local?.fn;
-}
-
-/** Gives a function a block body (an arrow `() => <X/>` becomes `() => { return <X/>; }`). */
-export function ensureBlockBody(fn: FunctionNode): N.BlockStatement {
-  if (!n.BlockStatement.check(fn.body)) {
-    fn.body = b.blockStatement([b.returnStatement(fn.body as never)]);
-    (fn as { expression?: boolean }).expression = false;
-  }
-  return fn.body as N.BlockStatement;
 }
 
 /** The names a binding pattern introduces (`{ post, meta: { title } }` → post, title). */

@@ -6,7 +6,6 @@ import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
 import { parseModule, printModule } from './ast.js';
 import { findLocalBinding } from './find-export.js';
-import { addMarker } from './marker.js';
 import { moveSpecifier } from './relative-imports.js';
 import { walk, walkWithAncestors } from './walk.js';
 
@@ -45,16 +44,6 @@ export function withGap<T extends N.Node>(nodes: T[]): T[] {
 export function printWithGaps(ast: N.File): string {
   const text = printModule(ast);
   return text.replace(new RegExp(`(?:\\n*/\\*${GAP}\\*/[ \\t]*\\n?)+`, 'g'), (_match, offset: number) => (offset === 0 ? '' : '\n\n'));
-}
-
-/** Inserts statements after the last top-level import (or at the top). */
-export function insertAfterImports(ast: N.File, added: StatementKind[]): void {
-  const body = ast.program.body;
-  let index = 0;
-  body.forEach((statement: StatementKind, i: number) => {
-    if (n.ImportDeclaration.check(statement)) index = i + 1;
-  });
-  body.splice(index, 0, ...added);
 }
 
 /** Inserts statements right after `anchor` (a top-level statement), or at the end when it is gone. */
@@ -131,10 +120,9 @@ function enclosingStatement(node: N.Node, ancestors: readonly N.Node[]): N.Node 
 /**
  * zfb runs paths() and the render in an embedded V8 without Node: `fetch()` throws, `node:*` (and every Node
  * builtin) cannot be imported, `process` is undefined except `process.env.NODE_ENV`. Marks each such spot;
- * the migrate command can run this data code in Node before the build instead. `addTo` places a marker (on
- * a recast tree by default).
+ * the migrate command can run this data code in Node before the build instead. `addTo` places a marker.
  */
-export function markNodeOnlyCode(ast: N.File, addTo: (node: N.Node, reason: string) => void = addMarker): void {
+export function markNodeOnlyCode(ast: N.File, addTo: (node: N.Node, reason: string) => void): void {
   const marked = new Set<N.Node>();
   const mark = (node: N.Node, reason: string) => {
     if (marked.has(node)) return;
@@ -229,21 +217,6 @@ export function nextImportsPlan(ast: N.File): NextImportsPlan {
     plan.marked.push({ statement, advice });
   }
   return plan;
-}
-
-/** nextImportsPlan carried out on a recast tree. */
-export function migrateNextImports(ast: N.File): void {
-  const plan = nextImportsPlan(ast);
-  for (const { statement, advice } of plan.marked) addMarker(statement, advice);
-  for (const { statement, elements } of plan.links) {
-    for (const element of elements) {
-      const opening = element.openingElement;
-      opening.name = types.builders.jsxIdentifier('a');
-      opening.attributes = (opening.attributes ?? []).filter((a) => !isRouterOnlyLinkProp(a));
-      if (element.closingElement) element.closingElement.name = types.builders.jsxIdentifier('a');
-    }
-    ast.program.body.splice(ast.program.body.indexOf(statement), 1);
-  }
 }
 
 /** A `<Link>` attribute that only steers Next's client router: a plain `<a>` drops it. */

@@ -2,6 +2,7 @@ import type { namedTypes as N } from 'ast-types';
 import { endOf, startOf, type EditedModule } from './edited-module.js';
 import { findExport, type FoundExport } from './find-export.js';
 import { removeExport, unexport } from './module-edits.js';
+import { markerComment } from './marker.js';
 import { isRouterOnlyLinkProp, nextImportsPlan } from './zfb-common.js';
 
 /**
@@ -29,8 +30,10 @@ export function keepAsLocal(
     const importedName = imported?.type === 'Identifier' ? imported.name : name;
     removeExport(m, found);
     const specifier = importedName === name ? name : `${importedName} as ${name}`;
+    // Named as the module will import it, from where it ends up.
+    const source = options.moveSpecifier ? options.moveSpecifier(found.source ?? '') : (found.source ?? '');
     const unseen = options.unseen ?? 'fallback, redirect, revalidate, Node-only code';
-    const reason = `${name} lives in '${found.source}': check there what this migration could not see (${unseen})`;
+    const reason = `${name} lives in '${source}': check there what this migration could not see (${unseen})`;
     // getStaticPaths and getStaticProps re-exported together become one import.
     const existing = (m.ast.program.body as N.Node[]).find(
       (s): s is N.ImportDeclaration =>
@@ -46,7 +49,6 @@ export function keepAsLocal(
       m.marker(existing, reason);
       return { local: name, found };
     }
-    const source = options.moveSpecifier ? options.moveSpecifier(found.source ?? '') : (found.source ?? '');
     m.addImport(source, specifier, found.statement, reason);
     return { local: name, found };
   }
@@ -74,4 +76,14 @@ export function migrateNextImports(m: EditedModule): void {
     }
     m.removeStatement(statement);
   }
+}
+
+/** Generated code with markers above its first statement (below the doc comment that leads it). */
+export function withNotes(code: string, reasons: readonly string[]): string {
+  const lines = code.split('\n');
+  let at = 0;
+  if (lines[0]?.startsWith('/**')) while (at < lines.length && !lines[at]!.trimEnd().endsWith('*/')) at++;
+  if (lines[0]?.startsWith('/**')) at++;
+  lines.splice(at, 0, ...reasons.map(markerComment));
+  return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { findExport, removeExport, unexportDeclaration, unwrapExpression, type F
 import { getProperty, staticValue } from './literal.js';
 import { addMarker } from './marker.js';
 import { returnSites } from './returns.js';
+import { walk } from './walk.js';
 
 const n = types.namedTypes;
 const b = types.builders;
@@ -103,12 +104,11 @@ export function markStaticPropsResults(found: FoundExport | undefined, addTo: (n
 /** The JSX component names used anywhere in the module (`<Inner />` → 'Inner'). */
 export function jsxNamesUsed(ast: N.File): Set<string> {
   const names = new Set<string>();
-  types.visit(ast, {
-    visitJSXOpeningElement(path) {
-      const name = path.node.name;
-      if (n.JSXIdentifier.check(name)) names.add(name.name);
-      this.traverse(path);
-    },
+  walk(ast.program, (node) => {
+    if (node.type !== 'JSXOpeningElement') return undefined;
+    const name = (node as N.JSXOpeningElement).name;
+    if (name.type === 'JSXIdentifier') names.add(name.name);
+    return undefined;
   });
   return names;
 }

@@ -3,16 +3,15 @@ import type { namedTypes as N } from 'ast-types';
 import type { NodePath } from 'ast-types/lib/node-path';
 import { types } from 'recast';
 import { readModule } from '../_shared/ast.js';
+import { endOf, startOf, type EditedModule } from '../_shared/edited-module.js';
 import { findExport, findLocalBinding, unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
-import { addMarker } from '../_shared/marker.js';
-import { boundNames, ensureBlockBody } from '../_shared/page-component.js';
-import { expressionFrom, parameterFrom, textOf } from '../_shared/snippet.js';
+import { boundNames } from '../_shared/page-component.js';
+import { TextEdits } from '../_shared/text-edits.js';
 import { referencedNames, walk } from '../_shared/walk.js';
 import { jsxNamesUsed } from '../_shared/zfb-next-data.js';
 import { notHoistedMarker } from './marker-texts.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 /**
  * zfb awaits only the page function: a nested async server component renders nothing under preact and fails
@@ -24,15 +23,34 @@ const b = types.builders;
  * them: whenever the page returned that JSX. Every other async component is marked with the rule that
  * stopped the hoist.
  */
-export function hoistNestedAsyncComponents(ast: N.File, source: string, ts: boolean, file: string, readFile: (path: string) => string | undefined): void {
+export function hoistNestedAsyncComponents(
+  m: EditedModule,
+  file: string,
+  moved: (specifier: string) => string,
+  readFile: (path: string) => string | undefined,
+): void {
+  const ast = m.ast;
   const used = jsxNamesUsed(ast);
   const page = findExport(ast, 'default')?.local?.fn;
+  // The code hoisted above each return of the page (or into its expression body), component by component.
+  const hoisted = new Map<N.ReturnStatement | 'body', string[][]>();
   for (const component of localAsyncComponents(ast, used, page)) {
     const plan = page ? planHoist(ast, component, page) : 'the default export is not a page function defined in this module';
-    if (typeof plan === 'string') addMarker(component.statement, notHoistedMarker(component.name, plan));
-    else applyHoist(ast, source, ts, component, page!, plan);
+    if (typeof plan === 'string') m.marker(component.statement, notHoistedMarker(component.name, plan));
+    else hoisted.set(plan.at, [...(hoisted.get(plan.at) ?? []), applyHoist(m, component, page!, plan)]);
   }
-  markImportedAsyncComponents(ast, used, file, readFile);
+  for (const [at, groups] of hoisted) {
+    if (at === 'body') {
+      // Each component's code goes on top of what is there, as the last one hoisted came first.
+      m.prepend(page as N.Node & { body: N.Node }, [...groups].reverse().flat().join('\n'));
+    } else {
+      const indent = m.indentAt(startOf(at));
+      m.insert(startOf(at), groups.flat().map((line) => `${line}\n${indent}`).join(''));
+    }
+  }
+  // The page awaits what it hoisted.
+  if (hoisted.size > 0 && !page!.async) m.insert(startOf(page! as N.Node), 'async ');
+  markImportedAsyncComponents(m, used, file, moved, readFile);
 }
 
 
@@ -363,28 +381,31 @@ function onlyMemberReads(root: N.Node, name: string): boolean {
   return !bare;
 }
 
-/** Moves each await of the plan into the page, above its return; the component gets the results as props. */
-function applyHoist(ast: N.File, source: string, ts: boolean, component: Component, page: FunctionNode, plan: Plan): void {
+/**
+ * Takes each await of the plan out of the component, which gets the results as props, and returns the page code
+ * that awaits them instead (for above the return the plan names).
+ */
+function applyHoist(m: EditedModule, component: Component, page: FunctionNode, plan: Plan): string[] {
+  const ts = m.typescript;
   const attributes = new Map<string, N.Node | undefined>();
   for (const attribute of plan.element.openingElement.attributes ?? []) {
     if (n.JSXAttribute.check(attribute)) attributes.set(String(attribute.name.name), attribute.value ?? undefined);
   }
   // A new page variable must shadow nothing the page or the hoisted code reads.
-  const taken = new Set([...namesDeclaredIn(page as N.Node), ...referencedNames(page as N.Node), ...topLevelNames(ast)]);
+  const taken = new Set([...namesDeclaredIn(page as N.Node), ...referencedNames(page as N.Node), ...topLevelNames(m.ast)]);
   for (const found of plan.awaits) referencedNames(found.node).forEach((name) => taken.add(name));
   const props = plan.props;
   const propKeys = new Set(props.kind === 'pattern' ? [...props.keys.values()].map((k) => k.key) : []);
   const added: { key: string; local: string }[] = [];
-  const hoisted: N.Node[] = [];
+  const hoisted: string[] = [];
   const members: string[] = [];
-  const componentBody = (component.fn.body as N.BlockStatement).body;
-  const drop = (statement: N.Node) => componentBody.splice(componentBody.indexOf(statement as never), 1);
+  const newAttributes: string[] = [];
   for (const found of plan.awaits) {
-    const type = ts ? resultType(found, source) : undefined;
-    const argument = substituteProps(found.node.argument as N.Node, props, attributes, source);
+    const type = ts ? resultType(m, found) : undefined;
+    const argument = substituteProps(m, found.node.argument as N.Node, props, attributes);
     if (found.bare) {
-      hoisted.push(b.expressionStatement(b.awaitExpression(argument as never)));
-      drop(found.statement);
+      hoisted.push(`await ${argument};`);
+      m.removeLines(found.statement);
       continue;
     }
     const wanted = found.binding?.name ?? `${component.name[0]!.toLowerCase()}${component.name.slice(1)}Data`;
@@ -392,33 +413,24 @@ function applyHoist(ast: N.File, source: string, ts: boolean, component: Compone
     taken.add(variable);
     const key = freeName(wanted, new Set([...attributes.keys(), ...propKeys]));
     propKeys.add(key);
-    hoisted.push(b.variableDeclaration('const', [b.variableDeclarator(b.identifier(variable), b.awaitExpression(argument as never))]));
-    plan.element.openingElement.attributes = [
-      ...(plan.element.openingElement.attributes ?? []),
-      b.jsxAttribute(b.jsxIdentifier(key), b.jsxExpressionContainer(b.identifier(variable))),
-    ];
+    hoisted.push(`const ${variable} = await ${argument};`);
+    newAttributes.push(`${key}={${variable}}`);
     if (type) members.push(`${key}: ${type}`);
     if (props.kind === 'object') {
-      const read = expressionFrom(`${props.name}.${key}`);
-      if (found.binding) ((found.statement as N.VariableDeclaration).declarations[0] as N.VariableDeclarator).init = read as never;
-      else replaceNode(component.fn.body as N.Node, found.node, read);
+      m.replace(found.node, `${props.name}.${key}`);
       continue;
     }
     const local = found.binding?.name ?? key;
-    if (found.binding) drop(found.statement);
-    else replaceNode(component.fn.body as N.Node, found.node, b.identifier(local));
+    if (found.binding) m.removeLines(found.statement);
+    else m.replace(found.node, local);
     added.push({ key, local });
   }
-  if (plan.at === 'body') {
-    const body = ensureBlockBody(page);
-    body.body.unshift(...(hoisted as never[]));
-  } else {
-    const body = page.body as N.BlockStatement;
-    body.body.splice(body.body.indexOf(plan.at as never), 0, ...(hoisted as never[]));
-  }
-  page.async = true;
-  component.fn.async = false;
-  if (added.length || members.length) rewriteProps(component.fn, source, props, added, members, ts);
+  const opening = plan.element.openingElement;
+  const lastAttribute = (opening.attributes ?? []).at(-1) ?? opening.name;
+  if (newAttributes.length) m.insert(endOf(lastAttribute as N.Node), newAttributes.map((a) => ` ${a}`).join(''));
+  if (component.fn.async) m.remove(startOf(component.fn as N.Node), startOf(component.fn as N.Node) + 'async '.length);
+  if (added.length || members.length) rewriteProps(m, component.fn, props, added, members);
+  return hoisted;
 }
 
 function topLevelNames(ast: N.File): string[] {
@@ -437,74 +449,51 @@ function freeName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-/** The await's argument with each prop it reads replaced by what the page passes (its default, or undefined). */
-function substituteProps(argument: N.Node, props: Props, attributes: Map<string, N.Node | undefined>, source: string): N.Node {
-  const valueOf = (key: string, fallback?: N.Node): N.Node => {
-    if (!attributes.has(key)) return fallback ? expressionFrom(textOf(source, fallback)) : b.identifier('undefined');
+/** The await's argument, as text, with each prop it reads replaced by what the page passes (its default, or undefined). */
+function substituteProps(m: EditedModule, argument: N.Node, props: Props, attributes: Map<string, N.Node | undefined>): string {
+  const valueOf = (key: string, fallback?: N.Node): string => {
+    if (!attributes.has(key)) return fallback ? m.text(fallback) : 'undefined';
     const value = attributes.get(key);
-    if (value === undefined) return b.booleanLiteral(true);
-    if (!n.JSXExpressionContainer.check(value)) return expressionFrom(textOf(source, value));
-    const text = textOf(source, value.expression as N.Node);
+    if (value === undefined) return 'true';
+    if (!n.JSXExpressionContainer.check(value)) return m.text(value);
+    const text = m.text(value.expression as N.Node);
     // A destructuring default applies whenever the passed value is undefined.
-    return expressionFrom(fallback ? `${text} === undefined ? ${textOf(source, fallback)} : ${text}` : text);
+    return fallback ? `${text} === undefined ? ${m.text(fallback)} : ${text}` : text;
   };
   const inner = namesDeclaredIn(argument);
-  let result = argument;
-  const replace = (target: N.Node, replacement: N.Node) => {
-    if (target === result) result = replacement;
-    else replaceNode(result, target, replacement);
-  };
-  const targets: { node: N.Node; replacement: N.Node }[] = [];
+  // Edits of the argument's own text, apart from the module's.
+  const edits = new TextEdits(m.source);
   walk(argument, (node, parent, key) => {
     if (props.kind === 'object' && n.MemberExpression.check(node) && n.Identifier.check(node.object) && node.object.name === props.name && !node.computed && n.Identifier.check(node.property)) {
-      targets.push({ node, replacement: valueOf(node.property.name) });
+      edits.replace(startOf(node), endOf(node), parenthesized(valueOf(node.property.name)));
       return false;
     }
-    if (props.kind !== 'pattern' || !n.Identifier.check(node) || inner.has(node.name)) return;
+    if (props.kind !== 'pattern' || !n.Identifier.check(node) || inner.has(node.name)) return undefined;
     const info = props.keys.get(node.name);
-    if (!info || info.key === '…') return;
-    if (parent && (n.MemberExpression.check(parent) || n.OptionalMemberExpression.check(parent)) && key === 'property' && !parent.computed) return;
-    if (parent && n.ObjectProperty.check(parent) && key === 'key' && !parent.computed) return;
+    if (!info || info.key === '…') return undefined;
+    if (parent && (n.MemberExpression.check(parent) || n.OptionalMemberExpression.check(parent)) && key === 'property' && !parent.computed) return undefined;
+    if (parent && n.ObjectProperty.check(parent) && key === 'key' && !parent.computed) return undefined;
     const value = valueOf(info.key, info.fallback);
-    if (parent && n.ObjectProperty.check(parent) && parent.shorthand) {
-      parent.shorthand = false;
-      targets.push({ node: parent.value as N.Node, replacement: value });
-      return;
-    }
-    targets.push({ node, replacement: value });
-  });
-  for (const { node, replacement } of targets) replace(node, replacement);
-  return result;
-}
-
-function replaceNode(root: N.Node, target: N.Node, replacement: N.Node): void {
-  walk(root, (node) => {
-    const record = node as unknown as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const value = record[key];
-      if (value === target) {
-        record[key] = replacement;
-        return false;
-      }
-      if (Array.isArray(value)) {
-        const index = value.indexOf(target);
-        if (index >= 0) {
-          value[index] = replacement;
-          return false;
-        }
-      }
-    }
+    // `{ slug }` passes the value under its key.
+    if (parent && n.ObjectProperty.check(parent) && parent.shorthand) edits.replace(startOf(parent), endOf(parent), `${node.name}: ${value}`);
+    else edits.replace(startOf(node), endOf(node), parenthesized(value));
     return undefined;
   });
+  return edits.slice(startOf(argument), endOf(argument));
+}
+
+/** A substituted value keeps its meaning wherever it lands: anything but a name, a member read or a literal gets parentheses. */
+function parenthesized(value: string): string {
+  return /^[\w$.]+$|^'[^']*'$|^"[^"]*"$/.test(value) ? value : `(${value})`;
 }
 
 /** The TypeScript type of an awaited value, written from what the code says about it. */
-function resultType(found: Await, source: string): string {
+function resultType(m: EditedModule, found: Await): string {
   const argument = found.node.argument as N.Node;
-  if (found.annotation && n.TSTypeAnnotation.check(found.annotation)) return textOf(source, found.annotation.typeAnnotation as N.Node);
+  if (found.annotation && n.TSTypeAnnotation.check(found.annotation)) return m.text(found.annotation.typeAnnotation as N.Node);
   const callee = n.CallExpression.check(argument) ? argument.callee : undefined;
-  if (callee && isNameChain(callee as N.Node)) return `Awaited<ReturnType<typeof ${textOf(source, callee as N.Node)}>>`;
-  if (isNameChain(argument)) return `Awaited<typeof ${textOf(source, argument)}>`;
+  if (callee && isNameChain(callee as N.Node)) return `Awaited<ReturnType<typeof ${m.text(callee as N.Node)}>>`;
+  if (isNameChain(argument)) return `Awaited<typeof ${m.text(argument)}>`;
   return 'any';
 }
 
@@ -518,12 +507,13 @@ function isNameChain(node: N.Node): boolean {
  * like the original: `{ slug }: { slug: string }` → `{ slug, comments }: { slug: string; comments: … }`;
  * a named props type gets `& { … }`.
  */
-function rewriteProps(fn: FunctionNode, source: string, props: Props, added: { key: string; local: string }[], members: string[], ts: boolean): void {
+function rewriteProps(m: EditedModule, fn: FunctionNode, props: Props, added: { key: string; local: string }[], members: string[]): void {
+  const ts = m.typescript;
   const param = fn.params[0] as (N.Node & { typeAnnotation?: N.TSTypeAnnotation | null }) | undefined;
   const addedText = added.map(({ key, local }) => (key === local ? key : `${key}: ${local}`));
   let pattern: string;
   if (props.kind === 'pattern') {
-    const original = props.pattern.properties.map((p) => textOf(source, p as N.Node));
+    const original = props.pattern.properties.map((p) => m.text(p as N.Node));
     const rest = props.pattern.properties.findIndex((p) => n.RestElement.check(p));
     if (rest >= 0) original.splice(rest, 0, ...addedText);
     else original.push(...addedText);
@@ -536,24 +526,30 @@ function rewriteProps(fn: FunctionNode, source: string, props: Props, added: { k
   const annotation = param?.typeAnnotation?.typeAnnotation as N.Node | undefined;
   let type: string | undefined;
   if (ts && members.length && annotation && n.TSTypeLiteral.check(annotation)) {
-    const own = annotation.members.map((m) => textOf(source, m as N.Node).replace(/[;,]\s*$/, ''));
+    const own = annotation.members.map((member) => m.text(member as N.Node).replace(/[;,]\s*$/, ''));
     type = `{ ${[...own, ...members].join('; ')} }`;
   } else if (ts && members.length && annotation) {
-    type = `${textOf(source, annotation)} & { ${members.join('; ')} }`;
+    type = `${m.text(annotation)} & { ${members.join('; ')} }`;
   } else if (ts && members.length && props.kind === 'none') {
     type = `{ ${members.join('; ')} }`;
   } else if (annotation) {
-    type = textOf(source, annotation);
+    type = m.text(annotation);
   }
-  fn.params = [parameterFrom(type ? `${pattern}: ${type}` : pattern, ts) as never];
+  m.replaceParams(fn as N.Node & { params: N.Node[] }, type ? `${pattern}: ${type}` : pattern);
 }
 
 /**
  * Components imported from another module are not hoisted: their code is not here to move. When the module
  * is a relative one this project holds, an async one is marked at its import.
  */
-function markImportedAsyncComponents(ast: N.File, used: Set<string>, file: string, readFile: (path: string) => string | undefined): void {
-  for (const statement of ast.program.body) {
+function markImportedAsyncComponents(
+  m: EditedModule,
+  used: Set<string>,
+  file: string,
+  moved: (specifier: string) => string,
+  readFile: (path: string) => string | undefined,
+): void {
+  for (const statement of m.ast.program.body) {
     if (!n.ImportDeclaration.check(statement) || statement.importKind === 'type') continue;
     const specifier = String(statement.source.value);
     if (!specifier.startsWith('.')) continue;
@@ -572,7 +568,7 @@ function markImportedAsyncComponents(ast: N.File, used: Set<string>, file: strin
       if (!exported) continue;
       const local = findExport(module, exported)?.local ?? (exported !== 'default' ? findLocalBinding(module, exported) : undefined);
       if (!local?.fn?.async) continue;
-      addMarker(statement, notHoistedMarker(String(s.local!.name), `it is defined in another module (${specifier}), whose code the hoist does not move`));
+      m.marker(statement, notHoistedMarker(String(s.local!.name), `it is defined in another module (${moved(specifier)}), whose code the hoist does not move`));
     }
   }
 }

@@ -3,29 +3,18 @@ import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import { isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
-import { parseModule, readModule } from '../_shared/ast.js';
-import { findExport, removeExport, unwrapExpression } from '../_shared/find-export.js';
+import { readModule } from '../_shared/ast.js';
+import { EditedModule } from '../_shared/edited-module.js';
+import { findExport, unwrapExpression } from '../_shared/find-export.js';
 import { staticValue } from '../_shared/literal.js';
-import { addMarker, newMarkers } from '../_shared/marker.js';
+import { markerComment, newMarkers } from '../_shared/marker.js';
+import { removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
+import { moveSpecifier } from '../_shared/relative-imports.js';
 import { appAncestorFolders, routeFromPath, type RouteFile } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
-import {
-  access,
-  clashingBinding,
-  identifierFor,
-  insertAfter,
-  insertAfterImports,
-  isTypeScript,
-  markNodeOnlyCode,
-  migrateNextImports,
-  objectKey,
-  rebaseRelativeImports,
-  routeKeys,
-  printWithGaps,
-  statements,
-  withGap,
-} from '../_shared/zfb-common.js';
-import { keepAsLocal } from '../_shared/zfb-next-data.js';
+import { walk } from '../_shared/walk.js';
+import { access, clashingBinding, identifierFor, markNodeOnlyCode, objectKey, routeKeys } from '../_shared/zfb-common.js';
+import { keepAsLocal, migrateNextImports, withNotes } from '../_shared/zfb-edits.js';
 import { hoistNestedAsyncComponents } from './hoist.js';
 import { layoutsMarker, SEGMENT_CONFIG_ADVICE } from './marker-texts.js';
 
@@ -57,71 +46,81 @@ const appToZfb: Transform = (input) => {
   if (folders.some((f) => /^\(\.{1,3}\)/.test(f))) return skip('an intercepting route has no zfb equivalent');
   if (folders.some((f) => f.startsWith('_'))) return skip('a private folder (_folder) is not a route');
 
-  const ts = isTypeScript(input.path);
   const outputPath = zfbPagePath(route);
-  const ast = parseModule(input.source, input.path);
+  const m = new EditedModule(input.source, input.path);
+  const ast = m.ast;
+  const ts = m.typescript;
   const clash = clashingBinding(ast, ['paths', 'rootLayoutParams']);
   if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);
-  rebaseRelativeImports(ast, input.path, outputPath);
 
   const layouts = readLayouts(route, input.readFile);
   const providers: Provider[] = [];
-  const layoutImports: N.Node[] = [];
+  const layoutImports: string[] = [];
   for (const layout of layouts) {
     if (!layout.generates) continue;
     const local = uniqueName(ast, providers, layout.name);
     providers.push({ local, layout: layout.file });
     const specifier = relativeSpecifier(outputPath, layout.file.replace(/\.[^./]+$/, ''));
-    const [declaration] = statements(`import { generateStaticParams as ${local} } from '${specifier}';`, ts);
-    if (layout.runtimeImports.length) {
-      addMarker(
-        declaration!,
-        `importing ${layout.file} also bundles its ${layout.runtimeImports.join(', ')} imports into this zfb page: move generateStaticParams into a module of its own`,
-      );
-    }
-    layoutImports.push(declaration!);
+    const note = layout.runtimeImports.length
+      ? `${markerComment(`importing ${layout.file} also bundles its ${layout.runtimeImports.join(', ')} imports into this zfb page: move generateStaticParams into a module of its own`)}\n`
+      : '';
+    layoutImports.push(`${note}import { generateStaticParams as ${local} } from '${specifier}';`);
   }
 
-  const page = keepAsLocal(ast, 'generateStaticParams');
+  const page = keepAsLocal(m, 'generateStaticParams', { moveSpecifier: (specifier) => moveSpecifier(specifier, input.path, outputPath) });
   if (page) providers.push({ local: page.local, takesNoArgument: page.found.local?.fn?.params.length === 0 });
   let notFoundForUnlisted = layouts.some((l) => l.dynamicParams === false);
   const dynamicParams = findExport(ast, 'dynamicParams');
   if (dynamicParams) {
     if (staticValue(unwrapExpression(dynamicParams.local?.init)) === false) notFoundForUnlisted = true;
-    removeExport(ast, dynamicParams);
+    removeExport(m, dynamicParams);
   }
 
-  markSegmentConfig(ast);
-  readParamsAsPlainObject(ast);
-  hoistNestedAsyncComponents(ast, input.source, ts, outputPath, input.readFile);
+  markSegmentConfig(m);
+  readParamsAsPlainObject(m);
+  hoistNestedAsyncComponents(m, input.path, (specifier) => moveSpecifier(specifier, input.path, outputPath), input.readFile);
   const layoutsWithUi = layouts.filter((l) => l.hasComponent).map((l) => l.file);
   const component = findExport(ast, 'default');
   if (component && layoutsWithUi.length) {
-    addMarker(component.statement, layoutsMarker(layoutsWithUi));
+    m.marker(component.statement, layoutsMarker(layoutsWithUi));
   }
 
-  const generated: N.Node[] = [];
+  let generated: string | undefined;
   if (isDynamic(route.segments)) {
     const code = providers.length ? cascadeFunction(ts, route.segments, providers) : emptyPathsFunction();
-    const [fn, ...rest] = withGap(statements(code, ts));
+    const notes: string[] = [];
     if (!providers.length) {
-      addMarker(fn!, 'no generateStaticParams: Next rendered every URL of this route on request; list them here, zfb builds only these');
+      notes.push('no generateStaticParams: Next rendered every URL of this route on request; list them here, zfb builds only these');
     } else if (!notFoundForUnlisted) {
-      addMarker(
-        fn!,
-        'dynamicParams is true (the default): Next rendered unlisted URLs on their first request; zfb builds only the URLs paths() lists, the others now get a 404',
-      );
+      notes.push('dynamicParams is true (the default): Next rendered unlisted URLs on their first request; zfb builds only the URLs paths() lists, the others now get a 404');
     }
-    generated.push(fn!, ...rest);
+    generated = withNotes(code, notes);
   }
-  insertAfterImports(ast, layoutImports as never[]);
-  const anchor = page?.found.local?.statement;
-  if (anchor && ast.program.body.includes(anchor as never)) insertAfter(ast, anchor, generated as never[]);
-  else insertAfter(ast, layoutImports.at(-1) ?? lastImport(ast), generated as never[]);
+  // The layouts' imports after the module's own; paths() after the page's generateStaticParams, or after the imports.
+  const body = ast.program.body as N.Node[];
+  const lastImport = body.filter((s) => s.type === 'ImportDeclaration').at(-1);
+  const imports = layoutImports.join('\n');
+  const local = page?.found.form === 're-export' ? undefined : page?.found.local;
+  const anchor = local && local.importedFrom === undefined ? (page!.found.form === 'declaration' ? page!.found.statement : local.statement) : undefined;
+  if (lastImport) {
+    if (imports) m.insertAfter(lastImport, imports, '\n');
+    if (generated && !anchor) m.insertAfter(lastImport, generated);
+  } else if (imports && body[0]) {
+    // No import of its own: the layouts' imports go on top, paths() after them.
+    m.insertBefore(body[0], imports);
+    if (generated && !anchor) m.insertBefore(body[0], generated);
+  } else if (generated && !anchor && page?.found.form === 're-export') {
+    // After the import a re-exported generateStaticParams becomes.
+    m.insertBefore(page.found.statement, generated);
+  } else if (generated && !anchor) {
+    m.insertAfter(undefined, generated);
+  }
+  if (generated && anchor) m.insertAfter(anchor, generated);
 
-  markNodeOnlyCode(ast);
-  migrateNextImports(ast);
-  const source = printWithGaps(ast);
+  rewriteRelativeImports(m, input.path, outputPath);
+  markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+  migrateNextImports(m);
+  const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
 
@@ -142,10 +141,6 @@ export function zfbPagePath(route: RouteFile): string {
 function relativeSpecifier(fromFile: string, toFile: string): string {
   const relative = posix.relative(posix.dirname(fromFile), toFile);
   return relative.startsWith('.') ? relative : `./${relative}`;
-}
-
-function lastImport(ast: N.File): N.Node | undefined {
-  return ast.program.body.filter((s) => n.ImportDeclaration.check(s)).at(-1);
 }
 
 interface LayoutInfo {
@@ -262,15 +257,15 @@ function cascadeFunction(ts: boolean, segments: readonly Segment[], providers: r
 }
 
 /** Route segment config and metadata exports: zfb reads none of them. */
-function markSegmentConfig(ast: N.File): void {
+function markSegmentConfig(m: EditedModule): void {
   for (const [name, advice] of Object.entries(SEGMENT_CONFIG_ADVICE)) {
-    const found = findExport(ast, name);
-    if (found && !found.typeOnly) addMarker(found.statement, advice);
+    const found = findExport(m.ast, name);
+    if (found && !found.typeOnly) m.marker(found.statement, advice);
   }
-  const dynamic = findExport(ast, 'dynamic');
+  const dynamic = findExport(m.ast, 'dynamic');
   const value = dynamic ? staticValue(unwrapExpression(dynamic.local?.init)) : undefined;
   if (dynamic && value !== 'force-static' && value !== 'error' && value !== 'auto') {
-    addMarker(dynamic.statement, `dynamic = ${JSON.stringify(value)}: zfb renders every page once, at build time`);
+    m.marker(dynamic.statement, `dynamic = ${JSON.stringify(value)}: zfb renders every page once, at build time`);
   }
 }
 
@@ -278,33 +273,36 @@ function markSegmentConfig(ast: N.File): void {
  * zfb passes `params` as a plain object, not the Promise of Next 15+: `await params` becomes `params`, and a
  * `params: Promise<T>` prop type becomes `params: T`. `searchParams` has no meaning in a static build.
  */
-function readParamsAsPlainObject(ast: N.File): void {
-  types.visit(ast, {
-    visitAwaitExpression(path) {
-      const argument = unwrapExpression(path.node.argument ?? undefined);
+function readParamsAsPlainObject(m: EditedModule): void {
+  walk(m.ast.program, (node) => {
+    if (node.type === 'AwaitExpression') {
+      const argument = unwrapExpression((node as N.AwaitExpression).argument ?? undefined);
       const isParams =
-        (n.Identifier.check(argument) && argument.name === 'params') ||
-        (n.MemberExpression.check(argument) && n.Identifier.check(argument.property) && argument.property.name === 'params' && !argument.computed);
+        (argument?.type === 'Identifier' && (argument as N.Identifier).name === 'params') ||
+        (argument?.type === 'MemberExpression' &&
+          (argument as N.MemberExpression).property.type === 'Identifier' &&
+          ((argument as N.MemberExpression).property as N.Identifier).name === 'params' &&
+          !(argument as N.MemberExpression).computed);
       if (isParams) {
-        path.replace(argument);
+        m.replace(node, m.text(argument!));
         return false;
       }
-      this.traverse(path);
-    },
-    visitTSPropertySignature(path) {
-      const key = path.node.key;
-      const annotation = path.node.typeAnnotation?.typeAnnotation;
-      if (n.Identifier.check(key) && key.name === 'params' && n.TSTypeReference.check(annotation)) {
-        const name = annotation.typeName;
-        const parameters = (annotation as { typeParameters?: { params: N.Node[] } }).typeParameters?.params;
-        if (n.Identifier.check(name) && name.name === 'Promise' && parameters?.length === 1) {
-          path.node.typeAnnotation!.typeAnnotation = parameters[0] as never;
-        }
+      return undefined;
+    }
+    if (node.type !== 'TSPropertySignature') return undefined;
+    const { key, typeAnnotation } = node as N.TSPropertySignature;
+    const annotation = typeAnnotation?.typeAnnotation as N.Node | undefined;
+    if (key.type === 'Identifier' && (key as N.Identifier).name === 'params' && annotation?.type === 'TSTypeReference') {
+      const reference = annotation as N.TSTypeReference;
+      const parameters = (reference as { typeParameters?: { params: N.Node[] } }).typeParameters?.params;
+      if (reference.typeName.type === 'Identifier' && reference.typeName.name === 'Promise' && parameters?.length === 1) {
+        m.replace(annotation, m.text(parameters[0]!));
+        return false;
       }
-      if (n.Identifier.check(key) && key.name === 'searchParams') {
-        addMarker(path.node, 'zfb builds each page once, without a query string, and passes no searchParams (it is undefined)');
-      }
-      this.traverse(path);
-    },
+    }
+    if (key.type === 'Identifier' && (key as N.Identifier).name === 'searchParams') {
+      m.marker(node, 'zfb builds each page once, without a query string, and passes no searchParams (it is undefined)');
+    }
+    return undefined;
   });
 }

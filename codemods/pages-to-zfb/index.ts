@@ -22,7 +22,7 @@ import {
   objectKey,
   routeKeys,
 } from '../_shared/zfb-common.js';
-import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
+import { keepAsLocal, migrateNextImports, withNotes } from '../_shared/zfb-edits.js';
 import { markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
 import {
   LOCALE_PARAM,
@@ -142,16 +142,6 @@ function migrateLocalizedStaticPage(m: EditedModule, i18n: I18n, pattern: string
   if (staticProps) markStaticPropsResults(staticProps.found, (node, reason) => m.marker(node, reason));
   const code = localizedStaticPathsFunction({ ts: m.typescript, i18n, staticProps: staticProps?.local });
   insertGenerated(m, staticProps?.found, withNotes(code, localeMarkers(pattern, i18n)));
-}
-
-/** Generated code with markers above its first statement (below the doc comment that leads it). */
-function withNotes(code: string, reasons: readonly string[]): string {
-  const lines = code.split('\n');
-  let at = 0;
-  if (lines[0]?.startsWith('/**')) while (at < lines.length && !lines[at]!.trimEnd().endsWith('*/')) at++;
-  if (lines[0]?.startsWith('/**')) at++;
-  lines.splice(at, 0, ...reasons.map(markerComment));
-  return lines.join('\n');
 }
 
 /**

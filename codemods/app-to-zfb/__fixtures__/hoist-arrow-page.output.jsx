@@ -44,7 +44,6 @@ function Badge() {
 const Page = async ({ params }) => {
   await track(params.slug);
   const relatedData = await related(params.slug, 3);
-
   return (
     <main>
       <Badge />

@@ -26,9 +26,7 @@ export async function paths() {
   return entries;
 }
 
-function Comments(
-  { slug, comments }: { slug: string; comments: Awaited<ReturnType<typeof getComments>> }
-) {
+function Comments({ slug, comments }: { slug: string; comments: Awaited<ReturnType<typeof getComments>> }) {
   return <ul>{comments.map((c) => <li key={c.id}>{c.text}</li>)}</ul>;
 }
 

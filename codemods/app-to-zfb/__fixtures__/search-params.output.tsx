@@ -27,7 +27,7 @@ export async function paths() {
 type Props = {
   params: { slug: string };
   /* @zfb-next-todo: zfb builds each page once, without a query string, and passes no searchParams (it is undefined) */
-  searchParams: Promise<{ page?: string }>
+  searchParams: Promise<{ page?: string }>;
 };
 
 export default async function Page({ params, searchParams }: Props) {

@@ -20,7 +20,9 @@ export async function paths() {
     entries.push({ params });
   }
   return entries;
-}/* @zfb-next-todo: Next rendered this page inside app/[lang]/layout.tsx; zfb has no layouts: import them here and wrap the page (zfb writes only what the page renders, <html> included) */
+}
+
+/* @zfb-next-todo: Next rendered this page inside app/[lang]/layout.tsx; zfb has no layouts: import them here and wrap the page (zfb writes only what the page renders, <html> included) */
 export default async function Docs({ params }: { params: { lang: string } }) {
   const { lang } = params;
   return <p lang={lang}>docs</p>;

@@ -1,5 +1,4 @@
 import { postsIn } from '../../../lib/data';
-
 import { generateStaticParams as categoryLayoutParams } from '../../../app/blog/[category]/layout';
 
 // One call per category: the layout's params arrive here.
