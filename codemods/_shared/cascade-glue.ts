@@ -3,12 +3,13 @@ import type { namedTypes as N } from 'ast-types';
 import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import { readModule } from './ast.js';
-import { findExport, findLocalBinding, isReferenced, removeLocalBinding, unwrapExpression, type FunctionNode } from './find-export.js';
+import { startOf, type EditedModule } from './edited-module.js';
+import { findExport, findLocalBinding, unwrapExpression, type FunctionNode } from './find-export.js';
+import { removeLocalBinding } from './module-edits.js';
 import { boundNames } from './page-component.js';
 import { referencedNames, walk } from './walk.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 /**
  * A Next.js generateStaticParams cascade that app-to-zfb (`paths()`) or app-to-pages (`generateAllParams()`)
@@ -231,15 +232,12 @@ export function keptFlatReason(problem: string, cascade: FlatCascade): string {
   return `this generateStaticParams still runs the layouts' cascade itself because ${problem}; Next already runs the generateStaticParams of the layouts above a page, so once those layouts export theirs, ${then}`;
 }
 
-/** Drops the layout imports of `cascade` that nothing else in the module uses any more. */
-export function dropLayoutImports(ast: N.File, cascade: FlatCascade): void {
+/** Drops the layout imports of `cascade` that nothing left in the module uses. */
+export function dropLayoutImports(m: EditedModule, cascade: FlatCascade): void {
+  const used = m.usedNames();
   for (const layout of cascade.layouts) {
-    const binding = findLocalBinding(ast, layout.local);
-    if (!binding || isReferenced(ast, layout.local)) continue;
-    const declaration = layout.declaration;
-    const specifiers = declaration.specifiers ?? [];
-    declaration.specifiers = specifiers.filter((s) => s.local?.name !== layout.local);
-    if (declaration.specifiers.length === 0) removeLocalBinding(ast, binding);
+    const binding = findLocalBinding(m.ast, layout.local);
+    if (binding && !used.has(layout.local)) removeLocalBinding(m, binding);
   }
 }
 
@@ -251,22 +249,16 @@ export function usedOutside(ast: N.File, name: string, skipped: readonly N.Node[
 /**
  * Makes the page's own function the module's `generateStaticParams` export: `function generateStaticParams`
  * gets its `export` back (comments stay on top); any other name is exported under that one. Returns the
- * statement that now exports it.
+ * statement holding the function.
  */
-export function exportOwnParams(ast: N.File, own: string): StatementKind {
-  const binding = findLocalBinding(ast, own)!;
-  const body = ast.program.body;
-  const statement = binding.statement as StatementKind;
-  const index = body.indexOf(statement);
+export function exportOwnParams(m: EditedModule, own: string): N.Node {
+  const binding = findLocalBinding(m.ast, own)!;
+  const statement = binding.statement as N.Node;
   const single = !n.VariableDeclaration.check(statement) || statement.declarations.length === 1;
-  if (own === 'generateStaticParams' && index >= 0 && single && (n.FunctionDeclaration.check(statement) || n.VariableDeclaration.check(statement))) {
-    const exported = b.exportNamedDeclaration(statement as never, []);
-    (exported as { comments?: unknown }).comments = (statement as { comments?: unknown }).comments;
-    (statement as { comments?: unknown }).comments = null;
-    body.splice(index, 1, exported);
-    return exported;
+  if (own === 'generateStaticParams' && single && (n.FunctionDeclaration.check(statement) || n.VariableDeclaration.check(statement))) {
+    m.insert(startOf(statement), 'export ');
+    return statement;
   }
-  const exported = b.exportNamedDeclaration(null, [b.exportSpecifier.from({ local: b.identifier(own), exported: b.identifier('generateStaticParams') })]);
-  body.splice(index >= 0 ? index + 1 : body.length, 0, exported);
-  return exported;
+  m.insertAfter(statement, `export { ${own} as generateStaticParams };`);
+  return statement;
 }

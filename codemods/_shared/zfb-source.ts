@@ -1,12 +1,11 @@
 import type { namedTypes as N } from 'ast-types';
-import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
-import { findExport, findLocalBinding, renameBinding, type FoundExport } from './find-export.js';
-import { addMarker } from './marker.js';
+import type { EditedModule } from './edited-module.js';
+import { findExport, findLocalBinding, type FoundExport } from './find-export.js';
+import { renameBinding } from './module-edits.js';
+import { walkWithAncestors } from './walk.js';
 import { access, objectKey, routeKeys } from './zfb-common.js';
-import { keepAsLocal } from './zfb-next-data.js';
-
-const n = types.namedTypes;
+import { keepAsLocal } from './zfb-edits.js';
 
 /** A zfb page file that a Next.js target cannot serve as a page, with the reason; undefined when it can. */
 export function unsupportedZfbPage(path: string, folder: string, ext: string): string | undefined {
@@ -20,41 +19,31 @@ export function unsupportedZfbPage(path: string, folder: string, ext: string): s
 }
 
 /** zfb's `paths()` taken out of the exports, kept as a local function the generated code calls. */
-export function keepPathsLocal(ast: N.File): { local: string; found: FoundExport } | undefined {
-  return keepAsLocal(ast, 'paths', 'zfb-only data access such as @takazudo/zfb/content');
+export function keepPathsLocal(m: EditedModule, moveSpecifier?: (specifier: string) => string): { local: string; found: FoundExport } | undefined {
+  return keepAsLocal(m, 'paths', { unseen: 'zfb-only data access such as @takazudo/zfb/content', moveSpecifier });
 }
 
 /** Imports of the zfb SDK (`@takazudo/zfb/content`, `zfb/content`, …) only work inside a zfb build. */
-export function markZfbImports(ast: N.File): void {
+export function markZfbImports(m: EditedModule): void {
   const isZfb = (source: string) => source === 'zfb' || source.startsWith('zfb/') || source.startsWith('@takazudo/zfb');
   const reason = (source: string) => `'${source}' works only inside a zfb build: load this data another way (e.g. read the files in Node)`;
-  for (const statement of ast.program.body) {
-    if (!n.ImportDeclaration.check(statement) || statement.importKind === 'type') continue;
-    const source = String(statement.source.value);
-    if (isZfb(source)) addMarker(statement, reason(source));
+  for (const statement of m.ast.program.body as N.Node[]) {
+    if (statement.type !== 'ImportDeclaration' || (statement as N.ImportDeclaration).importKind === 'type') continue;
+    const source = String((statement as N.ImportDeclaration).source.value);
+    if (isZfb(source)) m.marker(statement, reason(source));
   }
   // The zfb scaffold's style: `const { getCollection } = await import('@takazudo/zfb/content')` inside paths().
-  types.visit(ast, {
-    visitStatement(path) {
-      this.traverse(path);
-      let source: string | undefined;
-      types.visit(path.node, {
-        visitFunction() {
-          return false;
-        },
-        visitImportExpression(inner) {
-          const s = inner.node.source;
-          if (n.StringLiteral.check(s) && isZfb(s.value)) source = s.value;
-          return false;
-        },
-        visitCallExpression(inner) {
-          const [first] = inner.node.arguments;
-          if (n.Import.check(inner.node.callee) && n.StringLiteral.check(first) && isZfb(first.value)) source = first.value;
-          this.traverse(inner);
-        },
-      });
-      if (source && !n.BlockStatement.check(path.node) && !n.FunctionDeclaration.check(path.node)) addMarker(path.node, reason(source));
-    },
+  // Each statement holding such an import() (not inside a function of its own) is marked, innermost first.
+  walkWithAncestors(m.ast.program, (node, ancestors) => {
+    const call = node as N.CallExpression;
+    const literal = node.type === 'ImportExpression' ? (node as { source?: N.Node }).source : node.type === 'CallExpression' && call.callee.type === 'Import' ? (call.arguments[0] as N.Node | undefined) : undefined;
+    if (literal?.type !== 'StringLiteral' || !isZfb((literal as N.StringLiteral).value)) return undefined;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const holder = ancestors[i]!;
+      if (/Function|Method$/.test(holder.type)) break;
+      if (/(?:Statement|Declaration)$/.test(holder.type) && holder.type !== 'BlockStatement') m.marker(holder, reason((literal as N.StringLiteral).value));
+    }
+    return undefined;
   });
 }
 
@@ -120,25 +109,19 @@ export function staticPropsExport(ast: N.File): FoundExport | undefined {
 /**
  * A zfb page made from a Next page (by pages-to-zfb or app-to-zfb) keeps Next's data functions as unexported
  * locals that paths() calls. Going back to Next, the generated exports need those names: the locals are
- * renamed out of the way (`getStaticPaths` → `zfbSourceGetStaticPaths`) and keep feeding paths().
+ * renamed out of the way (`getStaticPaths` → `zfbSourceGetStaticPaths`) and keep feeding paths(). Returns
+ * the names renamed.
  */
-export function renameNextLocals(ast: N.File, names: readonly string[]): void {
+export function renameNextLocals(m: EditedModule, names: readonly string[]): Set<string> {
+  const renamed = new Set<string>();
   for (const name of names) {
-    const local = findLocalBinding(ast, name);
-    if (!local || local.importedFrom !== undefined || findExport(ast, name)) continue;
-    let renamed = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}`;
-    for (let i = 2; findLocalBinding(ast, renamed); i++) renamed = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}${i}`;
-    // renameBinding also renames the imported side of `import { generateStaticParams as x } from './layout'`,
-    // which names the other module's export: put those back.
-    const imported: N.Identifier[] = [];
-    types.visit(ast, {
-      visitImportSpecifier(path) {
-        const node = path.node;
-        if (n.Identifier.check(node.imported) && node.imported.name === name && node.local?.name !== name) imported.push(node.imported);
-        return false;
-      },
-    });
-    renameBinding(ast, name, renamed);
-    for (const identifier of imported) identifier.name = name;
+    const local = findLocalBinding(m.ast, name);
+    if (!local || local.importedFrom !== undefined || findExport(m.ast, name)) continue;
+    const base = `zfbSource${name[0]!.toUpperCase()}${name.slice(1)}`;
+    let to = base;
+    for (let i = 2; findLocalBinding(m.ast, to); i++) to = `${base}${i}`;
+    renameBinding(m, name, to);
+    renamed.add(name);
   }
+  return renamed;
 }

@@ -5,13 +5,13 @@ import type { Segment } from '../../src/model/types.js';
 import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { findExport, findLocalBinding, type FoundExport, type FunctionNode } from '../_shared/find-export.js';
 import { markerComment, newMarkers } from '../_shared/marker.js';
-import { dropUnusedImports, ensureImports, removeExport, removeLocalBinding, renameBinding, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
+import { dropUnusedImports, ensureImports, removeExport, renameBinding, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
 import { boundNames, findPageComponent } from '../_shared/page-component.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import { valueToCode } from '../_shared/snippet.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
-import { keptFlatReason, layoutsProblem, type FlatCascade } from '../_shared/cascade-glue.js';
+import { dropLayoutImports, exportOwnParams, keptFlatReason, layoutsProblem } from '../_shared/cascade-glue.js';
 import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './flat-cascade.js';
 import { localeRoutingReasons, markLocaleLinks } from './locale.js';
 import { convertStaticPaths, entryParamsCode, type Fallback } from './static-paths.js';
@@ -385,30 +385,4 @@ function splitCascade(m: EditedModule, pathsExport: FoundExport, split: FlatStat
   // The glue's own comment (how the app router runs the cascade) goes with it.
   if (split.glue) m.removeStatement(split.glue.statement, true);
   dropLayoutImports(m, split.cascade);
-}
-
-/** Drops the layout imports of `cascade` that nothing left in the module uses. */
-function dropLayoutImports(m: EditedModule, cascade: FlatCascade): void {
-  const used = m.usedNames();
-  for (const layout of cascade.layouts) {
-    const binding = findLocalBinding(m.ast, layout.local);
-    if (binding && !used.has(layout.local)) removeLocalBinding(m, binding);
-  }
-}
-
-/**
- * Makes the page's own function the module's `generateStaticParams` export: `function generateStaticParams`
- * gets its `export` back (comments stay on top); any other name is exported under that one. Returns the
- * statement that now exports it.
- */
-function exportOwnParams(m: EditedModule, own: string): N.Node {
-  const binding = findLocalBinding(m.ast, own)!;
-  const statement = binding.statement as N.Node;
-  const single = !n.VariableDeclaration.check(statement) || statement.declarations.length === 1;
-  if (own === 'generateStaticParams' && single && (n.FunctionDeclaration.check(statement) || n.VariableDeclaration.check(statement))) {
-    m.insert(startOf(statement), 'export ');
-    return statement;
-  }
-  m.insertAfter(statement, `export { ${own} as generateStaticParams };`);
-  return statement;
 }

@@ -1,8 +1,6 @@
 import type { namedTypes as N } from 'ast-types';
-import type { StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import { isDynamic } from '../../src/model/segments.js';
-import { parseModule } from '../_shared/ast.js';
 import {
   cascadeGenerators,
   dropLayoutImports,
@@ -13,13 +11,15 @@ import {
   usedOutside,
   type FlatCascade,
 } from '../_shared/cascade-glue.js';
-import { findExport, removeExport, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
-import { ensureImport } from '../_shared/imports.js';
-import { addMarker, newMarkers } from '../_shared/marker.js';
+import { EditedModule, startOf } from '../_shared/edited-module.js';
+import { findExport, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
+import { markerComment, newMarkers } from '../_shared/marker.js';
+import { ensureImports, removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
+import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath, type RouteFile } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
-import { clashingBinding, insertAfter, isTypeScript, printWithGaps, rebaseRelativeImports, statements, withGap } from '../_shared/zfb-common.js';
-import { keepAsLocal } from '../_shared/zfb-next-data.js';
+import { clashingBinding } from '../_shared/zfb-common.js';
+import { keepAsLocal } from '../_shared/zfb-edits.js';
 import {
   entryHelpers,
   keepPathsLocal,
@@ -28,10 +28,9 @@ import {
   renameNextLocals,
   unsupportedZfbPage,
 } from '../_shared/zfb-source.js';
-import { dropStaleMarkers, withoutStaleMarkers } from './stale-markers.js';
+import { dropStaleMarkers } from './stale-markers.js';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 const GENERATED_NAMES = ['generateStaticParams', 'dynamicParams', 'zfbEntries', 'loadEntries', 'entryFor', 'nextParams'];
 
@@ -46,43 +45,45 @@ const zfbToApp: Transform = (input) => {
   if (!route || route.router !== 'pages') return skip('not a file under pages/');
   const unsupported = unsupportedZfbPage(input.path, route.folder, route.ext);
   if (unsupported) return skip(unsupported);
-  const ast = parseModule(input.source, input.path);
+  const m = new EditedModule(input.source, input.path);
+  const ast = m.ast;
   if (findExport(ast, 'generateStaticParams')) return skip('already an app-router page: it exports generateStaticParams');
   const dynamic = isDynamic(route.segments);
   if (dynamic && !findExport(ast, 'paths')) return skip('a dynamic zfb page without paths() builds nothing; there is nothing to carry');
   const component = findExport(ast, 'default');
   if (!component) return skip('no default export: zfb would render nothing for this page');
-  const ts = isTypeScript(input.path);
+  const ts = m.typescript;
   const outputPath = appPagePath(route);
-  // Read before the imports move: the layouts are named relative to the zfb page.
+  const move = (specifier: string): string => moveSpecifier(specifier, input.path, outputPath);
+  // The layouts are named relative to the zfb page.
   const flat = dynamic ? readFlatPaths(ast, input.path) : undefined;
   const problem = flat ? layoutsProblem(flat.cascade, outputPath, input.readFile) : undefined;
-  rebaseRelativeImports(ast, input.path, outputPath);
 
   const staticProps = !dynamic ? findExport(ast, 'getStaticProps') : undefined;
   if (flat && !problem) {
     const own = flat.cascade.own;
-    renameNextLocals(ast, own === 'generateStaticParams' ? ['dynamicParams'] : ['generateStaticParams', 'dynamicParams']);
+    const renamed = renameNextLocals(m, own === 'generateStaticParams' ? ['dynamicParams'] : ['generateStaticParams', 'dynamicParams']);
     const wrapper = findLocalFree(ast, ['Page', 'AppPage', 'RoutePage']);
-    const clash = clashingBinding(ast, own ? ['dynamicParams'] : ['generateStaticParams', 'dynamicParams']);
+    const clash = clashingBinding(ast, (own ? ['dynamicParams'] : ['generateStaticParams', 'dynamicParams']).filter((name) => !renamed.has(name)));
     if (clash || !wrapper) return skip(`the module already has a top-level \`${clash ?? 'Page'}\`, a name the generated Next code needs`);
-    splitCascade(ast, flat, component, wrapper, ts);
+    splitCascade(m, flat, component, wrapper);
   } else if (dynamic || (staticProps && !staticProps.typeOnly)) {
-    if (dynamic) renameNextLocals(ast, ['generateStaticParams', 'dynamicParams']);
+    const renamed = dynamic ? renameNextLocals(m, ['generateStaticParams', 'dynamicParams']) : new Set<string>();
     const wrapper = findLocalFree(ast, ['Page', 'AppPage', 'RoutePage']);
-    const clash = clashingBinding(ast, GENERATED_NAMES);
+    const clash = clashingBinding(ast, GENERATED_NAMES.filter((name) => !renamed.has(name)));
     if (clash || !wrapper) return skip(`the module already has a top-level \`${clash ?? 'Page'}\`, a name the generated Next code needs`);
-    const original = keepComponentLocal(ast, component);
+    const original = keepComponentLocal(m, component);
     const any = ts ? ' as any' : '';
     let code: string;
-    let anchor: N.Node | undefined;
+    let found: FoundExport;
     if (dynamic) {
-      const paths = keepPathsLocal(ast)!;
-      anchor = paths.found.local?.statement;
-      ensureImport(ast, 'next/navigation', 'notFound');
+      const paths = keepPathsLocal(m, move)!;
+      found = paths.found;
+      ensureImports(m, 'next/navigation', ['notFound']);
       code = [
         entryHelpers(ts, route.segments, paths.local),
         ``,
+        ...(problem ? [markerComment(keptFlatReason(problem, flat!.cascade))] : []),
         `export async function generateStaticParams() {`,
         `  const entries = await loadEntries();`,
         `  return entries.map((entry${ts ? ': any' : ''}) => ${nextParamsExpression(route.segments, 'entry.params')});`,
@@ -99,8 +100,8 @@ const zfbToApp: Transform = (input) => {
         `}`,
       ].join('\n');
     } else {
-      const props = keepAsLocal(ast, 'getStaticProps')!;
-      anchor = props.found.local?.statement;
+      const props = keepAsLocal(m, 'getStaticProps', { moveSpecifier: move })!;
+      found = props.found;
       code = [
         `/** zfb calls a static page's getStaticProps() with no argument and spreads its props into the component. */`,
         `export default async function ${wrapper}() {`,
@@ -109,16 +110,14 @@ const zfbToApp: Transform = (input) => {
         `}`,
       ].join('\n');
     }
-    const generated = statements(code, ts);
-    if (problem) {
-      const exported = generated.find((s) => n.ExportNamedDeclaration.check(s) && n.FunctionDeclaration.check(s.declaration) && s.declaration.id?.name === 'generateStaticParams');
-      addMarker(exported!, keptFlatReason(problem, flat!.cascade));
-    }
-    insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(generated));
+    // After the data function it calls, when that is one of this module; else at the end.
+    const local = found.form === 're-export' ? undefined : found.local;
+    m.insertAfter(local && local.importedFrom === undefined ? (found.form === 'declaration' ? found.statement : local.statement) : undefined, code);
   }
-  dropStaleMarkers(ast, outputPath, input.readFile);
-  markZfbImports(ast);
-  const source = withoutStaleMarkers(printWithGaps(ast));
+  dropStaleMarkers(m, outputPath, input.readFile);
+  markZfbImports(m);
+  rewriteRelativeImports(m, input.path, outputPath);
+  const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
 
@@ -157,13 +156,12 @@ function readFlatPaths(ast: N.File, file: string): FlatPaths | undefined {
  * page exports only its own function, and paths() with its cascade and Next-style checks goes, as do the
  * layout imports. The page component gets what zfb gave it: the params, as a plain object.
  */
-function splitCascade(ast: N.File, flat: FlatPaths, component: FoundExport, wrapper: string, ts: boolean): void {
-  const original = keepComponentLocal(ast, component);
-  if (flat.cascade.own) exportOwnParams(ast, flat.cascade.own);
-  const body = ast.program.body;
+function splitCascade(m: EditedModule, flat: FlatPaths, component: FoundExport, wrapper: string): void {
+  const ts = m.typescript;
+  const original = keepComponentLocal(m, component);
+  if (flat.cascade.own) exportOwnParams(m, flat.cascade.own);
   const glue = flat.paths.local.statement;
-  if (flat.paths.statement !== glue) removeExport(ast, flat.paths);
-  const at = body.indexOf(glue);
+  if (flat.paths.statement !== glue) removeExport(m, flat.paths);
   const code = [
     `// zfb built only the URLs paths() listed: every other URL is a 404 here too.`,
     `export const dynamicParams = false;`,
@@ -173,46 +171,20 @@ function splitCascade(ast: N.File, flat: FlatPaths, component: FoundExport, wrap
     `  return <${original} {...({ params: await params }${ts ? ' as any' : ''})} />;`,
     `}`,
   ].join('\n');
-  const generated = withGap(statements(code, ts));
-  // The glue's comments go above the generated code, but for app-to-zfb's description of paths(), which is gone:
-  // a marker on it (what zfb changed for unlisted URLs) still tells what this page now does, and a comment
-  // someone wrote there is theirs to keep.
-  const carried = ((glue as { comments?: Comment[] | null }).comments ?? [])
-    .filter((c) => !(c.leading && c.type === 'CommentBlock' && PATHS_DOC.test(c.value)))
-    .map(({ type, value }): Comment => ({ type, value, leading: true, trailing: false }));
-  const first = generated[0] as { comments?: Comment[] };
-  if (carried.length) first.comments = [first.comments![0]!, ...carried, ...first.comments!.slice(1)];
-  body.splice(at, 1, ...generated);
-  // A comment above a dropped layout import (a file header, say) moves to the statement after it, which may be
-  // one of the generated ones.
-  dropLayoutImports(ast, flat.cascade);
-  for (const statement of generated) detachForeignComments(statement);
-}
-
-/**
- * Takes the zfb page's positions off the comments that moved onto `statement`, parsed from generated code:
- * recast spaces a statement by its own source range widened by its comments' (util.getTrueLoc, read in
- * printer.js printStatementSequence), so a position in the zfb page read against the generated code's lines
- * points past their end (a TypeError in Lines.getIndentAt) or at unrelated text. Without one, recast prints
- * the comment on a line of its own.
- */
-function detachForeignComments(statement: N.Node): void {
-  const lines = statement.loc && (statement.loc as { lines?: unknown }).lines;
-  for (const comment of (statement as { comments?: Comment[] | null }).comments ?? []) {
-    if (comment.loc && comment.loc.lines !== lines) delete comment.loc;
+  // The generated code takes the glue's place, below the comments above it, but for app-to-zfb's description
+  // of paths(), which is gone: a marker there (what zfb changed for unlisted URLs) still tells what this page
+  // now does, and a comment someone wrote there is theirs to keep.
+  for (const comment of (m.ast.comments ?? []) as N.Node[]) {
+    const above = startOf(comment) >= m.commentStart(glue) && startOf(comment) < startOf(glue);
+    if (above && comment.type === 'CommentBlock' && PATHS_DOC.test((comment as unknown as { value: string }).value)) m.removeLines(comment);
   }
+  // Whatever was edited inside paths() goes with it.
+  m.rewrite(glue, () => m.layout(code, ''));
+  dropLayoutImports(m, flat.cascade);
 }
 
 /** The doc comment app-to-zfb writes above the paths() it generates (codemods/app-to-zfb/index.ts). */
 const PATHS_DOC = /^\*\s*\n\s*\* The URLs zfb builds\b/;
-
-interface Comment {
-  type: string;
-  value: string;
-  leading?: boolean;
-  trailing?: boolean;
-  loc?: { lines?: unknown };
-}
 
 function findLocalFree(ast: N.File, names: readonly string[]): string | undefined {
   return names.find((name) => !clashingBinding(ast, [name]));
@@ -222,35 +194,31 @@ function findLocalFree(ast: N.File, names: readonly string[]): string | undefine
  * The zfb component stops being the default export (the generated page is) and stays as a named local:
  * `export default function Post()` → `function Post()`, an anonymous one gets the name `ZfbPage`.
  */
-function keepComponentLocal(ast: N.File, found: FoundExport): string {
+function keepComponentLocal(m: EditedModule, found: FoundExport): string {
   const statement = found.statement;
   if (found.form !== 'default' || !n.ExportDefaultDeclaration.check(statement)) {
-    removeExport(ast, found);
+    removeExport(m, found);
     return found.local?.name ?? 'ZfbPage';
   }
-  const declaration = statement.declaration;
-  const body = ast.program.body;
-  const index = body.indexOf(statement);
+  const declaration = statement.declaration as N.Node;
+  const name = 'ZfbPage';
   if (n.Identifier.check(declaration)) {
-    body.splice(index, 1);
+    m.removeStatement(statement);
     return declaration.name;
   }
-  let replacement: StatementKind;
-  let name: string;
   if ((n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) && declaration.id) {
-    replacement = declaration as StatementKind;
-    name = String(declaration.id.name);
-  } else if (n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) {
-    name = 'ZfbPage';
-    declaration.id = b.identifier(name);
-    replacement = declaration as StatementKind;
-  } else {
-    name = 'ZfbPage';
-    replacement = b.variableDeclaration('const', [b.variableDeclarator(b.identifier(name), declaration as never)]);
+    m.remove(startOf(statement), startOf(declaration));
+    return String(declaration.id.name);
   }
-  const comments = (statement as { comments?: unknown[] }).comments;
-  if (comments?.length) (replacement as { comments?: unknown[] }).comments = comments;
-  // Generated code now sits before it: keep the component visibly apart.
-  body.splice(index, 1, ...withGap([replacement]));
+  if (n.FunctionDeclaration.check(declaration) || n.ClassDeclaration.check(declaration)) {
+    // `export default function () {}` → `function ZfbPage() {}` (a class likewise).
+    const keyword = n.ClassDeclaration.check(declaration) ? 'class' : 'function';
+    const at = m.source.indexOf(keyword, startOf(declaration)) + keyword.length;
+    const star = m.source.slice(at).match(/^\s*\*/)?.[0] ?? '';
+    m.remove(startOf(statement), startOf(declaration));
+    m.insert(at + star.length, ` ${name}`);
+    return name;
+  }
+  m.edits.replace(startOf(statement), startOf(declaration), `const ${name} = `);
   return name;
 }

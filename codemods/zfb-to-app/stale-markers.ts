@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import { readModule } from '../_shared/ast.js';
+import { endOf, startOf, type EditedModule } from '../_shared/edited-module.js';
 import { findExport } from '../_shared/find-export.js';
 import { TODO_MARKER } from '../_shared/types.js';
 import { isNotHoistedMarker, layoutsNamedBy, METADATA_EXPORTS, SEGMENT_CONFIG_ADVICE } from '../app-to-zfb/marker-texts.js';
@@ -24,23 +25,23 @@ const n = types.namedTypes;
  *   cascade is split, and where it stays the page still runs the cascade itself (marked on its own).
  */
 
-// A stale marker keeps its place in the tree under this text until the printed module drops it: taking the
-// comment out of the tree instead makes recast reprint the statement it sat on, losing the blank line above.
-const DROPPED = '__zfb_next_stale_marker__';
-
 const LAYOUT_FILE = /^(?:src\/)?app\/(?:.*\/)?layout\.(?:tsx|ts|jsx|js)$/;
 const MARKER_VALUE = new RegExp(`^\\s*${TODO_MARKER}:\\s*(.*?)\\s*$`, 's');
 
 interface Comment {
   type: string;
   value: string;
+  start: number;
+  end: number;
 }
 
 /**
- * Marks app-to-zfb's markers that are stale in the app page at `pagePath` (project-relative), reading the
- * layouts through `readFile`; `withoutStaleMarkers` then removes them from the printed module.
+ * Removes app-to-zfb's markers that are stale in the app page at `pagePath` (project-relative), reading the
+ * layouts through `readFile`: a marker on a line of its own goes with that line, one beside code with the
+ * spaces that separated it, so the code prints exactly as before.
  */
-export function dropStaleMarkers(ast: N.File, pagePath: string, readFile: (path: string) => string | undefined): void {
+export function dropStaleMarkers(m: EditedModule, pagePath: string, readFile: (path: string) => string | undefined): void {
+  const ast = m.ast;
   const client = isClientModule(ast);
   const wraps = new Map<string, boolean>();
   const stale = (reason: string, holder: N.Node): boolean => {
@@ -52,27 +53,26 @@ export function dropStaleMarkers(ast: N.File, pagePath: string, readFile: (path:
     if (isNotHoistedMarker(reason)) return true;
     return METADATA_EXPORTS.some((name) => SEGMENT_CONFIG_ADVICE[name] === reason && exportsValue(ast, holder, name));
   };
-  // app-to-zfb puts each of these markers on a top-level statement, where recast attaches it again when the
-  // zfb page is parsed; a marker found deeper is not one of them as written, and stays.
-  for (const statement of ast.program.body) {
-    for (const comment of (statement as { comments?: Comment[] | null }).comments ?? []) {
-      const reason = comment.type === 'CommentBlock' ? MARKER_VALUE.exec(comment.value)?.[1] : undefined;
-      if (reason !== undefined && stale(reason, statement)) comment.value = DROPPED;
+  // app-to-zfb puts each of these markers right above a top-level statement (between it and the statement
+  // before it); a marker found deeper is not one of them as written, and stays.
+  const comments = (ast.comments ?? []) as unknown as Comment[];
+  let previousEnd = 0;
+  for (const statement of ast.program.body as N.Node[]) {
+    for (const comment of comments) {
+      if (comment.start < previousEnd || comment.end > startOf(statement) || comment.type !== 'CommentBlock') continue;
+      const reason = MARKER_VALUE.exec(comment.value)?.[1];
+      if (reason !== undefined && stale(reason, statement)) removeComment(m, comment);
     }
+    previousEnd = endOf(statement);
   }
 }
 
-const DROPPED_LINE = new RegExp(`^[ \\t]*/\\*${DROPPED}\\*/[ \\t]*\\r?\\n`, 'gm');
-const DROPPED_AT_END = new RegExp(`[ \\t]*/\\*${DROPPED}\\*/[ \\t]*(?=\\r?$)`, 'gm');
-const DROPPED_INLINE = new RegExp(`/\\*${DROPPED}\\*/[ \\t]*`, 'g');
-
-/**
- * The printed module without the markers `dropStaleMarkers` marked: a marker on a line of its own goes with
- * that line, one beside code goes with the spaces that separated it, so the code prints exactly as before.
- */
-export function withoutStaleMarkers(text: string): string {
-  if (!text.includes(DROPPED)) return text;
-  return text.replace(DROPPED_LINE, '').replace(DROPPED_AT_END, '').replace(DROPPED_INLINE, '');
+function removeComment(m: EditedModule, comment: Comment): void {
+  const before = m.source.slice(m.lineStart(comment.start), comment.start);
+  const after = m.source.slice(comment.end, m.lineEnd(comment.end));
+  if (before.trim() === '' && after.trim() === '') m.remove(m.lineStart(comment.start), Math.min(m.lineEnd(comment.end) + 1, m.source.length));
+  else if (after.trim() === '') m.remove(comment.start - (before.length - before.trimEnd().length), comment.end);
+  else m.remove(comment.start, comment.end + (after.length - after.trimStart().length));
 }
 
 /**

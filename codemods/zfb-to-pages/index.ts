@@ -1,10 +1,10 @@
 import { isDynamic } from '../../src/model/segments.js';
-import { parseModule } from '../_shared/ast.js';
+import { EditedModule } from '../_shared/edited-module.js';
 import { findExport } from '../_shared/find-export.js';
 import { newMarkers } from '../_shared/marker.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
-import { clashingBinding, insertAfter, isTypeScript, printWithGaps, statements, withGap } from '../_shared/zfb-common.js';
+import { clashingBinding } from '../_shared/zfb-common.js';
 import {
   entryHelpers,
   keepPathsLocal,
@@ -26,16 +26,17 @@ const zfbToPages: Transform = (input) => {
   if (!route || route.router !== 'pages') return skip('not a file under pages/');
   const unsupported = unsupportedZfbPage(input.path, route.folder, route.ext);
   if (unsupported) return skip(unsupported);
-  const ast = parseModule(input.source, input.path);
+  const m = new EditedModule(input.source, input.path);
+  const ast = m.ast;
   if (findExport(ast, 'getStaticPaths')) return skip('already a pages-router page: it exports getStaticPaths');
-  const ts = isTypeScript(input.path);
+  const ts = m.typescript;
 
   if (isDynamic(route.segments)) {
     if (!findExport(ast, 'paths')) return skip('a dynamic zfb page without paths() builds nothing; there is nothing to carry');
-    renameNextLocals(ast, ['getStaticPaths', 'getStaticProps']);
-    const clash = clashingBinding(ast, GENERATED_NAMES);
+    const renamed = renameNextLocals(m, ['getStaticPaths', 'getStaticProps']);
+    const clash = clashingBinding(ast, GENERATED_NAMES.filter((name) => !renamed.has(name)));
     if (clash) return skip(`the module already has a top-level \`${clash}\`, a name the generated Next code needs`);
-    const paths = keepPathsLocal(ast)!;
+    const paths = keepPathsLocal(m)!;
     const propsType = ts ? ': { params?: Record<string, any> }' : '';
     const code = [
       entryHelpers(ts, route.segments, paths.local),
@@ -53,11 +54,12 @@ const zfbToPages: Transform = (input) => {
       `  return { props: { params: entry.params, ...entry.props } };`,
       `}`,
     ].join('\n');
-    const anchor = paths.found.local?.statement;
-    insertAfter(ast, anchor && ast.program.body.includes(anchor as never) ? anchor : undefined, withGap(statements(code, ts)));
+    const local = paths.found.form === 're-export' ? undefined : paths.found.local;
+    const anchor = local && local.importedFrom === undefined ? (paths.found.form === 'declaration' ? paths.found.statement : local.statement) : undefined;
+    m.insertAfter(anchor, code);
   }
-  markZfbImports(ast);
-  const source = printWithGaps(ast);
+  markZfbImports(m);
+  const source = m.print();
   if (source === input.source) return { source: null, markers: [] };
   return { source, markers: newMarkers(input.source, source) };
 };

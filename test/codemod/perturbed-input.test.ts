@@ -9,12 +9,10 @@ import { TRANSFORMS } from '../../codemods/index.js';
 import { REPO_ROOT } from '../helpers/engines.js';
 
 /**
- * pages-to-app, pages-to-zfb, app-to-pages and app-to-zfb edit a module's text at the offsets of its nodes, so
- * what lies between tokens (comments, line breaks) is where an edit could land wrong. Every fixture input of
- * theirs, with a comment or a line break before every third token (three ways round), must still give output
- * that parses.
+ * The transforms edit a module's text at the offsets of its nodes, so what lies between tokens (comments, line
+ * breaks) is where an edit could land wrong. Every fixture input, with a comment or a line break before every
+ * third token (three ways round), must still give output that parses.
  */
-const TEXT_EDIT_TRANSFORMS = ['pages-to-app', 'pages-to-zfb', 'app-to-pages', 'app-to-zfb'];
 const i18n = { locales: ['en', 'fr'], defaultLocale: 'en' };
 const defaultPath = (name: string, file: string): string => (name.startsWith('app-') ? `app/blog/[slug]/page${path.extname(file)}` : `pages/blog/[slug]${path.extname(file)}`);
 
@@ -34,7 +32,7 @@ function perturbed(source: string, file: string, phase: number, insert: string):
   return text;
 }
 
-for (const name of TEXT_EDIT_TRANSFORMS) {
+for (const { name } of TRANSFORMS) {
   describe(`${name} on inputs with comments and line breaks between tokens`, async () => {
     const transform = await TRANSFORMS.find((t) => t.name === name)!.load();
     const dir = path.join(REPO_ROOT, 'codemods', name, '__fixtures__');

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+
 const slugs = ['x', 'y'];
 
 const paths = async () => slugs.map((slug) => ({ params: { slug }, props: { upper: slug.toUpperCase() } }));

@@ -2,11 +2,10 @@
  * A zfb page.
  */
 import data from "../../../data/posts.json"   // double quotes kept
-
 import { notFound } from 'next/navigation';
 
 // the list zfb builds
-async function paths() {
+async function paths ( ) {
     return data.map( p => ( { params : { slug : p.slug } } ) )   // four spaces
 }
 
@@ -14,19 +13,19 @@ let zfbEntries: Promise<Awaited<ReturnType<typeof paths>>> | undefined;
 
 /** zfb's paths() list, computed once per build process. */
 function loadEntries() {
-  zfbEntries ??= Promise.resolve(paths());
-  return zfbEntries;
+    zfbEntries ??= Promise.resolve(paths());
+    return zfbEntries;
 }
 
 /** The paths() entry a URL was built from, found by its params. */
 async function entryFor(params: Record<string, any>): Promise<any> {
-  const entries = await loadEntries();
-  return entries.find((entry: any) => entry.params.slug === params.slug);
+    const entries = await loadEntries();
+    return entries.find((entry: any) => entry.params.slug === params.slug);
 }
 
 export async function generateStaticParams() {
-  const entries = await loadEntries();
-  return entries.map((entry: any) => entry.params);
+    const entries = await loadEntries();
+    return entries.map((entry: any) => entry.params);
 }
 
 // zfb builds only the URLs paths() lists: every other URL is a 404 here too.
@@ -34,9 +33,9 @@ export const dynamicParams = false;
 
 /** Renders the zfb component with what zfb gives it: the entry's params with its props spread beside them. */
 export default async function Page({ params }: { params: Promise<Record<string, any>> }) {
-  const entry = await entryFor(await params);
-  if (!entry) notFound();
-  return <Post {...({ params: entry.params, ...entry.props } as any)} />;
+    const entry = await entryFor(await params);
+    if (!entry) notFound();
+    return <Post {...({ params: entry.params, ...entry.props } as any)} />;
 }
 
-function Post({ params }) { return <p>{ params.slug }</p> }
+function Post ({ params }) { return <p>{ params.slug }</p> }

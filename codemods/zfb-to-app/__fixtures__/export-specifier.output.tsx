@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+
 function listEntries() {
   return [{ params: { slug: 'one' }, props: { n: 1 } }];
 }

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+
 const langs = ['en', 'ja'];
 const slugs = ['intro', 'setup'];
 

@@ -6,7 +6,6 @@ export const dynamicParams = false;
 export default async function Page({ params }: { params: Promise<Record<string, any>> }) {
   return <Docs {...({ params: await params } as any)} />;
 }
-
 async function Docs({ params }: { params: { lang: string } }) {
   const { lang } = params;
   return <p lang={lang}>docs</p>;
