@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSFORMS } from '../index.js';
 
-describe('printModule in a tab-indented module', () => {
+describe('new code in a tab-indented module', () => {
   it('indents new lines with tabs and leaves a template literal spaces as they are, even on a changed line', async () => {
     const transform = await TRANSFORMS.find((t) => t.name === 'pages-to-app')!.load();
     const source = [

@@ -1,9 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
-import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 
 const n = types.namedTypes;
-const b = types.builders;
 
 export const NOT_STATIC: unique symbol = Symbol('not static');
 
@@ -58,16 +56,13 @@ export function getProperty(object: N.ObjectExpression, name: string): N.ObjectP
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A JSON-like value as an expression, with identifier keys where they are valid identifiers. */
-export function valueToNode(value: unknown): ExpressionKind {
-  if (value === null) return b.nullLiteral();
-  if (value === undefined) return b.identifier('undefined');
-  if (typeof value === 'string') return b.stringLiteral(value);
-  if (typeof value === 'number') return b.numericLiteral(value);
-  if (typeof value === 'boolean') return b.booleanLiteral(value);
-  if (Array.isArray(value)) return b.arrayExpression(value.map(valueToNode));
-  const properties = Object.entries(value as Record<string, unknown>).map(([key, v]) =>
-    b.objectProperty(IDENTIFIER.test(key) ? b.identifier(key) : b.stringLiteral(key), valueToNode(v)),
-  );
-  return b.objectExpression(properties);
+/** A JSON-like value as source text in the house style: `{ slug: 'a', rest: ['x', 'y'] }`. */
+export function valueToCode(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  if (Array.isArray(value)) return `[${value.map(valueToCode).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return `{ ${entries.map(([k, v]) => `${IDENTIFIER.test(k) ? k : valueToCode(k)}: ${valueToCode(v)}`).join(', ')} }`;
 }

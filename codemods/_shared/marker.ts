@@ -1,7 +1,4 @@
-import type { types } from 'recast';
 import { TODO_MARKER, type Marker } from './types.js';
-
-type Comment = { type: 'CommentBlock'; value: string; leading: boolean; trailing: boolean };
 
 /** A reason fits on one line and cannot close the comment it lives in. */
 function cleanReason(reason: string): string {
@@ -11,18 +8,6 @@ function cleanReason(reason: string): string {
 /** The marker comment itself, `/* @zfb-next-todo: reason *\/`, for code written as text. */
 export function markerComment(reason: string): string {
   return `/* ${TODO_MARKER}: ${cleanReason(reason)} */`;
-}
-
-/**
- * Puts `/* @zfb-next-todo: reason *\/` right before `node` (a statement, property, array element or JSX-free
- * expression). Printing places it on the line above a statement, inline before an expression.
- */
-export function addMarker(node: types.namedTypes.Node, reason: string): void {
-  const target = node as { comments?: Comment[] };
-  const value = ` ${TODO_MARKER}: ${cleanReason(reason)} `;
-  const comments = target.comments ?? [];
-  if (comments.some((c) => c.value === value)) return;
-  target.comments = [...comments, { type: 'CommentBlock', value, leading: true, trailing: false }];
 }
 
 const MARKER = new RegExp(`${TODO_MARKER.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:\\s*(.*?)\\s*(?:\\*/|$)`, 'g');

@@ -4,11 +4,7 @@ import { endOf, startOf, type EditedModule } from './edited-module.js';
 import type { FoundExport, LocalBinding } from './find-export.js';
 import { moveSpecifier } from './relative-imports.js';
 
-/**
- * The edits every text-edit transform makes on a module's exports, imports and bindings: the counterparts, on
- * an EditedModule, of what find-export.ts, imports.ts and relative-imports.ts do on a recast tree, by the same
- * rules.
- */
+/** The edits the transforms make on a module's exports, imports and bindings (see EditedModule). */
 
 /**
  * Removes the export `found`. A declaration goes with its export (only its own declarator when several share

@@ -30,32 +30,3 @@ export function moduleSource(node: N.Node): N.StringLiteral | undefined {
   }
   return literal?.type === 'StringLiteral' ? (literal as N.StringLiteral) : undefined;
 }
-
-/** Every string literal of the module naming another module (see moduleSource). */
-export function moduleSpecifiers(ast: N.File): N.StringLiteral[] {
-  const found: N.StringLiteral[] = [];
-  // Plain type tests: this visits every node of the module.
-  walk(ast.program, (node) => {
-    const literal = moduleSource(node);
-    if (literal) found.push(literal);
-  });
-  return found;
-}
-
-/**
- * Keeps relative imports pointing at the same files when a module moves (pages/blog/[slug].tsx →
- * app/blog/[slug]/page.tsx). Returns whether anything changed.
- */
-export function rewriteRelativeImports(ast: N.File, from: string, to: string): boolean {
-  if (path.posix.dirname(from) === path.posix.dirname(to)) return false;
-  let changed = false;
-  for (const literal of moduleSpecifiers(ast)) {
-    const moved = moveSpecifier(literal.value, from, to);
-    if (moved === literal.value) continue;
-    literal.value = moved;
-    // recast reprints a literal from its raw text when it has one.
-    (literal as { extra?: unknown }).extra = undefined;
-    changed = true;
-  }
-  return changed;
-}

@@ -1,11 +1,11 @@
 import type { namedTypes as N } from 'ast-types';
 
-// Position data, recast's links to the original tree, and comments hold no code to visit.
-const SKIP = new Set(['loc', 'original', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'start', 'end', 'range']);
+// Position data, the token list and comments hold no code to visit.
+const SKIP = new Set(['loc', 'tokens', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'extra', 'start', 'end', 'range']);
 
 /**
  * A plain depth-first walk over every node under `root`, with its parent: several times cheaper than
- * recast's path visitor, for read-only scans and in-place edits that need no scope.
+ * recast's path visitor, for scans that need no scope.
  * `visit` returning false skips the node's children.
  */
 export function walk(root: N.Node, visit: (node: N.Node, parent: N.Node | undefined, key: string) => boolean | void): void {

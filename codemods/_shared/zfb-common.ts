@@ -1,103 +1,16 @@
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import type { namedTypes as N } from 'ast-types';
-import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
-import { parseModule, printModule } from './ast.js';
 import { findLocalBinding } from './find-export.js';
-import { moveSpecifier } from './relative-imports.js';
 import { walk, walkWithAncestors } from './walk.js';
 
 const n = types.namedTypes;
 
-/** Top-level statements parsed from generated code; printed verbatim because recast keeps their own text. */
-export function statements(code: string, ts: boolean): StatementKind[] {
-  return parseModule(code, ts ? 'generated.tsx' : 'generated.jsx').program.body as StatementKind[];
-}
-
-/** One expression parsed from generated code (kept verbatim when printed, like `statements`). */
-export function expression(code: string, ts: boolean): ExpressionKind {
-  // A declaration rather than `(code);`: parentheses would stay around the printed expression.
-  const [statement] = statements(`const generated = ${code};`, ts);
-  return ((statement as N.VariableDeclaration).declarations[0] as N.VariableDeclarator).init as ExpressionKind;
-}
-
-export function isTypeScript(path: string): boolean {
-  return /\.[mc]?tsx?$/.test(path);
-}
-
-const GAP = '__zfb_next_gap__';
-
-/**
- * Marks generated top-level statements so `printWithGaps` puts a blank line before each: recast keeps the
- * spacing of the original statements around them, which is often none.
- */
-export function withGap<T extends N.Node>(nodes: T[]): T[] {
-  for (const node of nodes) {
-    const target = node as { comments?: unknown[] };
-    target.comments = [{ type: 'CommentBlock', value: GAP, leading: true, trailing: false }, ...(target.comments ?? [])];
-  }
-  return nodes;
-}
-
-export function printWithGaps(ast: N.File): string {
-  const text = printModule(ast);
-  return text.replace(new RegExp(`(?:\\n*/\\*${GAP}\\*/[ \\t]*\\n?)+`, 'g'), (_match, offset: number) => (offset === 0 ? '' : '\n\n'));
-}
-
-/** Inserts statements right after `anchor` (a top-level statement), or at the end when it is gone. */
-export function insertAfter(ast: N.File, anchor: N.Node | undefined, added: StatementKind[]): void {
-  const body = ast.program.body;
-  const index = anchor ? body.indexOf(anchor as StatementKind) : -1;
-  if (index < 0) body.push(...added);
-  else body.splice(index + 1, 0, ...added);
-}
-
 /** The first name among `wanted` that is already a top-level binding (a generated name would clash with it). */
 export function clashingBinding(ast: N.File, wanted: readonly string[]): string | undefined {
   return wanted.find((name) => findLocalBinding(ast, name) !== undefined);
-}
-
-/**
- * Moves every relative module specifier (imports, re-exports, `import()`, `require()`) so it still points at
- * the same file once the module lives at `to` instead of `from` (both project-relative).
- */
-export function rebaseRelativeImports(ast: N.File, from: string, to: string): void {
-  if (posix.dirname(from) === posix.dirname(to)) return;
-  // A new literal parsed from text keeps that text when printed (recast would otherwise requote it).
-  const rebase = (literal: N.Node | null | undefined): N.Node | null | undefined => {
-    if (!literal || !n.StringLiteral.check(literal)) return literal;
-    const moved = moveSpecifier(literal.value, from, to);
-    if (moved === literal.value) return literal;
-    const quote = (literal as { extra?: { raw?: string } }).extra?.raw?.[0] === '"' ? '"' : "'";
-    return expression(`${quote}${moved.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`, false);
-  };
-  types.visit(ast, {
-    visitImportDeclaration(path) {
-      path.node.source = rebase(path.node.source) as N.StringLiteral;
-      return false;
-    },
-    visitExportNamedDeclaration(path) {
-      if (path.node.source) path.node.source = rebase(path.node.source) as N.StringLiteral;
-      this.traverse(path);
-    },
-    visitExportAllDeclaration(path) {
-      path.node.source = rebase(path.node.source) as N.StringLiteral;
-      return false;
-    },
-    visitImportExpression(path) {
-      path.node.source = rebase(path.node.source) as N.ImportExpression['source'];
-      this.traverse(path);
-    },
-    visitCallExpression(path) {
-      const { callee, arguments: args } = path.node;
-      if ((n.Import.check(callee) || (n.Identifier.check(callee) && callee.name === 'require')) && args[0]) {
-        args[0] = rebase(args[0]) as (typeof args)[0];
-      }
-      this.traverse(path);
-    },
-  });
 }
 
 const NODE_BUILTINS = new Set(builtinModules);

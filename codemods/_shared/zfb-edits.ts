@@ -5,10 +5,7 @@ import { removeExport, unexport } from './module-edits.js';
 import { markerComment } from './marker.js';
 import { isRouterOnlyLinkProp, nextImportsPlan } from './zfb-common.js';
 
-/**
- * The edits the zfb transforms make on an EditedModule: the counterparts of keepAsLocal (zfb-next-data.ts)
- * and migrateNextImports (zfb-common.ts) on a recast tree, by the same rules.
- */
+/** The edits the zfb transforms make on an EditedModule: data functions kept as locals, Next imports. */
 
 /**
  * A Next data function (getStaticPaths, getStaticProps, generateStaticParams) taken out of the module's

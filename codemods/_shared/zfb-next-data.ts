@@ -1,60 +1,11 @@
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
-import { findExport, removeExport, unexportDeclaration, unwrapExpression, type FoundExport } from './find-export.js';
+import { unwrapExpression, type FoundExport } from './find-export.js';
 import { getProperty, staticValue } from './literal.js';
-import { addMarker } from './marker.js';
 import { returnSites } from './returns.js';
 import { walk } from './walk.js';
 
 const n = types.namedTypes;
-const b = types.builders;
-
-/**
- * A Next data function (getStaticPaths, getStaticProps, generateStaticParams) taken out of the module's
- * exports and kept as a local function that generated code calls, so its code runs unchanged (never
- * evaluated by the codemod). Returns the local name to call, or undefined when the export is absent.
- */
-export function keepAsLocal(
-  ast: N.File,
-  name: string,
-  unseen = 'fallback, redirect, revalidate, Node-only code',
-): { local: string; found: FoundExport } | undefined {
-  const found = findExport(ast, name);
-  if (!found || found.typeOnly) return undefined;
-  if (found.form === 're-export') {
-    // The code lives in another module: import it under the same name instead of re-exporting it.
-    const imported = found.specifier?.local ?? found.specifier?.exported;
-    const importedName = n.Identifier.check(imported) ? imported.name : name;
-    removeExport(ast, found);
-    const specifier = b.importSpecifier(b.identifier(importedName), b.identifier(name));
-    const reason = `${name} lives in '${found.source}': check there what this migration could not see (${unseen})`;
-    const body = ast.program.body;
-    // getStaticPaths and getStaticProps re-exported together become one import.
-    const existing = body.find(
-      (s): s is N.ImportDeclaration =>
-        n.ImportDeclaration.check(s) &&
-        s.source.value === found.source &&
-        s.importKind !== 'type' &&
-        (s.specifiers ?? []).every((x) => n.ImportSpecifier.check(x)),
-    );
-    if (existing) {
-      existing.specifiers = [...(existing.specifiers ?? []), specifier];
-      addMarker(existing, reason);
-      return { local: name, found };
-    }
-    const declaration = b.importDeclaration([specifier], b.stringLiteral(found.source ?? ''));
-    const at = body.indexOf(found.statement);
-    body.splice(at >= 0 ? at : 0, 0, declaration);
-    addMarker(declaration, reason);
-    return { local: name, found };
-  }
-  if (found.form === 'declaration') {
-    unexportDeclaration(ast, found);
-    return { local: name, found };
-  }
-  removeExport(ast, found);
-  return { local: found.local?.name ?? name, found };
-}
 
 /** The object literals a data function returns (through casts), and whether every return is one. */
 export function returnedObjects(found: FoundExport | undefined): { objects: N.ObjectExpression[]; allVisible: boolean } {

@@ -9,7 +9,7 @@ import { dropUnusedImports, ensureImports, removeExport, renameBinding, rewriteR
 import { boundNames, findPageComponent } from '../_shared/page-component.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
-import { valueToCode } from '../_shared/snippet.js';
+import { valueToCode } from '../_shared/literal.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { dropLayoutImports, exportOwnParams, keptFlatReason, layoutsProblem } from '../_shared/cascade-glue.js';
 import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './flat-cascade.js';

@@ -4,11 +4,10 @@ import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
 import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
-import { getProperty, NOT_STATIC, propertyKey, staticValue } from '../_shared/literal.js';
+import { getProperty, NOT_STATIC, propertyKey, staticValue, valueToCode } from '../_shared/literal.js';
 import { localDeclarator, returnSites } from '../_shared/returns.js';
 import { paramsFromStringPath } from '../_shared/string-path.js';
 import { paramsFromTemplatePath } from '../_shared/template-path.js';
-import { valueToCode } from '../_shared/snippet.js';
 import type { TransformInput } from '../_shared/types.js';
 
 const n = types.namedTypes;

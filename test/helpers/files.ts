@@ -19,11 +19,3 @@ export function listFiles(dir: string, { all = false } = {}): string[] {
   visit(dir);
   return out.sort();
 }
-
-/** Every module the codemod fixtures hold (codemods/<name>/__fixtures__/…), as absolute paths. */
-export function fixtureModules(repoRoot: string): string[] {
-  const codemods = path.join(repoRoot, 'codemods');
-  return listFiles(codemods)
-    .filter((file) => file.includes('__fixtures__') && /\.(tsx|ts|jsx|js|mjs)$/.test(file))
-    .map((file) => path.join(codemods, file));
-}
