@@ -1,5 +1,6 @@
-// `zfb-next codemod pages-to-app` and `pages-to-zfb` end to end on generated projects (half the files need a
-// change), and the jscodeshift CLI doing a comparable rename on the same files beside them.
+// `zfb-next codemod` end to end on generated projects (half the files need a change): pages-to-app, then
+// pages-to-zfb, app-to-zfb and app-to-pages on trees of their own, and the jscodeshift CLI doing a comparable
+// rename on the pages-to-app tree beside them.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,37 @@ export default function Page({ post }: { post: Post }) {
 `;
 }
 
+/** The same page written for the app router: generateStaticParams, and the data loaded in the async page. */
+function appPage(i) {
+  return `import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+type Post = { slug: string; title: string; body: string };
+
+const posts: Post[] = Array.from({ length: 5 }, (_, n) => ({ slug: 'post-${i}-' + n, title: 'Post ' + n, body: '...' }));
+
+export async function generateStaticParams() {
+  return posts.map((post) => ({ slug: post.slug }));
+}
+
+export const dynamicParams = ${i % 2 === 0 ? 'false' : 'true'};
+export const revalidate = 60;
+
+export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const post = posts.find((p) => p.slug === slug);
+  if (!post) notFound();
+  return (
+    <main>
+      <h1>{post.title}</h1>
+      <p>{post.body}</p>
+      <Link href="/">Home</Link>
+    </main>
+  );
+}
+`;
+}
+
 /** A component of the same size that mentions none of the data APIs. */
 function component(i) {
   return `import Link from 'next/link';
@@ -75,11 +107,13 @@ export function List${i}({ title }: { title: string }) {
 `;
 }
 
-export function project(count, name = 'codemod') {
+/** `count` files, half of them pages (of the pages router, or of the app router with `app`), half components. */
+export function project(count, name = 'codemod', app = false) {
   const dir = freshDir(`${name}-${count}`);
   write(path.join(dir, 'package.json'), '{"private":true}\n');
   for (let i = 0; i < count / 2; i++) {
-    write(path.join(dir, 'pages', `section-${i}`, '[slug].tsx'), page(i));
+    if (app) write(path.join(dir, 'app', `section-${i}`, '[slug]', 'page.tsx'), appPage(i));
+    else write(path.join(dir, 'pages', `section-${i}`, '[slug].tsx'), page(i));
     write(path.join(dir, 'components', `list-${i}.tsx`), component(i));
   }
   return dir;
@@ -144,15 +178,19 @@ export default async function bench() {
       const second = await measure([CLI, 'codemod', 'pages-to-app', dir, '--force', '--json']);
       if (second.code !== 0) throw new Error(`second codemod run failed on ${dir}:\n${second.stderr}`);
 
-      // The other direction users take most, Next.js pages to zfb, on a tree of its own.
-      const zfbDir = project(count, 'codemod-zfb');
-      trees.push(zfbDir);
-      settle();
-      const zfb = await measure([CLI, 'codemod', 'pages-to-zfb', zfbDir, '--force', '--json']);
-      if (zfb.code !== 0) throw new Error(`pages-to-zfb failed on ${zfbDir}:\n${zfb.stderr}`);
+      // The other transforms, each on a tree of its own (each moves the pages it changes).
+      const others = [];
+      for (const [transform, app] of [['pages-to-zfb', false], ['app-to-zfb', true], ['app-to-pages', true]]) {
+        const otherDir = project(count, `codemod-${transform}`, app);
+        trees.push(otherDir);
+        settle();
+        const run = await measure([CLI, 'codemod', transform, otherDir, '--force', '--json']);
+        if (run.code !== 0) throw new Error(`${transform} failed on ${otherDir}:\n${run.stderr}`);
+        others.push(changedRow(transform, count, run.ms, js.ms));
+      }
 
       const untouchedRate = rate(count, second.ms);
-      rows.push(changedRow('pages-to-app', count, first.ms, js.ms), changedRow('pages-to-zfb', count, zfb.ms, js.ms));
+      rows.push(changedRow('pages-to-app', count, first.ms, js.ms), ...others);
       rows.push({
         case: `pages-to-app, ${count.toLocaleString('en')} files, none to change (wall ${(second.ms / 1000).toFixed(2)} s)`,
         measure: 'untouched files/s',

@@ -62,7 +62,7 @@ export class EditedModule {
     readonly source: string,
     readonly path: string,
   ) {
-    this.ast = readModule(source, path) as N.File;
+    this.ast = readModule(source, path);
     this.edits = new TextEdits(source);
     this.step = indentStep(source);
     this.typescript = /\.[mc]?tsx?$/.test(path);
