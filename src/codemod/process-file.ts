@@ -58,24 +58,18 @@ interface Produced {
  * Runs the transform on one file. Never throws for a bad file: a failed, skipped or unchanged file comes back
  * as its outcome, a changed one as its output, still to be checked (checkOutput).
  */
-function produce(transform: Transform, job: FileJob, source: string, options: ProcessOptions): { outcome: FileOutcome } | { produced: Produced } {
+function produce(
+  transform: Transform,
+  job: FileJob,
+  source: string,
+  options: ProcessOptions,
+  read: (file: string) => string | undefined,
+): { outcome: FileOutcome } | { produced: Produced } {
   const file = display(options.cwd, job.file);
   const relative = toProjectPath(job.root, job.file);
   let result;
   try {
-    result = transform({
-      path: relative,
-      source,
-      i18n: job.i18n,
-      readFile(projectPath) {
-        const full = path.join(job.root, projectPath);
-        try {
-          return readFileSync(full, 'utf8');
-        } catch {
-          return undefined;
-        }
-      },
-    });
+    result = transform({ path: relative, source, i18n: job.i18n, readFile: (projectPath) => read(path.join(job.root, projectPath)) });
   } catch (error) {
     return { outcome: { file, status: 'failed', reason: `transform failed: ${parseError(error)}`, markers: [] } };
   }
@@ -122,7 +116,22 @@ export function transformFiles(
   files: readonly { job: FileJob; source: string }[],
   options: ProcessOptions,
 ): { outcome: FileOutcome; write?: PendingWrite }[] {
-  const produced = files.map(({ job, source }) => produce(transform, job, source, options));
+  // The files a transform reads beside its own (the layouts above a page, most of which do not exist), read once
+  // per group: the pages of a folder ask for the same ones.
+  const read = new Map<string, string | undefined>();
+  const readOnce = (file: string): string | undefined => {
+    if (!read.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      read.set(file, text);
+    }
+    return read.get(file);
+  };
+  const produced = files.map(({ job, source }) => produce(transform, job, source, options, readOnce));
   return produced.map((step) => ('outcome' in step ? step : checkOutput(step.produced, options)));
 }
 
