@@ -1,7 +1,6 @@
 import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind, StatementKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
-import { walk } from './walk.js';
 
 const n = types.namedTypes;
 

@@ -1,6 +1,5 @@
 import type { namedTypes as N } from 'ast-types';
 import path from 'node:path';
-import { walk } from './walk.js';
 
 /**
  * A relative specifier (`./x`, `../x`, `.`, `..`) seen from `from` (a project file), as seen from `to`, in the

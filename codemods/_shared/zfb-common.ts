@@ -1,5 +1,4 @@
 import { builtinModules } from 'node:module';
-import { posix } from 'node:path';
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';

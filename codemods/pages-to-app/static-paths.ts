@@ -2,7 +2,7 @@ import type { namedTypes as N } from 'ast-types';
 import type { ExpressionKind } from 'ast-types/lib/gen/kinds';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
-import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
+import { endOf, type EditedModule } from '../_shared/edited-module.js';
 import { unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
 import { getProperty, NOT_STATIC, propertyKey, staticValue, valueToCode } from '../_shared/literal.js';
 import { localDeclarator, returnSites } from '../_shared/returns.js';
