@@ -60,13 +60,12 @@ describe('TextEdits', () => {
     expect(edits.apply()).toBe('([x, b])');
   });
 
-  it('slices a range with the edits inside it applied, and says what is covered', () => {
+  it('slices a range with the edits inside it applied, and says what is covered and what was put in', () => {
     const edits = new TextEdits('one two three');
     edits.replace(4, 7, '2');
     expect(edits.slice(0, 7)).toBe('one 2');
     expect(edits.covers(4, 7)).toBe(true);
     expect(edits.covers(3, 7)).toBe(false);
-    expect(edits.changed).toBe(true);
-    expect(new TextEdits('x').changed).toBe(false);
+    expect(edits.addedTexts()).toEqual(['2']);
   });
 });

@@ -60,10 +60,6 @@ export class TextEdits {
     return [...this.ranges, ...this.insertions].map((edit) => edit.text).filter((text) => text !== '');
   }
 
-  get changed(): boolean {
-    return this.ranges.length > 0 || this.insertions.some((i) => i.text !== '');
-  }
-
   /** The text from `start` to `end` with the edits inside that range applied. */
   slice(start: number, end: number): string {
     return this.render(start, end);
