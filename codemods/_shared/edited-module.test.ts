@@ -76,6 +76,15 @@ describe('EditedModule', () => {
     expect(alone.print()).toBe('export function paths() {}\n\nexport default 1;\n');
   });
 
+  it('inserts code above a statement and the comment right above it, but below a comment that opens the file', () => {
+    const m = edited('const a = 1;\n\n// The page.\nexport default 1;\n');
+    m.insertBefore(statement(m, 1), 'const b = 2;');
+    expect(m.print()).toBe('const a = 1;\n\nconst b = 2;\n\n// The page.\nexport default 1;\n');
+    const header = edited('// The file.\nexport default 1;\n');
+    header.insertBefore(statement(header, 0), 'const b = 2;');
+    expect(header.print()).toBe('// The file.\nconst b = 2;\n\nexport default 1;\n');
+  });
+
   it('prints again with a marker placed after the first print', () => {
     const m = edited('const a = 1;\n');
     m.removeStatement(statement(m, 0));

@@ -257,14 +257,18 @@ export class EditedModule {
     return names;
   }
 
-  /** Inserts top-level code above `statement` (below the comments that lead it). */
+  /**
+   * Inserts top-level code above `statement` and the comments right above it, which stay with it; below them
+   * when they open the file (a file header stays on top).
+   */
   insertBefore(statement: Node, code: string, separator = '\n\n', rank = STATEMENT_RANK): void {
     this.insertTextBefore(statement, this.layout(code, '') + separator, rank);
   }
 
   /** Like insertBefore, for text already laid out in the module's style (and ending in its separator). */
   insertTextBefore(statement: Node, text: string, rank = STATEMENT_RANK): void {
-    this.edits.insert(startOf(statement), text, rank);
+    const comments = this.commentStart(statement);
+    this.edits.insert(comments > 0 ? comments : startOf(statement), text, rank);
   }
 
   /**

@@ -125,10 +125,14 @@ export function splitPageComponent(m: EditedModule, component: FunctionNode): Pa
   const props = declared.filter((name) => used.has(name));
   let text = '';
   if (load.length > 0) {
-    // The comments right above the first loading statement go with it.
-    const start = m.lineStart(m.commentStart(load[0]!));
-    // With their lines, up to the next statement's (or the closing brace's) line.
-    const end = Math.min(m.lineEnd(endOf(load[load.length - 1]!)) + 1, endOf(component.body) - 1);
+    // The comments right above the first loading statement go with it; so do their lines, when the statements
+    // have them to themselves (a one-line body keeps its braces and the rendering code beside them).
+    const first = m.commentStart(load[0]!);
+    const last = endOf(load[load.length - 1]!);
+    const ownStart = m.source.slice(m.lineStart(first), first).trim() === '';
+    const ownEnd = m.source.slice(last, m.lineEnd(last)).trim() === '';
+    const start = ownStart ? m.lineStart(first) : first;
+    const end = ownEnd ? Math.min(m.lineEnd(last) + 1, endOf(component.body) - 1) : last + (/^[ \t]*/.exec(m.source.slice(last))![0].length);
     text = rebase(m, start, end, m.indentAt(startOf(load[0]!)), m.deeper(''));
     m.remove(start, end);
   }
