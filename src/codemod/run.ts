@@ -33,12 +33,13 @@ export interface CodemodSummary {
 }
 
 /**
- * Each worker first spends about a second of CPU loading and warming up the parser and printer (V8 optimises
- * them anew in every thread), and on two cores it competes with this thread's optimising compiler. Measured
- * on two cores (medians of interleaved runs), a run on this thread with its writes on a thread of their own
- * beat the pool at 500, 1,000 and 1,500 files to parse, was even at 3,000 and lost at 5,000. A worker started
- * only once this thread was warm (after 100 or 200 of 500 files) did not help either: 2.7 s against 2.4 s, its
- * first hundred files costing 1.3 s of CPU, the time this thread takes for six hundred.
+ * Each worker first spends CPU loading and warming up the parser and the transforms (V8 optimises them anew in
+ * every thread), and on two cores it competes with this thread's optimising compiler. Measured on two cores
+ * (medians of interleaved runs) when the transforms still reprinted with recast, a run on this thread with its
+ * writes on a thread of their own beat the pool at 500, 1,000 and 1,500 files to parse, was even at 3,000 and
+ * lost at 5,000. A worker started only once this thread was warm (after 100 or 200 of 500 files) did not help
+ * either. With the text-edit transforms, one worker at 1,000 files was still slower (median of 6 pairs: 1.12
+ * times the time).
  */
 const POOL_THRESHOLD = 2_000;
 /** Files transformed before their outputs are checked (process-file.ts, transformFiles). */
