@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readModule } from './_shared/ast.js';
+import { parseModule } from './_shared/ast.js';
 import type { Transform, TransformInput } from './_shared/types.js';
 import { TRANSFORMS } from './index.js';
 
@@ -87,7 +87,7 @@ for (const entry of TRANSFORMS) {
         expect(result.source ?? source).toBe(expected);
         if (options.outputPath) expect(result.outputPath).toBe(options.outputPath);
         const outPath = result.outputPath ?? filePath;
-        expect(() => readModule(expected, outPath)).not.toThrow();
+        expect(() => parseModule(expected, outPath)).not.toThrow();
         const again = transform({ ...input, path: outPath, source: expected });
         expect(again.source === null || again.source === expected).toBe(true);
         expect(again.outputPath === undefined || again.outputPath === outPath || again.source === null).toBe(true);
@@ -106,7 +106,7 @@ for (const entry of TRANSFORMS) {
         const expected = readTree(path.join(dir, name, 'output'));
         const first = runOnTree(entry.name, transform, input, options.i18n);
         expect(sorted(first.tree)).toEqual(sorted(expected));
-        for (const [file, text] of first.tree) if (isModule(file)) expect(() => readModule(text, file)).not.toThrow();
+        for (const [file, text] of first.tree) if (isModule(file)) expect(() => parseModule(text, file)).not.toThrow();
         expect(runOnTree(entry.name, transform, first.tree, options.i18n).changed).toEqual([]);
         // Every module of the tree in the other styles, as for one file above.
         expect(sorted(runOnTree(entry.name, transform, restyled(input, windows), options.i18n).tree)).toEqual(sorted(restyled(expected, windows)));

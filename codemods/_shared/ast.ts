@@ -21,8 +21,26 @@ export function babelOptions(path: string, tokens: boolean): ParserOptions {
 }
 
 /** Parses a module with @babel/parser (TypeScript + JSX by extension): babel's tree, positions included. */
-export function readModule(source: string, path: string): N.File {
+export function parseModule(source: string, path: string): N.File {
   return babelParse(source, babelOptions(path, false)) as unknown as N.File;
+}
+
+// Modules read beside the ones transformed, by path, with the text they were parsed from.
+const neighbours = new Map<string, { source: string; ast: N.File }>();
+const NEIGHBOURS_KEPT = 64;
+
+/**
+ * parseModule for a module read beside the one being transformed (a layout above a page, a component a hoist
+ * looks into): the pages of a folder read the same ones, so the last few trees are kept and given again
+ * while their text is the same. Callers only read the tree.
+ */
+export function readModule(source: string, path: string): N.File {
+  const kept = neighbours.get(path);
+  if (kept?.source === source) return kept.ast;
+  const ast = parseModule(source, path);
+  if (neighbours.size >= NEIGHBOURS_KEPT) neighbours.delete(neighbours.keys().next().value!);
+  neighbours.set(path, { source, ast });
+  return ast;
 }
 
 /** More lines start with a tab than with an indent of spaces (a block comment's ` * ` lines do not count). */

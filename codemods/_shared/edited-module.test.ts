@@ -85,6 +85,13 @@ describe('EditedModule', () => {
     expect(header.print()).toBe('// The file.\nconst b = 2;\n\nexport default 1;\n');
   });
 
+  it('removes a node with its line when it has the line to itself, else with the spaces beside it', () => {
+    const m = edited('/* a */\n/* b */ const x = 1;\nconst y = 2; /* c */\n/* d */ /* e */\n');
+    const [a, b, c, d] = m.ast.comments as unknown as N.Node[];
+    for (const comment of [a, b, c, d]) m.removeLines(comment!);
+    expect(m.print()).toBe('const x = 1;\nconst y = 2;\n/* e */\n');
+  });
+
   it('prints again with a marker placed after the first print', () => {
     const m = edited('const a = 1;\n');
     m.removeStatement(statement(m, 0));

@@ -1,5 +1,5 @@
 import type { namedTypes as N } from 'ast-types';
-import { indentedWithTabs, readModule } from './ast.js';
+import { indentedWithTabs, parseModule } from './ast.js';
 import { TextEdits } from './text-edits.js';
 import { markerComment } from './marker.js';
 import { moduleSource } from './relative-imports.js';
@@ -62,7 +62,7 @@ export class EditedModule {
     readonly source: string,
     readonly path: string,
   ) {
-    this.ast = readModule(source, path);
+    this.ast = parseModule(source, path);
     this.edits = new TextEdits(source);
     this.step = indentStep(source);
     this.typescript = /\.[mc]?tsx?$/.test(path);
@@ -106,12 +106,21 @@ export class EditedModule {
     this.remove(startOf(outer), startOf(inner));
     this.remove(endOf(inner), endOf(outer));
     const step = this.indentAt(startOf(inner)).length - this.indentAt(startOf(outer)).length;
-    if (step <= 0) return;
-    const literals = templateRanges(inner);
-    for (let at = this.source.indexOf('\n', startOf(inner)); at >= 0 && at < endOf(inner); at = this.source.indexOf('\n', at + 1)) {
+    if (step > 0) this.shiftLines(inner, startOf(inner), endOf(inner), -step);
+  }
+
+  /**
+   * Moves the lines that begin inside `start`…`end` (of `root`) in by `by` (an indent to add) or out by `by`
+   * characters of indent (a negative count), but for blank lines and those that begin inside a template
+   * literal, whose spaces are part of its value.
+   */
+  private shiftLines(root: Node, start: number, end: number, by: string | number): void {
+    const literals = templateRanges(root);
+    for (let at = this.source.indexOf('\n', start); at >= 0 && at < end; at = this.source.indexOf('\n', at + 1)) {
       const line = at + 1;
-      if (literals.some(([from, to]) => from < at && at < to) || this.edits.covers(line, line + step)) continue;
-      if (/^[ \t]*$/.test(this.source.slice(line, line + step))) this.remove(line, line + step);
+      if (this.source[line] === '\n' || literals.some(([from, to]) => from < at && at < to)) continue;
+      if (typeof by === 'string') this.edits.insert(line, by);
+      else if (!this.edits.covers(line, line - by) && /^[ \t]*$/.test(this.source.slice(line, line - by))) this.remove(line, line - by);
     }
   }
 
@@ -175,14 +184,20 @@ export class EditedModule {
     this.removedStatements.set(statement, { withComments });
   }
 
-  /** Removes a statement inside a function body: with its whole lines when it has them to itself. */
-  removeLines(statement: Node): void {
-    const start = startOf(statement);
-    const end = endOf(statement);
-    const lineStart = this.lineStart(start);
-    const lineEnd = this.lineEnd(end);
-    if (this.source.slice(lineStart, start).trim() === '' && LINE_REST.test(this.source.slice(end, lineEnd))) this.remove(lineStart, Math.min(lineEnd + 1, this.source.length));
-    else this.remove(start, end);
+  /**
+   * Removes a node (a statement inside a function, a comment) with its whole lines when it has them to itself,
+   * else with the spaces that set it apart from the code beside it, so that code reads as before.
+   */
+  removeLines(node: Node): void {
+    const start = startOf(node);
+    const end = endOf(node);
+    const before = this.source.slice(this.lineStart(start), start);
+    const after = this.source.slice(end, this.lineEnd(end));
+    // A comment ending a statement's line goes with it; one after a removed comment is another's to keep.
+    const ownLine = before.trim() === '' && (after.trim() === '' || (LINE_REST.test(after) && !node.type.startsWith('Comment')));
+    if (ownLine) this.remove(this.lineStart(start), Math.min(this.lineEnd(end) + 1, this.source.length));
+    else if (after.trim() === '') this.remove(start - (before.length - before.trimEnd().length), end);
+    else this.remove(start, end + (after.length - after.trimStart().length));
   }
 
   /** Where the comments right before a node begin (the node's start when none). */
@@ -327,12 +342,8 @@ export class EditedModule {
     const indent = this.deeper(base);
     const [start, end] = this.outerRange(body);
     this.edits.insert(start, `{\n${indent}${this.layout(code, indent)}\n${indent}return `);
-    // The returned expression's own lines move one step in with it (not those inside a template literal).
-    const step = indent.slice(base.length);
-    const literalLines = templateRanges(body);
-    for (let at = this.source.indexOf('\n', start); at >= 0 && at < end; at = this.source.indexOf('\n', at + 1)) {
-      if (!literalLines.some(([from, to]) => from < at && at < to) && this.source[at + 1] !== '\n') this.edits.insert(at + 1, step);
-    }
+    // The returned expression's own lines move one step in with it.
+    this.shiftLines(body, start, end, this.step);
     this.edits.insert(end, `;\n${base}}`);
   }
 
@@ -481,11 +492,17 @@ function indentStep(source: string): string {
 function wordsUsed(text: string): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, ' ');
   const words: string[] = [];
+  // The nearest characters around a word, spaces skipped: one look each way, not a slice of the whole text.
+  const around = (from: number, step: 1 | -1): string => {
+    let at = from;
+    while (at >= 0 && at < code.length && /\s/.test(code[at]!)) at += step;
+    return code[at] ?? '';
+  };
   for (const match of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
-    const before = code.slice(0, match.index).trimEnd();
-    const after = code.slice(match.index! + match[0].length).trimStart();
-    if (before.endsWith('.') && !before.endsWith('...')) continue;
-    if ((before.endsWith('{') || before.endsWith(',')) && after.startsWith(':')) continue;
+    const start = match.index!;
+    const before = around(start - 1, -1);
+    if (before === '.' && code[start - 2] !== '.') continue;
+    if ((before === '{' || before === ',') && around(start + match[0].length, 1) === ':') continue;
     words.push(match[0]);
   }
   return words;

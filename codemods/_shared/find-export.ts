@@ -207,3 +207,12 @@ export function findExport(ast: N.File, name: string): FoundExport | undefined {
 export function exportAllSources(ast: N.File): string[] {
   return ast.program.body.flatMap((s: StatementKind) => (n.ExportAllDeclaration.check(s) ? [String(s.source.value)] : []));
 }
+
+/**
+ * The top-level statement that declares an export's function or value in this module (for an inline
+ * `export …` declaration, the export statement itself); undefined for a re-export or an imported binding.
+ */
+export function ownStatement(found: FoundExport | undefined): StatementKind | undefined {
+  const local = found?.local;
+  return local && local.importedFrom === undefined ? local.statement : undefined;
+}

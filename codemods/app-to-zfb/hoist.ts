@@ -7,7 +7,7 @@ import { endOf, startOf, type EditedModule } from '../_shared/edited-module.js';
 import { findExport, findLocalBinding, unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
 import { boundNames } from '../_shared/page-component.js';
 import { TextEdits } from '../_shared/text-edits.js';
-import { referencedNames, walk } from '../_shared/walk.js';
+import { referencedNames, walk, walkWithAncestors } from '../_shared/walk.js';
 import { jsxNamesUsed } from '../_shared/zfb-next-data.js';
 import { notHoistedMarker } from './marker-texts.js';
 
@@ -318,21 +318,11 @@ function topLevelAwaits(body: N.BlockStatement): Await[] | string {
 }
 
 /** A walk that does not enter nested functions, with the ancestors of each node (outermost first). */
-function walkOwn(root: N.Node, visit: (node: N.Node, ancestors: N.Node[]) => void): void {
-  const stack: N.Node[] = [];
-  const recurse = (node: N.Node): void => {
-    visit(node, stack);
-    if (n.Function.check(node)) return;
-    stack.push(node);
-    for (const key of Object.keys(node)) {
-      if (['loc', 'comments', 'original', 'tokens', 'extra', 'start', 'end', 'leadingComments', 'trailingComments'].includes(key)) continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) if (child && typeof (child as { type?: unknown }).type === 'string') recurse(child as N.Node);
-    }
-    stack.pop();
-  };
-  recurse(root);
+function walkOwn(root: N.Node, visit: (node: N.Node, ancestors: readonly N.Node[]) => void): void {
+  walkWithAncestors(root, (node, ancestors) => {
+    visit(node, ancestors);
+    return n.Function.check(node) ? false : undefined;
+  });
 }
 
 /** The component's own bindings: 'awaited' when their value comes from an await, 'local' otherwise. */

@@ -5,7 +5,7 @@ import { isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
 import { readModule } from '../_shared/ast.js';
 import { EditedModule } from '../_shared/edited-module.js';
-import { findExport, unwrapExpression } from '../_shared/find-export.js';
+import { findExport, ownStatement, unwrapExpression } from '../_shared/find-export.js';
 import { staticValue } from '../_shared/literal.js';
 import { markerComment, newMarkers } from '../_shared/marker.js';
 import { removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
@@ -100,8 +100,7 @@ const appToZfb: Transform = (input) => {
   const body = ast.program.body as N.Node[];
   const lastImport = body.filter((s) => s.type === 'ImportDeclaration').at(-1);
   const imports = layoutImports.join('\n');
-  const local = page?.found.form === 're-export' ? undefined : page?.found.local;
-  const anchor = local && local.importedFrom === undefined ? (page!.found.form === 'declaration' ? page!.found.statement : local.statement) : undefined;
+  const anchor = ownStatement(page?.found);
   if (lastImport) {
     if (imports) m.insertAfter(lastImport, imports, '\n');
     if (generated && !anchor) m.insertAfter(lastImport, generated);

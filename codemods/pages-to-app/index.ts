@@ -102,7 +102,7 @@ function takeLocalFunction(m: EditedModule, found: FoundExport): TakenFunction |
       m.remove(startOf(id) + id.name.length, endOf(id.typeAnnotation as N.Node));
     }
   }
-  const statement = found.form === 'declaration' ? found.statement : local.statement;
+  const statement = local.statement;
   if (found.form === 'declaration') {
     if (found.name !== 'getStaticPaths') unexport(m, found);
   } else if (found.name === 'getStaticPaths' && found.specifier) {
@@ -146,14 +146,15 @@ const transform: Transform = (input: TransformInput) => {
   // Where the route segment config goes: after a statement, after new code at the end, or with the
   // generateStaticParams written for a page without getStaticPaths.
   let anchor: N.Node | 'end' | 'generated' | undefined;
-  let paramsStatement: N.Node | undefined;
+  // The statement that now exports generateStaticParams, when it is one of the module's.
+  let gspStatement: N.Node | undefined;
   const configExports: string[] = [];
   // New top-level code that goes above the module's first statement, and at its end.
   const top: string[] = [];
   const bottom: string[] = [];
   let generated: string | undefined;
-  // Notes above the first code added at the end (a generateStaticParams written there).
-  let endNotes: string[] = [];
+  // Notes above the first code added at the end: a generateStaticParams written there has no node to carry them.
+  const endNotes: string[] = [];
 
   const appDir = route.dir.replace(/pages$/, 'app');
   const folder = [localeKey ? `[${localeKey}]` : '', route.folder].filter(Boolean).join('/');
@@ -163,9 +164,6 @@ const transform: Transform = (input: TransformInput) => {
   // getStaticPaths → generateStaticParams
   if (pathsExport) {
     let fallback: Fallback = 'unknown';
-    let gspStatement: N.Node | undefined;
-    // Notes about a generateStaticParams written anew go above it (it has no node to carry them).
-    let gspNotes: string[] | undefined;
     // A cascade app-to-pages flattened goes back to the layouts when they can run it again (with i18n the
     // page moves under [locale], which its params must then give: that takes the flattened path).
     const flat = localeKey ? undefined : readFlatStaticPaths(ast, pathsExport, input.path);
@@ -203,23 +201,21 @@ const transform: Transform = (input: TransformInput) => {
         top.push(`import { ${imported === localName ? imported : `${imported} as ${localName}`} } from '${moveSpecifier(source, input.path, outputPath)}';`);
       }
       const shape = localeKey ? '{ params, locale? }' : '{ params }';
-      gspNotes = [`getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`];
+      endNotes.push(`getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`);
       // Called with the context Next called it with.
       bottom.push(
         `export async function generateStaticParams() {\n  const result = await ${localName}(${pathsContextCode(input.i18n)});\n  return result.paths.map((entry) => ${entryParamsCode(input.i18n, localeKey)});\n}`,
       );
     }
-    anchor = gspStatement ?? (gspNotes ? 'end' : undefined);
-    paramsStatement = gspStatement;
+    anchor = gspStatement ?? (endNotes.length > 0 ? 'end' : undefined);
     // A layout-only route keeps no generateStaticParams here: notes about it go on the page component.
     const notes: string[] = [];
     if (fallback === false) configExports.push(exportConst('dynamicParams', 'false'));
     else if (fallback === true) notes.push(FALLBACK_TRUE);
     else if (fallback === 'unknown' && (taken || split)) notes.push('fallback is not one literal: export const dynamicParams = false for fallback: false; leave it out for \'blocking\'');
     if (problem) notes.push(keptFlatReason(problem, flat!.cascade));
-    if (gspNotes) gspNotes.push(...notes);
+    if (anchor === 'end') endNotes.push(...notes);
     else for (const note of notes) m.marker(gspStatement ?? defaultExport?.statement ?? body[0]!, note);
-    if (gspNotes) endNotes = gspNotes;
   } else if (input.i18n) {
     // Next built a page without getStaticPaths once per locale, and any other prefix was a 404: the same list.
     renameLocalAway(m, 'generateStaticParams', 'pageGenerateStaticParams');
@@ -346,7 +342,7 @@ const transform: Transform = (input: TransformInput) => {
     // generateStaticParams above, with these notes).
     if (pathsExport) {
       const reasons = localeRoutingReasons(route.pattern, input.i18n);
-      if (paramsStatement) for (const reason of reasons) m.marker(paramsStatement, reason);
+      if (gspStatement) for (const reason of reasons) m.marker(gspStatement, reason);
       else if (anchor === 'end') endNotes.push(...reasons);
       else for (const reason of reasons) m.marker(defaultExport?.statement ?? body[0]!, reason);
     }

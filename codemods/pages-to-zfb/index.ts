@@ -5,7 +5,7 @@ import { formatPattern, isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
 import { babelOptions } from '../_shared/ast.js';
 import { EditedModule, endOf } from '../_shared/edited-module.js';
-import { findExport, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
+import { findExport, ownStatement, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
 import { markerComment, newMarkers } from '../_shared/marker.js';
 import { rewriteRelativeImports } from '../_shared/module-edits.js';
@@ -149,8 +149,8 @@ function migrateLocalizedStaticPage(m: EditedModule, i18n: I18n, pattern: string
  * given), else after the imports.
  */
 function insertGenerated(m: EditedModule, found: FoundExport | undefined, code: string): void {
-  const local = found?.form === 're-export' ? undefined : found?.local;
-  if (local && local.importedFrom === undefined) return m.insertAfter(found!.form === 'declaration' ? found!.statement : local.statement, code);
+  const own = ownStatement(found);
+  if (own) return m.insertAfter(own, code);
   const body = m.ast.program.body as N.Node[];
   const imports = body.filter((statement) => statement.type === 'ImportDeclaration');
   if (imports.length > 0) m.insertAfter(imports[imports.length - 1], code);
@@ -205,7 +205,7 @@ function rewriteStaticPathsResults(
 ): { stringsPossible: boolean } {
   const { objects, allVisible } = returnedObjects(found);
   let stringsPossible = !allVisible;
-  if (!allVisible && found.local?.fn) m.marker(found.form === 'declaration' ? found.statement : found.local.statement, FALLBACK_DYNAMIC);
+  if (!allVisible && found.local?.fn) m.marker(found.local.statement, FALLBACK_DYNAMIC);
   for (const object of objects) {
     const fallback = getProperty(object, 'fallback');
     const value = fallback ? staticValue(fallback.value) : undefined;

@@ -12,7 +12,7 @@ import {
   type FlatCascade,
 } from '../_shared/cascade-glue.js';
 import { EditedModule, startOf } from '../_shared/edited-module.js';
-import { findExport, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
+import { findExport, ownStatement, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
 import { markerComment, newMarkers } from '../_shared/marker.js';
 import { ensureImports, removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
@@ -111,8 +111,7 @@ const zfbToApp: Transform = (input) => {
       ].join('\n');
     }
     // After the data function it calls, when that is one of this module; else at the end.
-    const local = found.form === 're-export' ? undefined : found.local;
-    m.insertAfter(local && local.importedFrom === undefined ? (found.form === 'declaration' ? found.statement : local.statement) : undefined, code);
+    m.insertAfter(ownStatement(found), code);
   }
   dropStaleMarkers(m, outputPath, input.readFile);
   markZfbImports(m);

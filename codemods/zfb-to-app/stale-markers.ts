@@ -55,24 +55,19 @@ export function dropStaleMarkers(m: EditedModule, pagePath: string, readFile: (p
   };
   // app-to-zfb puts each of these markers right above a top-level statement (between it and the statement
   // before it); a marker found deeper is not one of them as written, and stays.
+  // Both lists are in source order: one pass over each.
   const comments = (ast.comments ?? []) as unknown as Comment[];
+  let next = 0;
   let previousEnd = 0;
   for (const statement of ast.program.body as N.Node[]) {
-    for (const comment of comments) {
-      if (comment.start < previousEnd || comment.end > startOf(statement) || comment.type !== 'CommentBlock') continue;
+    for (; next < comments.length && comments[next]!.end <= startOf(statement); next++) {
+      const comment = comments[next]!;
+      if (comment.start < previousEnd || comment.type !== 'CommentBlock') continue;
       const reason = MARKER_VALUE.exec(comment.value)?.[1];
-      if (reason !== undefined && stale(reason, statement)) removeComment(m, comment);
+      if (reason !== undefined && stale(reason, statement)) m.removeLines(comment as unknown as N.Node);
     }
     previousEnd = endOf(statement);
   }
-}
-
-function removeComment(m: EditedModule, comment: Comment): void {
-  const before = m.source.slice(m.lineStart(comment.start), comment.start);
-  const after = m.source.slice(comment.end, m.lineEnd(comment.end));
-  if (before.trim() === '' && after.trim() === '') m.remove(m.lineStart(comment.start), Math.min(m.lineEnd(comment.end) + 1, m.source.length));
-  else if (after.trim() === '') m.remove(comment.start - (before.length - before.trimEnd().length), comment.end);
-  else m.remove(comment.start, comment.end + (after.length - after.trimStart().length));
 }
 
 /**

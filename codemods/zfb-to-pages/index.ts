@@ -1,6 +1,6 @@
 import { isDynamic } from '../../src/model/segments.js';
 import { EditedModule } from '../_shared/edited-module.js';
-import { findExport } from '../_shared/find-export.js';
+import { findExport, ownStatement } from '../_shared/find-export.js';
 import { newMarkers } from '../_shared/marker.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
@@ -54,9 +54,7 @@ const zfbToPages: Transform = (input) => {
       `  return { props: { params: entry.params, ...entry.props } };`,
       `}`,
     ].join('\n');
-    const local = paths.found.form === 're-export' ? undefined : paths.found.local;
-    const anchor = local && local.importedFrom === undefined ? (paths.found.form === 'declaration' ? paths.found.statement : local.statement) : undefined;
-    m.insertAfter(anchor, code);
+    m.insertAfter(ownStatement(paths.found), code);
   }
   markZfbImports(m);
   const source = m.print();
