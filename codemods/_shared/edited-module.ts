@@ -1,7 +1,7 @@
 import type { namedTypes as N } from 'ast-types';
 import { indentedWithTabs, parseModule } from './ast.js';
 import { TextEdits } from './text-edits.js';
-import { markerComment } from './marker.js';
+import { markerComment, withMarkers } from './marker.js';
 import { moduleSource } from './relative-imports.js';
 import { isReference, walk } from './walk.js';
 
@@ -416,8 +416,7 @@ export class EditedModule {
 
   private settleNewImports(): void {
     for (const [source, { specifiers, at, markers }] of this.newImports) {
-      const notes = markers.map((reason) => `${markerComment(reason)}\n`).join('');
-      this.insertBefore(at, `${notes}import { ${specifiers.join(', ')} } from '${source}';`, at.type === 'ImportDeclaration' ? '\n' : '\n\n', IMPORT_RANK);
+      this.insertBefore(at, withMarkers(`import { ${specifiers.join(', ')} } from '${source}';`, markers), at.type === 'ImportDeclaration' ? '\n' : '\n\n', IMPORT_RANK);
     }
   }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { markerComment, markersIn, newMarkers } from './marker.js';
+import { markerComment, markersIn, newMarkers, withMarkers } from './marker.js';
 
 it('finds every marker of a text with its line, several on one line too', () => {
   const text = `const a = 1;\n${markerComment('first')}\nreturn [${markerComment('second')} x, ${markerComment('third */ part')} y];\n// @zfb-next-todo: a line comment\n`;
@@ -18,4 +18,12 @@ it('counts as new only the markers the earlier text did not carry', () => {
     { line: 2, reason: 'kept' },
     { line: 2, reason: 'added' },
   ]);
+});
+
+it('puts markers above new code, below the doc comment that leads it', () => {
+  expect(withMarkers('export const a = 1;', ['why'])).toBe(`${markerComment('why')}\nexport const a = 1;`);
+  expect(withMarkers('/**\n * Doc.\n */\nexport function f() {}', ['one', 'two'])).toBe(
+    `/**\n * Doc.\n */\n${markerComment('one')}\n${markerComment('two')}\nexport function f() {}`,
+  );
+  expect(withMarkers('const b = 2;', [])).toBe('const b = 2;');
 });

@@ -10,6 +10,22 @@ export function markerComment(reason: string): string {
   return `/* ${TODO_MARKER}: ${cleanReason(reason)} */`;
 }
 
+/**
+ * New code with a marker for each reason above its first statement: below the doc comment that leads it, which
+ * stays the statement's own.
+ */
+export function withMarkers(code: string, reasons: readonly string[]): string {
+  if (reasons.length === 0) return code;
+  const lines = code.split('\n');
+  let at = 0;
+  if (lines[0]?.startsWith('/**')) {
+    while (at < lines.length && !lines[at]!.trimEnd().endsWith('*/')) at++;
+    at++;
+  }
+  lines.splice(at, 0, ...reasons.map(markerComment));
+  return lines.join('\n');
+}
+
 const MARKER = new RegExp(`${TODO_MARKER.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')}:\\s*(.*?)\\s*(?:\\*/|$)`, 'g');
 
 /** Every marker in a text, with its 1-based line (a line may hold several, inline before expressions). */

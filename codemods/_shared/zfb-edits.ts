@@ -2,7 +2,6 @@ import type { namedTypes as N } from 'ast-types';
 import { endOf, startOf, type EditedModule } from './edited-module.js';
 import { findExport, type FoundExport } from './find-export.js';
 import { removeExport, unexport } from './module-edits.js';
-import { markerComment } from './marker.js';
 import { isRouterOnlyLinkProp, nextImportsPlan } from './zfb-common.js';
 
 /** The edits the zfb transforms make on an EditedModule: data functions kept as locals, Next imports. */
@@ -73,14 +72,4 @@ export function migrateNextImports(m: EditedModule): void {
     }
     m.removeStatement(statement);
   }
-}
-
-/** Generated code with markers above its first statement (below the doc comment that leads it). */
-export function withNotes(code: string, reasons: readonly string[]): string {
-  const lines = code.split('\n');
-  let at = 0;
-  if (lines[0]?.startsWith('/**')) while (at < lines.length && !lines[at]!.trimEnd().endsWith('*/')) at++;
-  if (lines[0]?.startsWith('/**')) at++;
-  lines.splice(at, 0, ...reasons.map(markerComment));
-  return lines.join('\n');
 }

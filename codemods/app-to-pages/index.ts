@@ -4,7 +4,7 @@ import { types } from 'recast';
 import { EditedModule } from '../_shared/edited-module.js';
 import { findExport } from '../_shared/find-export.js';
 import { NOT_STATIC, staticValue } from '../_shared/literal.js';
-import { markerComment, newMarkers } from '../_shared/marker.js';
+import { markerComment, newMarkers, withMarkers } from '../_shared/marker.js';
 import { dropUnusedImports, ensureTypeImport, removeExport, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
 import { findPageComponent } from '../_shared/page-component.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
@@ -164,7 +164,7 @@ const transform: Transform = (input: TransformInput) => {
       dropUnusedImports(m, 'next/navigation', [...split.replaced]);
       const paths = statements.findIndex((s) => s.startsWith('export async function getStaticPaths'));
       if (paths >= 0 && (split.replaced.has('redirect') || split.replaced.has('permanentRedirect'))) {
-        statements[paths] = `${markerComment(REDIRECT_AT_BUILD)}\n${statements[paths]}`;
+        statements[paths] = withMarkers(statements[paths]!, [REDIRECT_AT_BUILD]);
       }
     }
   } else if (defaultExport) {

@@ -7,14 +7,14 @@ import { readModule } from '../_shared/ast.js';
 import { EditedModule } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression } from '../_shared/find-export.js';
 import { staticValue } from '../_shared/literal.js';
-import { markerComment, newMarkers } from '../_shared/marker.js';
+import { newMarkers, withMarkers } from '../_shared/marker.js';
 import { removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { appAncestorFolders, routeFromPath, type RouteFile } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
 import { walk } from '../_shared/walk.js';
 import { access, clashingBinding, identifierFor, markNodeOnlyCode, objectKey, routeKeys } from '../_shared/zfb-common.js';
-import { keepAsLocal, migrateNextImports, withNotes } from '../_shared/zfb-edits.js';
+import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
 import { hoistNestedAsyncComponents } from './hoist.js';
 import { layoutsMarker, SEGMENT_CONFIG_ADVICE } from './marker-texts.js';
 
@@ -61,10 +61,10 @@ const appToZfb: Transform = (input) => {
     const local = uniqueName(ast, providers, layout.name);
     providers.push({ local, layout: layout.file });
     const specifier = relativeSpecifier(outputPath, layout.file.replace(/\.[^./]+$/, ''));
-    const note = layout.runtimeImports.length
-      ? `${markerComment(`importing ${layout.file} also bundles its ${layout.runtimeImports.join(', ')} imports into this zfb page: move generateStaticParams into a module of its own`)}\n`
-      : '';
-    layoutImports.push(`${note}import { generateStaticParams as ${local} } from '${specifier}';`);
+    const reasons = layout.runtimeImports.length
+      ? [`importing ${layout.file} also bundles its ${layout.runtimeImports.join(', ')} imports into this zfb page: move generateStaticParams into a module of its own`]
+      : [];
+    layoutImports.push(withMarkers(`import { generateStaticParams as ${local} } from '${specifier}';`, reasons));
   }
 
   const page = keepAsLocal(m, 'generateStaticParams', { moveSpecifier: (specifier) => moveSpecifier(specifier, input.path, outputPath) });
@@ -94,7 +94,7 @@ const appToZfb: Transform = (input) => {
     } else if (!notFoundForUnlisted) {
       notes.push('dynamicParams is true (the default): Next rendered unlisted URLs on their first request; zfb builds only the URLs paths() lists, the others now get a 404');
     }
-    generated = withNotes(code, notes);
+    generated = withMarkers(code, notes);
   }
   // The layouts' imports after the module's own; paths() after the page's generateStaticParams, or after the imports.
   const body = ast.program.body as N.Node[];

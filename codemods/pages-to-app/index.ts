@@ -4,7 +4,7 @@ import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
 import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { findExport, findLocalBinding, type FoundExport, type FunctionNode } from '../_shared/find-export.js';
-import { markerComment, newMarkers } from '../_shared/marker.js';
+import { newMarkers, withMarkers } from '../_shared/marker.js';
 import { dropUnusedImports, ensureImports, removeExport, renameBinding, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
 import { boundNames, findPageComponent } from '../_shared/page-component.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
@@ -181,8 +181,8 @@ const transform: Transform = (input: TransformInput) => {
         // getStaticPaths({ locales, defaultLocale }) → the same values, written out.
         const context = patternText(m, fn.params[0] as PatternKind);
         m.replaceParams(fn, '');
-        const marker = input.i18n ? '' : `${markerComment('getStaticPaths read its locales context, and no i18n config is known here')}\n`;
-        m.prepend(fn, `${marker}const ${context} = ${pathsContextCode(input.i18n)};`);
+        const reasons = input.i18n ? [] : ['getStaticPaths read its locales context, and no i18n config is known here'];
+        m.prepend(fn, withMarkers(`const ${context} = ${pathsContextCode(input.i18n)};`, reasons));
       }
       if (taken.name === 'getStaticPaths') {
         // The page's own generateStaticParams, kept local by app-to-pages, must not clash with the export.
@@ -220,8 +220,7 @@ const transform: Transform = (input: TransformInput) => {
     // Next built a page without getStaticPaths once per locale, and any other prefix was a 404: the same list.
     renameLocalAway(m, 'generateStaticParams', 'pageGenerateStaticParams');
     const locales = valueToCode(input.i18n.locales.map((locale) => ({ [LOCALE_KEY]: locale })));
-    const notes = localeRoutingReasons(route.pattern, input.i18n).map((reason) => `${markerComment(reason)}\n`).join('');
-    generated = `${notes}export async function generateStaticParams() {\n  return ${locales};\n}`;
+    generated = withMarkers(`export async function generateStaticParams() {\n  return ${locales};\n}`, localeRoutingReasons(route.pattern, input.i18n));
     configExports.push(exportConst('dynamicParams', 'false'));
     anchor = 'generated';
   }
@@ -270,8 +269,8 @@ const transform: Transform = (input: TransformInput) => {
       const imported = propsExport.specifier ? nameOf(propsExport.specifier.local ?? propsExport.specifier.exported) : 'getStaticProps';
       if (propsExport.local) loader = propsExport.local.name;
       else {
-        const note = markerComment(`getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`);
-        top.unshift(`${note}\nimport { ${imported} as ${loader} } from '${moveSpecifier(source, input.path, outputPath)}';`);
+        const reason = `getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`;
+        top.unshift(withMarkers(`import { ${imported} as ${loader} } from '${moveSpecifier(source, input.path, outputPath)}';`, [reason]));
       }
       // What it reads is unknown: it gets the locale too, as Next's context held it.
       contextKeys = localeKey ? ['params', 'locale'] : ['params'];
@@ -360,7 +359,7 @@ const transform: Transform = (input: TransformInput) => {
     if (body[0]) m.insertBefore(body[0], top.join('\n'), n.ImportDeclaration.check(body[0]) ? '\n' : '\n\n');
     else bottom.unshift(...top);
   }
-  if (bottom[0]) bottom[0] = endNotes.map((note) => `${markerComment(note)}\n`).join('') + bottom[0];
+  if (bottom[0]) bottom[0] = withMarkers(bottom[0], endNotes);
   for (const code of bottom) m.insertAfter(undefined, code);
   const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };

@@ -7,7 +7,7 @@ import { babelOptions } from '../_shared/ast.js';
 import { EditedModule, endOf } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
-import { markerComment, newMarkers } from '../_shared/marker.js';
+import { markerComment, newMarkers, withMarkers } from '../_shared/marker.js';
 import { rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
@@ -22,7 +22,7 @@ import {
   objectKey,
   routeKeys,
 } from '../_shared/zfb-common.js';
-import { keepAsLocal, migrateNextImports, withNotes } from '../_shared/zfb-edits.js';
+import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
 import { markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
 import {
   LOCALE_PARAM,
@@ -141,7 +141,7 @@ function migrateLocalizedStaticPage(m: EditedModule, i18n: I18n, pattern: string
   const staticProps = keepAsLocal(m, 'getStaticProps', { moveSpecifier: move });
   if (staticProps) markStaticPropsResults(staticProps.found, (node, reason) => m.marker(node, reason));
   const code = localizedStaticPathsFunction({ ts: m.typescript, i18n, staticProps: staticProps?.local });
-  insertGenerated(m, staticProps?.found, withNotes(code, localeMarkers(pattern, i18n)));
+  insertGenerated(m, staticProps?.found, withMarkers(code, localeMarkers(pattern, i18n)));
 }
 
 /**
@@ -182,7 +182,7 @@ function migrateDynamicPage(
   };
   const code = localized ? localizedPathsFunction({ ...options, i18n: localized }) : pathsFunction(options);
   const anchor = staticProps?.found.local && staticProps.found.form !== 're-export' ? staticProps.found : staticPaths.found;
-  insertGenerated(m, anchor, localized ? withNotes(code, localeMarkers(formatPattern(segments), localized)) : code);
+  insertGenerated(m, anchor, localized ? withMarkers(code, localeMarkers(formatPattern(segments), localized)) : code);
 }
 
 const FALLBACK_BLOCKING =
