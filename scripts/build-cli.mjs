@@ -28,7 +28,13 @@ await build({
   absWorkingDir: root,
   // The worker threads are entry points of their own: pool.ts and writer.ts find them beside the chunk they
   // are bundled into, so every file lands in the one folder.
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/codemod/worker.ts', 'write-worker': 'src/codemod/write-worker.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    worker: 'src/codemod/worker.ts',
+    'write-worker': 'src/codemod/write-worker.ts',
+    // The process that runs a project's user code (src/load/host.ts starts it).
+    'host-main': 'src/load/host-main.ts',
+  },
   outdir: 'dist/cli',
   chunkNames: '[name]-[hash]',
   bundle: true,

@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import { isNextSpecifier, nextShimSource } from './next-shims.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as esbuild from 'esbuild';
+import { bundle, DEFAULT_BUNDLE_SETTINGS, type BundleSettings, type Layer } from './bundle.js';
+import { CallGuard, faultCode, type CallInfo, type FaultCode } from './call-guard.js';
+import { ImportGraph } from './import-graph.js';
 
 /**
- * Runs user modules (TS, TSX, JS, MJS) in Node. esbuild bundles the project's own files and leaves its
- * packages external, so they resolve from the project's node_modules exactly as in `next build`; `next/*`
- * imports are shimmed; style and asset imports become inert values.
+ * Loads user modules the way `next build` compiles them (bundle.ts) and evaluates them in this process.
+ * Meant to run inside the isolated host (host-main.ts); tests of our own fixtures also use it directly.
  */
 
 export interface LoadError {
@@ -18,182 +17,83 @@ export interface LoadError {
   file?: string;
   line?: number;
   column?: number;
+  /** `pages/a.tsx -> lib/b.ts -> some-package`: how the route file reached the failing import. */
+  chain?: string;
+  /** Set when loading hung or ended the process rather than failing. */
+  fault?: FaultCode;
 }
 
 export type Loaded = { ok: true; module: Record<string, unknown> } | { ok: false; error: LoadError };
 
-const ASSET = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg|woff2?|ttf|otf|eot|mp4|webm|mp3|wav|pdf|txt)$/i;
-const STYLE = /\.(css|scss|sass|less|styl)$/i;
-
-function shimPlugin(root: string): esbuild.Plugin {
-  return {
-    name: 'zfb-next-shims',
-    setup(build) {
-      build.onResolve({ filter: /^(next|server-only|client-only)(\/.*)?$/ }, (args) =>
-        isNextSpecifier(args.path) ? { path: args.path, namespace: 'next-shim' } : undefined,
-      );
-      build.onResolve({ filter: /^(react|react-dom)(\/.*)?$/ }, (args) => {
-        const fallback = jsxRuntimeFallback(args.path, args.resolveDir || root);
-        return fallback ? { path: fallback, external: true } : undefined;
-      });
-      build.onLoad({ filter: /.*/, namespace: 'next-shim' }, (args) => ({
-        contents: nextShimSource(args.path),
-        loader: 'js',
-      }));
-      // CSS modules give their class names back; plain stylesheets and assets load as inert values.
-      build.onResolve({ filter: STYLE }, (args) => ({
-        path: path.resolve(args.resolveDir, args.path),
-        namespace: 'style-shim',
-      }));
-      build.onLoad({ filter: /.*/, namespace: 'style-shim' }, (args) => ({
-        contents: /\.module\.\w+$/.test(args.path)
-          ? 'module.exports = new Proxy({}, { get: (_, k) => (k === "__esModule" ? false : String(k)) });'
-          : 'module.exports = {};',
-        loader: 'js',
-      }));
-      build.onResolve({ filter: ASSET }, (args) => ({
-        path: path.resolve(args.resolveDir, args.path),
-        namespace: 'asset-shim',
-      }));
-      build.onLoad({ filter: /.*/, namespace: 'asset-shim' }, (args) => {
-        const src = '/' + path.relative(root, args.path).split(path.sep).join('/');
-        return { contents: `export default ${JSON.stringify({ src, width: 0, height: 0 })};`, loader: 'js' };
-      });
-    },
-  };
+export interface SessionOptions {
+  settings?: BundleSettings;
+  /** Time limit and the parent's watch; by default a 60 s limit (Next's staticPageGenerationTimeout). */
+  guard?: CallGuard;
+  /** Where bundles are written; a fresh folder in the OS temporary directory when not given. */
+  tmpDir?: string;
 }
 
-function cacheDir(root: string): string {
-  // In the node_modules the project itself resolves from (its own, or the nearest one above it, as Node
-  // looks them up), so the bundle's bare imports find exactly the packages the project would.
-  const base = nearestNodeModules(root) ?? tmpdir();
-  const dir = path.join(base, '.cache', 'zfb-next', createHash('sha1').update(`${process.pid}:${Date.now()}:${Math.random()}`).digest('hex').slice(0, 12));
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const DEFAULT_LIMIT_MS = 60_000;
+// Where React comes from for a project that has none of its own.
+const OWN_DIR = path.dirname(fileURLToPath(import.meta.url));
 
-function nearestNodeModules(from: string): string | undefined {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules');
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-const ownRequire = createRequire(import.meta.url);
-
-/**
- * The JSX runtime is needed just to evaluate a page module, not to render it; a project that cannot
- * resolve React itself (a bare folder of pages) borrows ours instead of failing on every file.
- */
-function jsxRuntimeFallback(specifier: string, resolveDir: string): string | undefined {
-  try {
-    createRequire(path.join(resolveDir, 'index.js')).resolve(specifier);
-    return undefined;
-  } catch {
-    try {
-      return pathToFileURL(ownRequire.resolve(specifier)).href;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function toLoadError(error: unknown, root: string): LoadError {
-  const failure = error as Partial<esbuild.BuildFailure>;
-  const first = failure.errors?.[0];
-  if (first) {
-    return {
-      message: first.text,
-      file: first.location ? path.relative(root, path.resolve(root, first.location.file)).split(path.sep).join('/') : undefined,
-      line: first.location?.line,
-      column: first.location ? first.location.column + 1 : undefined,
-    };
-  }
-  return { message: error instanceof Error ? error.message : String(error) };
-}
-
-async function bundle(entries: string[], root: string, outdir: string): Promise<Map<string, string>> {
-  const result = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: entries,
-    outdir,
-    outbase: root,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    jsx: 'automatic',
-    write: false,
-    logLevel: 'silent',
-    metafile: true,
-    outExtension: { '.js': '.mjs' },
-    plugins: [shimPlugin(root)],
-  });
-  const outputs = new Map<string, string>();
-  for (const file of result.outputFiles) {
-    mkdirSync(path.dirname(file.path), { recursive: true });
-    writeFileSync(file.path, file.contents);
-  }
-  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-    if (meta.entryPoint) outputs.set(path.resolve(root, meta.entryPoint), path.resolve(root, out));
-  }
-  return outputs;
-}
-
-/**
- * A set of loaded user modules and the place their bundles live. Keep it open while calling the modules'
- * functions: their lazy `import()` chunks are read from it. `run` gives user code the project root as its
- * working directory, as `next build` does.
- */
 export class ModuleSession {
+  readonly guard: CallGuard;
+  private readonly settings: BundleSettings;
   private readonly outdir: string;
+  private readonly ownsOutdir: boolean;
   private batch = 0;
 
-  constructor(readonly root: string) {
-    this.outdir = cacheDir(root);
+  constructor(
+    readonly root: string,
+    options: SessionOptions = {},
+  ) {
+    this.settings = options.settings ?? DEFAULT_BUNDLE_SETTINGS;
+    this.guard = options.guard ?? new CallGuard(DEFAULT_LIMIT_MS);
+    this.ownsOutdir = !options.tmpDir;
+    this.outdir = options.tmpDir ?? mkdtempSync(path.join(tmpdir(), 'zfb-next-'));
   }
 
   /**
-   * Loads every file (absolute paths) and returns its module namespace or a located error. One esbuild pass
-   * serves all files; if any of them fails to build, each is retried alone so one bad file cannot hide the
-   * others.
+   * Loads every file (absolute paths) and returns its module namespace or a located error. One bundle serves
+   * all files; if it fails, each file is bundled alone so one bad file cannot hide the others, and its error
+   * comes with the chain of imports that led to it.
    */
-  async load(files: readonly string[]): Promise<Map<string, Loaded>> {
+  async load(files: readonly string[], layer: Layer = 'pages'): Promise<Map<string, Loaded>> {
     const results = new Map<string, Loaded>();
     if (files.length === 0) return results;
     let outputs: Map<string, string>;
     try {
-      outputs = await bundle([...files], this.root, path.join(this.outdir, String(this.batch++)));
+      outputs = await this.bundle(files, layer);
     } catch {
       outputs = new Map();
       for (const file of files) {
+        const graph = new ImportGraph();
         try {
-          const one = await bundle([file], this.root, path.join(this.outdir, String(this.batch++)));
-          for (const [k, v] of one) outputs.set(k, v);
+          for (const [k, v] of await this.bundle([file], layer, graph)) outputs.set(k, v);
         } catch (error) {
-          results.set(file, { ok: false, error: toLoadError(error, this.root) });
+          results.set(file, { ok: false, error: this.bundleError(error, file, graph) });
         }
       }
     }
     for (const file of files) {
       const out = outputs.get(file);
       if (!out) continue;
+      const call: CallInfo = { file: this.relative(file), function: 'import' };
       try {
-        const module = await this.run(() => import(pathToFileURL(out).href) as Promise<Record<string, unknown>>);
+        const module = await this.run(() => this.guard.run(call, () => import(pathToFileURL(out).href) as Promise<Record<string, unknown>>));
         results.set(file, { ok: true, module });
       } catch (error) {
-        results.set(file, { ok: false, error: runtimeError(error) });
+        results.set(file, { ok: false, error: await this.runtimeError(error, file, layer) });
       }
     }
     return results;
   }
 
-  /** Runs user code with the project root as `process.cwd()`. */
+  /** Runs user code with the project root as `process.cwd()`, as `next build` does. */
   async run<T>(fn: () => Promise<T> | T): Promise<T> {
     const previous = process.cwd();
+    if (previous === this.root) return await fn();
     process.chdir(this.root);
     try {
       return await fn();
@@ -202,18 +102,85 @@ export class ModuleSession {
     }
   }
 
+  /** A user function, called through the guard (time limit, the parent's watch) with the root as cwd. */
+  guarded<A extends unknown[], R>(call: CallInfo, fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
+    const wrapped = this.guard.wrap(call, fn);
+    return (...args: A) => this.run(() => wrapped(...args));
+  }
+
   close(): void {
-    rmSync(this.outdir, { recursive: true, force: true });
+    if (this.ownsOutdir) rmSync(this.outdir, { recursive: true, force: true });
+  }
+
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join('/');
+  }
+
+  private bundle(files: readonly string[], layer: Layer, graph?: ImportGraph): Promise<Map<string, string>> {
+    return bundle({
+      root: this.root,
+      entries: files,
+      outdir: path.join(this.outdir, String(this.batch++)),
+      layer,
+      settings: this.settings,
+      fallbackResolveDir: OWN_DIR,
+      ...(graph ? { graph } : {}),
+    });
+  }
+
+  private bundleError(error: unknown, entry: string, graph: ImportGraph): LoadError {
+    const first = (error as Partial<esbuild.BuildFailure>).errors?.[0];
+    if (!first) return { message: error instanceof Error ? error.message : String(error) };
+    const located = first.location ? path.resolve(this.root, first.location.file.replace(/^[a-z-]+:/, '')) : undefined;
+    const loadError: LoadError = { message: missingPackageText(first.text) };
+    if (located) {
+      loadError.file = this.relative(located);
+      loadError.line = first.location!.line;
+      loadError.column = first.location!.column + 1;
+      const unresolved = /^Could not resolve "([^"]+)"/.exec(first.text)?.[1];
+      const chain = graph.describe(this.root, entry, unresolved && graph.find((n) => n === unresolved) ? unresolved : located);
+      if (chain) withChain(loadError, chain);
+    }
+    return loadError;
+  }
+
+  /** An error while evaluating the bundle: which import of the route file led to it, where that can be told. */
+  private async runtimeError(error: unknown, entry: string, layer: Layer): Promise<LoadError> {
+    const message = error instanceof Error ? error.message : String(error);
+    const loadError: LoadError = { message: message.split('\n')[0]! };
+    const fault = faultCode(error);
+    if (fault) return { message, fault };
+    const culprit = runtimeCulprit(message);
+    if (!culprit) return loadError;
+    const graph = new ImportGraph();
+    try {
+      await this.bundle([entry], layer, graph);
+    } catch {
+      return loadError;
+    }
+    const target = graph.find((node) => node === culprit || node.includes(`${path.sep}node_modules${path.sep}${culprit}${path.sep}`));
+    const chain = target ? graph.describe(this.root, entry, target) : undefined;
+    if (chain) withChain(loadError, chain);
+    return loadError;
   }
 }
 
-function runtimeError(error: unknown): LoadError {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  if (code === 'ERR_MODULE_NOT_FOUND') {
-    const pkg = /Cannot find (?:package|module) '([^']+)'/.exec(message)?.[1];
-    // Named relative to the project, so reports read the same on every machine.
-    if (pkg) return { message: `Cannot find package '${pkg}' (is it installed in the project's node_modules?)` };
-  }
-  return { message };
+function withChain(error: LoadError, chain: string): void {
+  error.chain = chain;
+  error.message += ` (import chain: ${chain})`;
+}
+
+/** esbuild's "Could not resolve" for a package says what a user can do about it. */
+function missingPackageText(text: string): string {
+  const specifier = /^Could not resolve "([^"]+)"$/.exec(text)?.[1];
+  if (!specifier || specifier.startsWith('.') || specifier.startsWith('/')) return text;
+  const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+  return `Cannot find package '${name}'${name === specifier ? '' : ` (importing '${specifier}')`}: is it installed in the project's node_modules?`;
+}
+
+/** The package named by a Node loading error ("Cannot find module 'x'", "... imported from /…/node_modules/p/…"). */
+function runtimeCulprit(message: string): string | undefined {
+  const inPackage = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/'"\s]+)/.exec(message)?.[1];
+  if (inPackage) return inPackage.replace(/\\/g, '/');
+  return /Cannot find (?:package|module) '([^']+)'/.exec(message)?.[1];
 }

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CallGuard, UserCodeFault } from '../load/call-guard.js';
+import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle.js';
+import { bundleSettingsOf, evaluateNextConfig, NEXT_CONFIG_FILES } from '../load/next-config.js';
 import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
 
 /** A directory that is no project, or a config that cannot be read: the CLI turns it into exit code 2. */
@@ -7,7 +10,6 @@ export class ProjectError extends Error {
   override name = 'ProjectError';
 }
 
-const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'];
 // zfb 0.1.0-next.89 reads the .ts config when both exist (reference/zfb-engine.md §5).
 const ZFB_CONFIG_FILES = ['zfb.config.ts', 'zfb.config.json'];
 const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
@@ -35,33 +37,61 @@ function packageDependencies(root: string): Set<string> {
   }
 }
 
-/**
- * Evaluates a config module's default export like its engine does; a function config (Next.js) is called
- * with the build phase. A failure names the file and, for a syntax error, the line and column.
- */
-async function evaluateConfig(root: string, file: string): Promise<Record<string, unknown>> {
+export interface DiscoverOptions {
+  /** Runs the config module: the host's guard (time limit, the parent's watch) when in the isolated host. */
+  guard?: CallGuard;
+}
+
+// Next's staticPageGenerationTimeout default (server/config-shared.ts), in seconds.
+const DEFAULT_TIMEOUT_SECONDS = 60;
+
+/** zfb.config.ts runs in zfb's embedded V8 with its bundler: the same bundling as a zfb page. */
+async function evaluateZfbConfig(root: string, file: string): Promise<Record<string, unknown>> {
   // esbuild (behind the module loader) takes some 20 ms to load: a project without a config never needs it.
   const { ModuleSession } = await import('../load/load-modules.js');
   const session = new ModuleSession(root);
   try {
-    const loaded = (await session.load([file])).get(file);
+    const loaded = (await session.load([file], 'zfb')).get(file);
     if (!loaded?.ok) {
       const where = loaded?.error.line ? `:${loaded.error.line}:${loaded.error.column}` : '';
       throw new ProjectError(`Failed to load ${path.basename(file)}${where}: ${loaded?.error.message ?? 'unknown error'}`);
     }
-    let value: unknown = loaded.module.default ?? loaded.module;
-    if (typeof value === 'function') {
-      value = await session.run(() => (value as (phase: string, ctx: object) => unknown)('phase-production-build', { defaultConfig: {} }));
-    }
-    return ((await value) ?? {}) as Record<string, unknown>;
+    return ((await (loaded.module.default ?? loaded.module)) ?? {}) as Record<string, unknown>;
   } finally {
     session.close();
   }
 }
 
-async function readNextConfig(root: string, file: string | undefined): Promise<NextProjectConfig> {
-  const raw = file ? await evaluateConfig(root, file) : {};
+/** next.config as `next build` evaluates it; its failure is Next's own "Failed to load" line and the cause. */
+async function evaluateNext(root: string, file: string, guard: CallGuard): Promise<Record<string, unknown>> {
+  try {
+    return await evaluateNextConfig(root, file, guard);
+  } catch (error) {
+    const name = path.basename(file);
+    const cause = !(error instanceof Error) ? String(error) : error.constructor === Error || error instanceof UserCodeFault ? error.message : `${error.name}: ${error.message}`;
+    // server/config.ts logs this line, then rethrows the error itself.
+    throw new ProjectError(`Failed to load ${name}, see more info here https://nextjs.org/docs/messages/next-config-error\n${cause}`);
+  }
+}
+
+/** What a project without a next.config gets: Next's own defaults. */
+export function defaultNextConfig(): NextProjectConfig {
+  return {
+    configFileName: 'next.config.js',
+    pageExtensions: [...DEFAULT_PAGE_EXTENSIONS],
+    trailingSlash: false,
+    basePath: '',
+    cacheComponents: false,
+    staticPageGenerationTimeout: DEFAULT_TIMEOUT_SECONDS,
+    bundle: { ...DEFAULT_BUNDLE_SETTINGS },
+    runtimeConfig: { serverRuntimeConfig: {}, publicRuntimeConfig: {} },
+  };
+}
+
+async function readNextConfig(root: string, file: string | undefined, guard: CallGuard): Promise<NextProjectConfig> {
+  const raw = file ? await evaluateNext(root, file, guard) : {};
   const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
+  const timeout = raw.staticPageGenerationTimeout;
   return {
     configFileName: file ? path.basename(file) : 'next.config.js',
     pageExtensions: Array.isArray(raw.pageExtensions) ? (raw.pageExtensions as string[]) : DEFAULT_PAGE_EXTENSIONS,
@@ -73,6 +103,12 @@ async function readNextConfig(root: string, file: string | undefined): Promise<N
     trailingSlash: raw.trailingSlash === true,
     basePath: typeof raw.basePath === 'string' ? raw.basePath : '',
     cacheComponents: raw.cacheComponents === true,
+    staticPageGenerationTimeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
+    bundle: bundleSettingsOf(raw),
+    runtimeConfig: {
+      serverRuntimeConfig: (raw.serverRuntimeConfig ?? {}) as object,
+      publicRuntimeConfig: (raw.publicRuntimeConfig ?? {}) as object,
+    },
   };
 }
 
@@ -85,13 +121,20 @@ async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConf
       throw new ProjectError(`${path.basename(file)} is not valid JSON: ${(error as Error).message}`);
     }
   } else {
-    raw = await evaluateConfig(root, file);
+    raw = await evaluateZfbConfig(root, file);
   }
   return {
     configFile: file,
     outDir: typeof raw.outDir === 'string' ? raw.outDir : 'dist',
     framework: raw.framework === 'react' ? 'react' : 'preact',
   };
+}
+
+/** A project is a directory: anything else is a usage error, said before any work starts. */
+export function assertDirectory(dir: string): void {
+  const root = path.resolve(dir);
+  if (!existsSync(root)) throw new ProjectError(`${dir}: no such directory`);
+  if (!isDirectory(root)) throw new ProjectError(`${dir}: not a directory`);
 }
 
 /** Cheap check, before discovery reads any config: does `root` look like a Next.js project? */
@@ -108,10 +151,9 @@ export function looksLikeNext(root: string): boolean {
  * next.config.*, an app/ folder, or `next` in its package.json; zfb when it has a zfb.config.* or depends on
  * @takazudo/zfb; both at once is a mixed (half-migrated) project.
  */
-export async function discoverProject(dir: string): Promise<Project> {
+export async function discoverProject(dir: string, options: DiscoverOptions = {}): Promise<Project> {
   const root = path.resolve(dir);
-  if (!existsSync(root)) throw new ProjectError(`${dir}: no such directory`);
-  if (!isDirectory(root)) throw new ProjectError(`${dir}: not a directory`);
+  assertDirectory(dir);
 
   const dependencies = packageDependencies(root);
   const nextConfigFile = NEXT_CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));
@@ -133,7 +175,7 @@ export async function discoverProject(dir: string): Promise<Project> {
 
   const pagesEngine = !pagesDir ? undefined : isNext && !(zfbConfigFile && !nextConfigFile) ? 'next' : 'zfb';
   const project: Project = { root, kind: isNext && isZfb ? 'mixed' : isNext ? 'next' : 'zfb', pagesDir, pagesEngine, appDir };
-  if (isNext) project.next = await readNextConfig(root, nextConfigFile);
+  if (isNext) project.next = await readNextConfig(root, nextConfigFile, options.guard ?? new CallGuard(DEFAULT_TIMEOUT_SECONDS * 1000));
   if (isZfb) project.zfb = zfbConfigFile ? await readZfbConfig(root, zfbConfigFile) : { outDir: 'dist', framework: 'preact' };
   return project;
 }

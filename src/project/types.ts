@@ -1,3 +1,5 @@
+import type { BundleSettings } from '../load/bundle.js';
+
 /** What project discovery found; every path is absolute unless named `relative`. */
 
 export interface NextI18n {
@@ -14,6 +16,12 @@ export interface NextProjectConfig {
   trailingSlash: boolean;
   basePath: string;
   cacheComponents: boolean;
+  /** Seconds a data function may take (Next's own default is 60). */
+  staticPageGenerationTimeout: number;
+  /** How the project's modules compile (transpilePackages, serverExternalPackages, aliases, MDX). */
+  bundle: BundleSettings;
+  /** `serverRuntimeConfig` / `publicRuntimeConfig`, what `next/config`'s getConfig() returns (Next.js 15 and older). */
+  runtimeConfig: { serverRuntimeConfig: object; publicRuntimeConfig: object };
 }
 
 export interface ZfbProjectConfig {

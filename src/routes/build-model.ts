@@ -1,9 +1,12 @@
 import path from 'node:path';
+import { CallGuard } from '../load/call-guard.js';
+import { runInHost, type HostOptions } from '../load/host.js';
 import { ModuleSession } from '../load/load-modules.js';
+import { setRuntimeConfig } from '../load/next-stand-ins/render-context.js';
 import { compareNextRoutes } from '../model/next-route-sorter.js';
 import type { Diagnostic, Route, RouteModel } from '../model/types.js';
 import { sortZfbRoutes } from '../model/zfb-router.js';
-import { discoverProject, looksLikeNext } from '../project/discover.js';
+import { assertDirectory, discoverProject, looksLikeNext, ProjectError } from '../project/discover.js';
 import { withBuildEnv } from '../project/env.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from '../sources/contract.js';
@@ -12,16 +15,50 @@ import { nextPagesSource } from '../sources/next-pages.js';
 import { zfbSource } from '../sources/zfb.js';
 import { findUrlCollisions } from './url-collisions.js';
 
+export type BuildModelOptions = HostOptions;
+
 /**
- * The route model of one project directory: discovery, the front-ends that apply, cross-route URL
- * collisions, then the engine's own priority order. Throws ProjectError only for a directory that is no
- * project; everything wrong inside the project is a diagnostic.
+ * The route model of one project directory. The project's code (its config, its pages' data functions)
+ * runs in a host process of its own (load/host.ts), never in this one. Throws ProjectError only for a
+ * directory that is no project; everything wrong inside the project is a diagnostic.
  */
-export async function buildRouteModel(dir: string): Promise<RouteModel> {
+export async function buildRouteModel(dir: string, options: BuildModelOptions = {}): Promise<RouteModel> {
   const root = path.resolve(dir);
+  assertDirectory(dir);
+  try {
+    const { value, faults } = await runInHost<RouteModel>('route-model', root, options);
+    return faults.length > 0 ? { ...value, diagnostics: [...value.diagnostics, ...faults] } : value;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ProjectError') throw new ProjectError(error.message);
+    throw error;
+  }
+}
+
+export interface ComputeOptions {
+  guard?: CallGuard;
+  /** Where bundles go (the host's temporary folder); a folder of its own otherwise. */
+  tmpDir?: string;
+  /** Overrides the config's staticPageGenerationTimeout, in milliseconds. */
+  limitMs?: number;
+}
+
+/**
+ * The route model computed in this process: discovery, the front-ends that apply, cross-route URL
+ * collisions, then the engine's own priority order. It runs user code here, so it is for the host process
+ * and for tests of our own fixtures.
+ */
+export async function computeRouteModel(dir: string, options: ComputeOptions = {}): Promise<RouteModel> {
+  const root = path.resolve(dir);
+  const guard = options.guard ?? new CallGuard(60_000);
   return withBuildEnv(root, looksLikeNext(root), async () => {
-    const project = await discoverProject(root);
-    const session = new ModuleSession(project.root);
+    const project = await discoverProject(root, { guard });
+    guard.limitMs = options.limitMs ?? (project.next?.staticPageGenerationTimeout ?? 60) * 1000;
+    if (project.next) setRuntimeConfig(project.next.runtimeConfig);
+    const session = new ModuleSession(project.root, {
+      guard,
+      ...(project.next ? { settings: project.next.bundle } : {}),
+      ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
+    });
     try {
       const results = await runSources(project, session);
       const routes = sortRoutes(project, results.flatMap((r) => r.routes));

@@ -469,7 +469,7 @@ export function isStaticRoutePrerendered(kind: 'page' | 'route-handler', segment
 }
 
 /** build/utils.ts `reduceAppConfig` for one key: the deepest segment that sets it wins. */
-function reduceConfig(segments: readonly CascadeSegment[], key: 'dynamic' | 'revalidate'): unknown {
+export function reduceConfig(segments: readonly CascadeSegment[], key: 'dynamic' | 'revalidate'): unknown {
   let value: unknown;
   for (const segment of segments) {
     const v = segment.config?.[key];

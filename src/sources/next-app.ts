@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
 import type { Diagnostic, Provider, Route } from '../model/types.js';
 import { appPathsError } from '../model/validate-app-paths.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
+import { probeRequestApis, type ProbeResult, type ProbeSegment } from './next-app-probe.js';
 import {
   AppStaticPathsError,
+  reduceConfig,
   buildAppStaticPaths,
   isStaticRoutePrerendered,
   type AppStaticPaths,
@@ -43,12 +48,12 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
   }
 
   const moduleFiles = [...new Set(files.routes.flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
-  const modules = await session.load(moduleFiles);
+  const modules = await session.load(moduleFiles, 'app');
   for (const [file, loaded] of modules) {
     if (loaded.ok) continue;
     const d: Diagnostic = {
       severity: 'error',
-      code: 'MODULE_LOAD',
+      code: loaded.error.fault ?? 'MODULE_LOAD',
       file: loaded.error.file ?? rel(file),
       message: `Cannot load ${rel(file)}: ${loaded.error.message}`,
     };
@@ -59,12 +64,87 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
 
   // Read once: a root layout is a segment of every route.
   const clientModules = new Set(moduleFiles.filter(isClientModule));
+  const react = projectReact(project.root);
   for (const routeFiles of files.routes) {
-    const { route, diagnostics: routeDiagnostics } = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
-    routes.push(route);
-    diagnostics.push(...routeDiagnostics);
+    const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
+    if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
+    routes.push(built.route);
+    diagnostics.push(...built.diagnostics);
   }
   return { routes, diagnostics };
+}
+
+/**
+ * A page that reaches a request-time API while it renders is dynamic in `next build`: no URL of it is
+ * prerendered (next-app-probe.ts). `dynamic = 'force-static'` makes those APIs answer empty instead, and
+ * `dynamic = 'error'` turns their use into a build error.
+ */
+async function checkRequestApis(
+  route: Route,
+  files: AppRouteFiles,
+  segments: readonly CascadeSegment[],
+  modules: ReadonlyMap<string, Loaded>,
+  session: ModuleSession,
+  react: unknown,
+): Promise<Diagnostic[]> {
+  const dynamic = reduceConfig(segments, 'dynamic');
+  if (route.kind !== 'page' || route.entries.length === 0 || dynamic === 'force-static' || files.pathnameParams.length !== paramCount(route)) return [];
+  const probeSegments: ProbeSegment[] = [];
+  for (const segment of files.segments) {
+    if (!segment.file || (segment.role !== 'layout' && segment.role !== 'page')) continue;
+    const loaded = modules.get(segment.file);
+    if (!loaded?.ok) return [];
+    probeSegments.push({ exports: loaded.module, role: segment.role });
+  }
+  const first = route.entries[0]!;
+  const probe = session.guarded({ file: route.file, function: 'render', route: route.pattern }, () => probeRequestApis(probeSegments, first.params, first.url, react));
+  let result: ProbeResult;
+  try {
+    result = await probe();
+  } catch (error) {
+    result = { error };
+  }
+  if (result.api) {
+    if (dynamic === 'error') {
+      return [{
+        severity: 'error',
+        code: 'APP_DYNAMIC_ERROR',
+        file: route.file,
+        // The StaticGenBailoutError of server/request/headers.ts (and cookies.ts, connection.ts), word for word.
+        message: `Route ${route.pattern} with \`dynamic = "error"\` couldn't be rendered statically because it used \`${result.api}\`. See more info here: https://nextjs.org/docs/app/building-your-application/rendering/static-and-dynamic#dynamic-rendering`,
+      }];
+    }
+    route.entries = [];
+    route.unmatched = 'blocking';
+    return [fullyDynamic(route, `rendering ${first.url} calls ${result.api}, a request-time API`)];
+  }
+  if (result.error !== undefined) {
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    return [{
+      severity: 'info',
+      code: 'APP_RENDER_PROBE',
+      file: route.file,
+      message: `Rendering ${first.url} to look for request-time APIs (headers(), cookies(), searchParams, ...) stopped early: ${message}. If the page uses one, Next.js renders it on every request instead of prerendering it.`,
+    }];
+  }
+  return [];
+}
+
+/** The params a route's URL holds (parallel-slot params excluded). */
+function paramCount(route: Route): number {
+  return route.segments.filter((s) => s.kind !== 'static').length;
+}
+
+/** The project's own React (ours when it has none): the instance its bundled modules load (bundle.ts). */
+function projectReact(root: string): unknown {
+  for (const from of [path.join(root, 'package.json'), fileURLToPath(import.meta.url)]) {
+    try {
+      return createRequire(from)('react');
+    } catch {
+      // next candidate
+    }
+  }
+  return undefined;
 }
 
 async function buildRoute(
@@ -74,7 +154,7 @@ async function buildRoute(
   modules: ReadonlyMap<string, Loaded>,
   clientModules: ReadonlySet<string>,
   rel: (abs: string) => string,
-): Promise<{ route: Route; diagnostics: Diagnostic[] }> {
+): Promise<{ route: Route; diagnostics: Diagnostic[]; segments?: CascadeSegment[] }> {
   const next = project.next!;
   const diagnostics: Diagnostic[] = [];
   const route: Route = {
@@ -135,7 +215,7 @@ async function buildRoute(
     if (Object.keys(config).length > 0) cascade.config = config;
     if (exports.runtime === 'edge') edge = true;
     if (typeof exports[GSP] === 'function') {
-      cascade.generateStaticParams = exports[GSP];
+      cascade.generateStaticParams = session.guarded({ file: cascade.file, function: GSP, route: files.pattern }, exports[GSP] as (arg: object) => unknown);
       if (exports.runtime === 'edge') {
         diagnostics.push({
           severity: 'error',
@@ -155,7 +235,7 @@ async function buildRoute(
   if (files.pathnameParams.length === 0) {
     if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
     else diagnostics.push(fullyDynamic(route, files.kind === 'page' ? "it exports dynamic = 'force-dynamic' or revalidate = 0" : "a route handler is dynamic unless it exports dynamic = 'force-static'"));
-    return { route, diagnostics };
+    return { route, diagnostics, segments };
   }
   if (edge) {
     // The edge runtime skips static paths altogether (build/utils.ts isPageStatic).
@@ -194,7 +274,7 @@ async function buildRoute(
     });
   }
   diagnostics.push(...dotSegmentWarnings(route, segments, result));
-  return { route, diagnostics };
+  return { route, diagnostics, segments };
 }
 
 /** Each function that can contribute keys, in cascade order, with the keys its results held. */
@@ -226,7 +306,11 @@ function errorDiagnostic(error: unknown, route: Route, segments: readonly Cascad
   const hasFunction = error.code !== 'APP_DYNAMIC_PARAMS_MISSING' && error.code !== 'APP_EXPORT_DYNAMIC_PARAMS';
   const diagnostic: Diagnostic = { severity: 'error', code: error.code, file, message: error.message };
   if (hasFunction) diagnostic.function = GSP;
-  if (error.code === 'GSP_APP_THREW') {
+  const fault = error.code === 'GSP_APP_THREW' ? faultCode(error.cause) : undefined;
+  if (fault) {
+    diagnostic.code = fault;
+    diagnostic.message = error.message;
+  } else if (error.code === 'GSP_APP_THREW') {
     const input = error.params && Object.keys(error.params).length > 0 ? ` (called with params ${json(error.params)})` : '';
     diagnostic.message = `generateStaticParams in ${file} threw for ${route.pattern}${input}: ${error.message}`;
   }

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { pagesRouteConflict } from '../model/next-route-sorter.js';
 import { paramNames, parsePattern } from '../model/segments.js';
@@ -213,10 +214,10 @@ function preCheck(page: string, module: Exports): { code: string; message: strin
 
 function loadDiagnostic(file: PageFile, loaded: Loaded | undefined): Diagnostic {
   const error = loaded && !loaded.ok ? loaded.error : { message: 'the module could not be loaded' };
-  const elsewhere = error.file && error.file !== file.relative;
+  const elsewhere = error.file && error.file !== file.relative && !error.chain;
   const diagnostic: Diagnostic = {
     severity: 'error',
-    code: 'MODULE_LOAD',
+    code: ('fault' in error && error.fault) || 'MODULE_LOAD',
     file: error.file ?? file.relative,
     message: `${file.relative} (route ${file.page}) could not be loaded: ${error.message}${elsewhere ? ` (in ${error.file}, which it imports)` : ''}`,
   };
@@ -234,7 +235,7 @@ async function staticPathsRoute(
 ): Promise<SourceResult> {
   const keys = paramNames(segments);
   const base = route(file, segments, { providers: [{ file: file.relative, function: 'getStaticPaths', keys }] });
-  const getStaticPaths = module.getStaticPaths as (ctx: object) => unknown;
+  const getStaticPaths = session.guarded({ file: file.relative, function: 'getStaticPaths', route: file.page }, module.getStaticPaths as (ctx: object) => unknown);
   try {
     const result = await session.run(() =>
       buildPagesStaticPaths({
@@ -256,7 +257,9 @@ async function staticPathsRoute(
     };
   } catch (error) {
     const diagnostic: Diagnostic =
-      error instanceof UserCodeError
+      error instanceof UserCodeError && faultCode(error.cause)
+        ? { severity: 'error', code: faultCode(error.cause)!, file: file.relative, function: 'getStaticPaths', message: (error.cause as Error).message }
+        : error instanceof UserCodeError
         ? {
             severity: 'error',
             code: 'GSP_THREW',

@@ -1,3 +1,4 @@
+import { faultCode } from '../load/call-guard.js';
 import { paramNames } from '../model/segments.js';
 import type { Diagnostic, Entry, Provider, Segment } from '../model/types.js';
 import { ZFB_VERSION, compareBytes } from '../model/zfb-router.js';
@@ -432,6 +433,8 @@ export async function evaluateZfbPaths(
   try {
     result = await run(() => Promise.resolve(fn()));
   } catch (error) {
+    const fault = faultCode(error);
+    if (fault) return { entries: [], diagnostics: [pathsError(target, fault, (error as Error).message)] };
     const thrown = error instanceof Error ? error.message : String(error);
     const line = `worker returned 500 for /__paths__/${target.template}: [zfb-runtime] /__paths__: paths() threw for "${target.template}": ${thrown}`;
     return {

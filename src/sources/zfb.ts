@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { formatPattern, isDynamic } from '../model/segments.js';
 import type { Diagnostic, Entry, Route, Segment } from '../model/types.js';
@@ -21,7 +22,7 @@ function moduleLoadDiagnostic(file: string, loaded: Extract<Loaded, { ok: false 
   const { error } = loaded;
   const diagnostic: Diagnostic = {
     severity: 'error',
-    code: 'MODULE_LOAD',
+    code: error.fault ?? 'MODULE_LOAD',
     file: error.file ?? file,
     message: `${file} could not be loaded${fn ? `, so its ${fn}() was not run` : ''}: ${error.message}`,
   };
@@ -61,8 +62,10 @@ async function staticEntry(
   });
   let result: unknown;
   try {
-    result = await session.run(() => Promise.resolve((getStaticProps as () => unknown)()));
+    result = await session.guarded({ file: route.file, function: 'getStaticProps', route: route.template }, getStaticProps as () => unknown)();
   } catch (error) {
+    const fault = faultCode(error);
+    if (fault) return { entry, diagnostics: [{ severity: 'error', code: fault, file: route.file, function: 'getStaticProps', message: (error as Error).message }] };
     const thrown = error instanceof Error ? error.message : String(error);
     return fail(
       `getStaticProps() threw: ${thrown}. zfb ${ZFB_VERSION} fails the whole build: "render failed for ${route.template} ` +
@@ -87,7 +90,8 @@ async function dynamicRoute(
   session: ModuleSession,
 ): Promise<SourceResult> {
   const route = baseRoute(target.file, target.segments);
-  const resolution = await evaluateZfbPaths(module, target, (fn) => session.run(fn));
+  const call = { file: target.file, function: 'paths', route: target.template };
+  const resolution = await evaluateZfbPaths(module, target, (fn) => session.run(() => session.guard.run(call, fn)));
   route.entries = resolution.entries;
   return { routes: [route], diagnostics: resolution.diagnostics };
 }
@@ -113,7 +117,7 @@ export async function zfbSource(project: Project, session: ModuleSession): Promi
   // in any of them fails its build and is worth reporting even on a static page.
   const modules = scan.routes.filter((r) => r.sourceExtension === 'tsx');
   const abs = (r: ZfbRoute) => path.join(project.root, r.file);
-  const loaded = await session.load(modules.map(abs));
+  const loaded = await session.load(modules.map(abs), 'zfb');
 
   const routes: Route[] = [];
   for (const zfbRoute of sortZfbRoutes(scan.routes)) {

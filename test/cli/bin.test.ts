@@ -42,13 +42,16 @@ describe('the package', () => {
   test('the bin runs the CLI bundle, and every file the bundle finds beside itself is there', async () => {
     const { existsSync, readFileSync, readdirSync } = await import('node:fs');
     expect(readFileSync(BIN, 'utf8')).toContain("'../dist/cli/main.js'");
-    // The worker threads are found by a URL relative to the chunk that starts them; a missing one would make
-    // the run fall back, silently, to a single thread.
+    // The worker threads and the user-code host are found by a URL relative to the chunk that starts them; a
+    // missing worker would make the run fall back, silently, to a single thread.
     const dir = path.join(REPO_ROOT, 'dist', 'cli');
     const siblings = readdirSync(dir)
       .filter((f) => f.endsWith('.js'))
       .flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/new URL\("\.\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!));
-    expect(new Set(siblings)).toEqual(new Set(['worker.js', 'write-worker.js']));
+    expect(new Set(siblings)).toEqual(new Set(['worker.js', 'write-worker.js', 'host-main.js']));
     for (const file of siblings) expect(existsSync(path.join(dir, file))).toBe(true);
+    // The next/* stand-ins are bundled into user code from the compiled library, one folder over.
+    expect(existsSync(path.join(REPO_ROOT, 'dist/src/load/next-stand-ins/link.js'))).toBe(true);
+    expect(existsSync(path.join(REPO_ROOT, 'dist/src/load/next-stand-ins/font-google.cjs'))).toBe(true);
   });
 });

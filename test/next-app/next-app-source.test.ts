@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ModuleSession } from '../../src/load/load-modules.js';
+import { defaultNextConfig } from '../../src/project/discover.js';
 import type { Diagnostic, Route } from '../../src/model/types.js';
 import type { NextProjectConfig, Project } from '../../src/project/types.js';
 import { nextAppSource } from '../../src/sources/next-app.js';
@@ -27,7 +28,7 @@ async function run(files: Record<string, string>, config: Partial<NextProjectCon
     root,
     kind: 'next',
     appDir: path.join(root, 'app'),
-    next: { configFileName: 'next.config.js', pageExtensions: ['tsx', 'ts', 'jsx', 'js'], trailingSlash: false, basePath: '', cacheComponents: false, ...config },
+    next: { ...defaultNextConfig(), ...config },
   };
   const session = new ModuleSession(root);
   try {

@@ -1,0 +1,2 @@
+/** Stand-in for `next/legacy/image`. */
+export { default } from './image.js';

@@ -1,0 +1,2 @@
+/** Stand-in for `next/og`. */
+export { ImageResponse } from './server.js';

@@ -1,0 +1,2 @@
+/** Stand-in for `next/web-vitals`. */
+export function useReportWebVitals(): void {}
