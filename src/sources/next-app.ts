@@ -9,6 +9,7 @@ import type { Diagnostic, Provider, Route } from '../model/types.js';
 import { appPathsError } from '../model/validate-app-paths.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
+import { declaredSegment } from './declared-in-source.js';
 import { probeRequestApis, type ProbeResult, type ProbeSegment } from './next-app-probe.js';
 import {
   AppStaticPathsError,
@@ -230,7 +231,7 @@ async function buildRoute(
   });
 
   route.providers = providersOf(files.segments, segments, rel);
-  if (loadFailed) return { route, diagnostics };
+  if (loadFailed) return { route: await withDeclaredMode(route, files), diagnostics };
 
   if (files.pathnameParams.length === 0) {
     if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
@@ -275,6 +276,22 @@ async function buildRoute(
   }
   diagnostics.push(...dotSegmentWarnings(route, segments, result));
   return { route, diagnostics, segments };
+}
+
+/**
+ * A route with a module that could not be loaded keeps what its sources declare: a static page its URL, a
+ * dynamic route `not-found` when a segment exports `dynamicParams = false` (else Next's default, rendered on
+ * request); the load error says why there is nothing more.
+ */
+async function withDeclaredMode(route: Route, files: AppRouteFiles): Promise<Route> {
+  const declared = await Promise.all(files.segments.flatMap((segment) => (segment.file ? [declaredSegment(segment.file)] : [])));
+  const dynamic = declared.reduce<string | undefined>((value, segment) => segment.dynamic ?? value, undefined);
+  if (files.pathnameParams.length === 0) {
+    if (route.kind === 'page' && dynamic !== 'force-dynamic') route.entries = [{ url: route.pattern, params: {} }];
+    return route;
+  }
+  route.unmatched = declared.some((segment) => segment.dynamicParams === false) ? 'not-found' : 'blocking';
+  return route;
 }
 
 /** Each function that can contribute keys, in cascade order, with the keys its results held. */
