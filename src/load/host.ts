@@ -144,11 +144,22 @@ function startHost(): ChildProcess {
 export function prewarmHosts(count: number): void {
   for (let i = 0; i < count; i++) {
     const child = startHost();
-    child.unref();
-    child.channel?.unref();
+    setHeld(child, false);
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     child.once('exit', release);
     warmHosts.push(child);
+  }
+}
+
+/**
+ * Whether the host keeps this process alive. The process, its IPC channel and its output pipes each hold the
+ * event loop; a warm host nobody takes must hold none of them, or a command that needed no host never ends.
+ */
+function setHeld(child: ChildProcess, held: boolean): void {
+  for (const handle of [child, child.channel, child.stdout, child.stderr]) {
+    const refable = handle as { ref?: () => void; unref?: () => void } | null | undefined;
+    if (held) refable?.ref?.();
+    else refable?.unref?.();
   }
 }
 
@@ -156,8 +167,7 @@ function takeHost(): ChildProcess {
   let child: ChildProcess | undefined;
   while ((child = warmHosts.shift())) {
     if (child.exitCode !== null || child.signalCode !== null || !child.connected) continue;
-    child.ref();
-    child.channel?.ref();
+    setHeld(child, true);
     return child;
   }
   return startHost();
