@@ -21,6 +21,7 @@ import {
   type IncompleteParams,
 } from './next-app-cascade.js';
 import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-app-files.js';
+import { fileMetadataRoute, finishMetadataRoute, metadataRouteExports, metadataStaticBailout } from './next-app-metadata.js';
 
 /**
  * The Next.js app router front-end: every `page` and `route` file of `app/` becomes one route; dynamic
@@ -48,7 +49,7 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
     diagnostics.push({ severity: 'error', code: 'APP_ROUTE_CONFLICT', file: rel((named ?? files.routes[0]!).file), message: conflict });
   }
 
-  const moduleFiles = [...new Set(files.routes.flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
+  const moduleFiles = [...new Set(files.routes.filter(runsCode).flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
   const modules = await session.load(moduleFiles, 'app');
   for (const [file, loaded] of modules) {
     if (loaded.ok) continue;
@@ -67,12 +68,24 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
   const clientModules = new Set(moduleFiles.filter(isClientModule));
   const react = projectReact(project.root);
   for (const routeFiles of files.routes) {
+    if (routeFiles.metadata && !runsCode(routeFiles)) {
+      const built = fileMetadataRoute(routeFiles, routeFiles.metadata, rel(routeFiles.file), next.output === 'export');
+      routes.push(built.route);
+      diagnostics.push(...built.diagnostics);
+      continue;
+    }
     const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
     if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
+    if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export');
     routes.push(built.route);
     diagnostics.push(...built.diagnostics);
   }
   return { routes, diagnostics };
+}
+
+/** A metadata file served as it is runs no code; nor does one next build never prerenders. */
+function runsCode(route: AppRouteFiles): boolean {
+  return !route.metadata || (route.metadata.dynamic && route.metadata.listed);
 }
 
 /**
@@ -184,7 +197,7 @@ async function buildRoute(
       loadFailed = true;
       return cascade;
     }
-    const exports = loaded.module;
+    const exports = files.metadata ? metadataRouteExports(files.metadata, loaded.module) : loaded.module;
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -234,7 +247,11 @@ async function buildRoute(
   if (loadFailed) return { route: await withDeclaredMode(route, files), diagnostics };
 
   if (files.pathnameParams.length === 0) {
-    if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
+    if (files.metadata) {
+      const bailout = metadataStaticBailout(files.pattern, segments, next.cacheComponents);
+      if (bailout) diagnostics.push(fullyDynamic(route, bailout));
+      else route.entries = [{ url: files.pattern, params: {} }];
+    } else if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
     else diagnostics.push(fullyDynamic(route, files.kind === 'page' ? "it exports dynamic = 'force-dynamic' or revalidate = 0" : "a route handler is dynamic unless it exports dynamic = 'force-static'"));
     return { route, diagnostics, segments };
   }
@@ -380,7 +397,7 @@ function fullyDynamic(route: Route, why: string): Diagnostic {
     severity: 'info',
     code: 'APP_FULLY_DYNAMIC',
     file: route.file,
-    message: `${route.pattern} is rendered on every request (${why}): Next.js prerenders no URL of it, so a static build gets no page for it.`,
+    message: `${route.pattern} is rendered on every request (${why}): Next.js prerenders no URL of it, so a static build gets no ${route.kind === 'page' ? 'page' : 'file'} for it.`,
   };
 }
 
