@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
 import type { Diagnostic, Provider, Route } from '../model/types.js';
+import { interceptionInfo, isInterceptionRoute } from '../model/interception.js';
 import { appPathsError } from '../model/validate-app-paths.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
@@ -61,10 +62,37 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
   const clientModules = new Set(moduleFiles.filter(isClientModule));
   for (const routeFiles of files.routes) {
     const { route, diagnostics: routeDiagnostics } = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
+    if (isInterceptionRoute(route.pattern)) {
+      // Built all the same: what would fail `next build` (a throwing generateStaticParams) is still reported.
+      diagnostics.push(...routeDiagnostics.filter((d) => d.severity === 'error'), interceptingRouteDiagnostic(route));
+      continue;
+    }
     routes.push(route);
     diagnostics.push(...routeDiagnostics);
   }
   return { routes, diagnostics };
+}
+
+/**
+ * An intercepting route is no route of its own (Next's manifests list it only as a rewrite target): its
+ * page replaces the intercepted route's during a client-side navigation, and a direct request, or a static
+ * build, serves the intercepted route.
+ */
+function interceptingRouteDiagnostic(route: Route): Diagnostic {
+  let info;
+  try {
+    info = interceptionInfo(route.pattern);
+  } catch (error) {
+    return { severity: 'error', code: 'APP_INTERCEPTION_ROUTE', file: route.file, message: (error as Error).message };
+  }
+  return {
+    severity: 'info',
+    code: 'APP_INTERCEPTING_ROUTE',
+    file: route.file,
+    message:
+      `${route.pattern} is an intercepting route: Next.js shows it in place of ${info.interceptedRoute} only on a client-side navigation ` +
+      `from ${info.interceptingRoute}, and has no URL for it. It is not listed; a direct request or a static build serves ${info.interceptedRoute}.`,
+  };
 }
 
 async function buildRoute(
@@ -178,12 +206,18 @@ async function buildRoute(
     return { route, diagnostics };
   }
 
-  route.unmatched = result.unmatched;
   route.entries = result.entries;
   route.providers = providersOf(files.segments, segments, rel, result);
 
+  if (!result.prerendered) {
+    // Absent from the prerender manifest, so no `dynamicParams = false` applies: every URL is rendered on
+    // request (app-static's partial-params-false/[locale]/[slug] answers 200 for an unlisted slug).
+    route.unmatched = 'blocking';
+    diagnostics.push(fullyDynamic(route, lastSegmentWithoutParams(files, segments, result)));
+    return { route, diagnostics };
+  }
+  route.unmatched = result.unmatched;
   if (result.incomplete) diagnostics.push(incompleteDiagnostic(route, segments, result.incomplete, 'warning'));
-  if (!result.prerendered) diagnostics.push(fullyDynamic(route, 'no generateStaticParams provides its last dynamic segment'));
   else if (result.params.length === 0 && result.entries.length === 0) {
     diagnostics.push({
       severity: 'info',
@@ -195,6 +229,17 @@ async function buildRoute(
   }
   diagnostics.push(...dotSegmentWarnings(route, segments, result));
   return { route, diagnostics };
+}
+
+/** Why a dynamic route is rendered on every request: no generateStaticParams reaches its last dynamic segment. */
+function lastSegmentWithoutParams(files: AppRouteFiles, segments: readonly CascadeSegment[], result: AppStaticPaths): string {
+  const producers = segments.filter((s) => typeof s.generateStaticParams === 'function' && s.file).map((s) => s.file!);
+  if (producers.length === 0) return 'it has no generateStaticParams';
+  const missing = files.pathnameParams.filter((p) => !result.params.some((params) => p.paramName in params)).map((p) => p.name);
+  const last = missing[missing.length - 1] ?? files.pathnameParams[files.pathnameParams.length - 1]!.name;
+  const keys = [...new Set(result.params.flatMap((p) => Object.keys(p)))].map((k) => `"${k}"`);
+  const provides = keys.length > 0 ? `provides only ${keys.join(', ')}` : 'provides no params';
+  return `no generateStaticParams at or below its dynamic segment ${last}: generateStaticParams in ${producers.join(', ')} ${provides}`;
 }
 
 /** Each function that can contribute keys, in cascade order, with the keys its results held. */
