@@ -227,6 +227,12 @@ export interface AppStaticPaths {
    * False means the route is rendered on every request (`ƒ`).
    */
   prerendered: boolean;
+  /**
+   * Set when the route's config makes it render on every request whatever its params: `dynamic =
+   * 'force-dynamic'` or `revalidate = 0` (build/index.ts `hasRevalidateZero` marks such a page dynamic, so
+   * the URLs its generateStaticParams lists are not prerendered either).
+   */
+  renderedOnRequest?: 'force-dynamic' | 'revalidate-0';
   /** Set when Next prerenders nothing because one params object lacks a URL param (§2.4 step 9). */
   incomplete?: IncompleteParams;
   params: Params[];
@@ -451,6 +457,13 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
   }
 
   const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls };
+  if (forceDynamic || revalidate === 0) {
+    // A real build of app/x/[id]/page.jsx with dynamic = 'force-dynamic' and a generateStaticParams
+    // listing id 1: `ƒ /x/[id]`, no /x/1 in the prerender manifest.
+    result.prerendered = false;
+    result.entries = [];
+    result.renderedOnRequest = forceDynamic ? 'force-dynamic' : 'revalidate-0';
+  }
   if (incomplete && !isRoutePPREnabled) result.incomplete = incomplete;
   return result;
 }

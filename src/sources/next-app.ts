@@ -213,19 +213,39 @@ async function buildRoute(
     // Absent from the prerender manifest, so no `dynamicParams = false` applies: every URL is rendered on
     // request (app-static's partial-params-false/[locale]/[slug] answers 200 for an unlisted slug).
     route.unmatched = 'blocking';
-    diagnostics.push(fullyDynamic(route, lastSegmentWithoutParams(files, segments, result)));
+    const why =
+      result.renderedOnRequest === 'force-dynamic'
+        ? "it exports dynamic = 'force-dynamic'"
+        : result.renderedOnRequest === 'revalidate-0'
+          ? 'it exports revalidate = 0'
+          : lastSegmentWithoutParams(files, segments, result);
+    diagnostics.push(fullyDynamic(route, why));
     return { route, diagnostics };
   }
   route.unmatched = result.unmatched;
   if (result.incomplete) diagnostics.push(incompleteDiagnostic(route, segments, result.incomplete, 'warning'));
   else if (result.params.length === 0 && result.entries.length === 0) {
-    diagnostics.push({
-      severity: 'info',
-      code: 'GSP_APP_EMPTY_RESULT',
-      file: route.file,
-      function: GSP,
-      message: `generateStaticParams returned no params for ${route.pattern}: Next.js prerenders no URL of it and renders each one on first request, so a static build gets no page for it.`,
-    });
+    if (segments.some((s) => typeof s.generateStaticParams === 'function')) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'GSP_APP_EMPTY_RESULT',
+        file: route.file,
+        function: GSP,
+        message: `generateStaticParams returned no params for ${route.pattern}: Next.js prerenders no URL of it and renders each one on first request, so a static build gets no page for it.`,
+      });
+    } else {
+      // Under Cache Components only the fallback shell; otherwise dynamic = 'force-static' or 'error'
+      // without generateStaticParams: recorded as static, nothing listed.
+      const how = isRoutePPREnabled
+        ? 'with Cache Components Next.js prerenders only its fallback shell and renders each URL into it on request'
+        : `Next.js records it as static (dynamic = '${reduceDynamic(segments)}') but prerenders no URL of it and renders each one on first request`;
+      diagnostics.push({
+        severity: 'info',
+        code: 'APP_NO_GENERATED_PARAMS',
+        file: route.file,
+        message: `${route.pattern} has no generateStaticParams: ${how}, so a static build gets no page for it.`,
+      });
+    }
   }
   diagnostics.push(...dotSegmentWarnings(route, segments, result));
   return { route, diagnostics };
@@ -317,6 +337,13 @@ function incompleteDiagnostic(
       `${how}. Because one params object is incomplete, Next.js discards every generated URL of ${route.pattern} ` +
       `(${total} params object${total === 1 ? '' : 's'} in all) ${after}; a static build gets no page for it.${hint}`,
   };
+}
+
+/** The deepest segment's `dynamic` export (build/utils.ts reduceAppConfig). */
+function reduceDynamic(segments: readonly CascadeSegment[]): unknown {
+  let value: unknown;
+  for (const segment of segments) if (segment.config?.dynamic !== undefined) value = segment.config.dynamic;
+  return value;
 }
 
 function fullyDynamic(route: Route, why: string): Diagnostic {

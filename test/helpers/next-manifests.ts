@@ -14,18 +14,25 @@ const INTERCEPTION_MARKER = /\/\((\.{1,3}|\.\.\)\(\.\.)\)/;
 
 interface PrerenderManifest {
   routes: Record<string, { srcRoute: string | null }>;
-  dynamicRoutes: Record<string, { fallback: string | false | null }>;
+  dynamicRoutes: Record<string, { fallback: string | false | null; fallbackSourceRoute?: string }>;
 }
 
 export interface NextBuildRoutes {
   /** Every URL written ahead of time: prerendered routes plus automatically static pages, sorted. */
   urls: string[];
+  /** The same URLs by the route (page pattern) that wrote them; with i18n, every locale's under one route. */
+  urlsByRoute: Record<string, string[]>;
   /** prerender-manifest `dynamicRoutes`: per dynamic page, what an unlisted URL gets. */
   dynamic: Record<string, Unmatched>;
-  /** Pages-router dynamic pages with no data function: one prerendered shell serves every URL. */
+  /** Pages-router dynamic pages with no data function: one prerendered shell serves every URL (locale removed). */
   shells: string[];
   /** Intercepting app routes the build prerendered or recorded (rewrite targets, not URLs). */
   intercepting: string[];
+  /**
+   * Cache Components: shells with some params filled in (`/params/one/[high]`), each of its source
+   * route (`fallbackSourceRoute`), which is in `dynamic` itself.
+   */
+  partialShells: Record<string, string>;
 }
 
 function isIntercepting(route: string | null): boolean {
@@ -41,29 +48,45 @@ export function readNextBuild(dir: string): NextBuildRoutes {
   const prerender = readJson<PrerenderManifest>(path.join(dir, '.next/prerender-manifest.json'));
   const pagesManifestFile = path.join(dir, '.next/server/pages-manifest.json');
   const pages = existsSync(pagesManifestFile) ? readJson<Record<string, string>>(pagesManifestFile) : {};
+  const routesManifest = readJson<{ i18n?: { locales: string[] } }>(path.join(dir, '.next/routes-manifest.json'));
+  const locales = new Set(routesManifest.i18n?.locales ?? []);
+  // `/fr/about` → `/about`, `/fr` → `/`: the page behind a locale-prefixed key.
+  const withoutLocale = (key: string): string => {
+    const [, first, ...rest] = key.split('/');
+    return first !== undefined && locales.has(first) ? `/${rest.join('/')}` : key;
+  };
   const intercepting = new Set<string>();
-  const urls = new Set<string>();
+  const byRoute = new Map<string, Set<string>>();
+  const add = (url: string, route: string): void => {
+    if (ENGINE_PAGE.test(url) || url === '/_app' || url === '/_document') return;
+    byRoute.set(route, (byRoute.get(route) ?? new Set()).add(url));
+  };
   for (const [url, route] of Object.entries(prerender.routes)) {
     if (isIntercepting(route.srcRoute) || isIntercepting(url)) intercepting.add(route.srcRoute ?? url);
-    else urls.add(url);
+    else add(url, route.srcRoute ?? withoutLocale(url));
   }
-  const shells: string[] = [];
+  const shells = new Set<string>();
   for (const [page, file] of Object.entries(pages)) {
     if (!file.endsWith('.html')) continue;
     // A dynamic page's `.html` is its shell (with i18n, one per locale: `/en/shell/[id]`).
-    if (page.includes('[')) shells.push(page);
-    else urls.add(page);
+    if (page.includes('[')) shells.add(withoutLocale(page));
+    else add(page, withoutLocale(page));
   }
   const dynamic: Record<string, Unmatched> = {};
+  const partialShells: Record<string, string> = {};
   for (const [page, route] of Object.entries(prerender.dynamicRoutes)) {
     if (isIntercepting(page)) intercepting.add(page);
+    else if (route.fallbackSourceRoute !== undefined && route.fallbackSourceRoute !== page) partialShells[page] = route.fallbackSourceRoute;
     else dynamic[page] = unmatchedOf(route.fallback);
   }
+  const urlsByRoute = Object.fromEntries([...byRoute].map(([route, urls]) => [route, [...urls].sort()]));
   return {
-    urls: [...urls].filter((u) => !ENGINE_PAGE.test(u) && u !== '/_app' && u !== '/_document').sort(),
+    urls: Object.values(urlsByRoute).flat().sort(),
+    urlsByRoute,
     dynamic,
-    shells: shells.sort(),
+    shells: [...shells].sort(),
     intercepting: [...intercepting].sort(),
+    partialShells,
   };
 }
 
