@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { installedNextVersion, nextRulesFor } from './next-version.js';
 import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
 
 /** A directory that is no project, or a config that cannot be read: the CLI turns it into exit code 2. */
@@ -62,7 +63,8 @@ async function evaluateConfig(root: string, file: string): Promise<Record<string
 async function readNextConfig(root: string, file: string | undefined): Promise<NextProjectConfig> {
   const raw = file ? await evaluateConfig(root, file) : {};
   const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
-  return {
+  const { rules, unknown } = nextRulesFor(installedNextVersion(root));
+  const config: NextProjectConfig = {
     configFileName: file ? path.basename(file) : 'next.config.js',
     pageExtensions: Array.isArray(raw.pageExtensions) ? (raw.pageExtensions as string[]) : DEFAULT_PAGE_EXTENSIONS,
     i18n:
@@ -72,8 +74,12 @@ async function readNextConfig(root: string, file: string | undefined): Promise<N
     output: raw.output === 'export' || raw.output === 'standalone' ? raw.output : undefined,
     trailingSlash: raw.trailingSlash === true,
     basePath: typeof raw.basePath === 'string' ? raw.basePath : '',
-    cacheComponents: raw.cacheComponents === true,
+    // A release before 16.0 has no such option (it ignores the key).
+    cacheComponents: raw.cacheComponents === true && rules.cacheComponents,
+    rules,
   };
+  if (unknown) config.rulesNote = unknown;
+  return config;
 }
 
 async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConfig> {

@@ -1,3 +1,5 @@
+import type { NextRules } from './next-version.js';
+
 /** What project discovery found; every path is absolute unless named `relative`. */
 
 export interface NextI18n {
@@ -14,6 +16,10 @@ export interface NextProjectConfig {
   trailingSlash: boolean;
   basePath: string;
   cacheComponents: boolean;
+  /** The Next.js release whose rules apply (project/next-version.ts); the pinned release's when unset. */
+  rules?: NextRules;
+  /** Set when the installed release is of no known line: why, for the model's info diagnostic. */
+  rulesNote?: string;
 }
 
 export interface ZfbProjectConfig {

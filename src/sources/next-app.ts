@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
 import type { Diagnostic, Provider, Route } from '../model/types.js';
+import { exportPathError } from '../model/export-path.js';
 import { interceptionInfo, isInterceptionRoute } from '../model/interception.js';
 import { appPathsError } from '../model/validate-app-paths.js';
+import { nextRules } from '../project/next-version.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import {
@@ -16,6 +18,7 @@ import {
   type IncompleteParams,
 } from './next-app-cascade.js';
 import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-app-files.js';
+import { buildAppStaticPathsLegacy, reduceConfigTopDown } from './next-app-static-paths-14.js';
 
 /**
  * The Next.js app router front-end: every `page` and `route` file of `app/` becomes one route; dynamic
@@ -37,13 +40,15 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
 
   const files = scanAppFiles(project.appDir, next.pageExtensions, project.root);
   diagnostics.push(...files.diagnostics);
-  const conflict = appPathsError(files.normalizedPaths);
+  // 16.2+; before, app routes went through getSortedRoutes with the pages (routes/next-route-conflicts.ts),
+  // or, in 15.5 to 16.1, through no check at build time.
+  const conflict = nextRules(next).appRouteCheck === 'validate-app-paths' ? appPathsError(files.normalizedPaths) : undefined;
   if (conflict) {
     const named = files.routes.find((r) => conflict.includes(`"${r.pattern}"`) || conflict.includes(`- ${r.pattern}\n`));
     diagnostics.push({ severity: 'error', code: 'APP_ROUTE_CONFLICT', file: rel((named ?? files.routes[0]!).file), message: conflict });
   }
 
-  const moduleFiles = [...new Set(files.routes.flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
+  const moduleFiles = [...new Set(files.routes.flatMap((r) => [...r.segments, ...r.childrenSegments].flatMap((s) => (s.file ? [s.file] : []))))];
   const modules = await session.load(moduleFiles);
   for (const [file, loaded] of modules) {
     if (loaded.ok) continue;
@@ -104,6 +109,9 @@ async function buildRoute(
   rel: (abs: string) => string,
 ): Promise<{ route: Route; diagnostics: Diagnostic[] }> {
   const next = project.next!;
+  const rules = nextRules(next);
+  // next@13.5–14.2 walk the loader tree's children branch only (next-app-static-paths-14.ts).
+  const fileSegments = rules.legacyAppStaticPaths ? files.childrenSegments : files.segments;
   const diagnostics: Diagnostic[] = [];
   const route: Route = {
     pattern: files.pattern,
@@ -120,8 +128,9 @@ async function buildRoute(
 
   let loadFailed = false;
   let edge = false;
-  const segments: CascadeSegment[] = files.segments.map((segment) => {
-    const cascade: CascadeSegment = {};
+  let nonStaticMethods = false;
+  const segments: CascadeSegment[] = fileSegments.map((segment) => {
+    const cascade: CascadeSegment = { name: segment.name };
     if (segment.paramName) cascade.paramName = segment.paramName;
     if (segment.paramType) cascade.paramType = segment.paramType;
     if (!segment.file) return cascade;
@@ -132,6 +141,9 @@ async function buildRoute(
       return cascade;
     }
     const exports = loaded.module;
+    // app-route module `hasNonStaticMethods` (next@14.2.35): these exports keep a handler out of the
+    // static export (PUT is not among them there).
+    if (segment.role === 'route') nonStaticMethods = ['POST', 'DELETE', 'PATCH', 'OPTIONS'].some((m) => !!exports[m]);
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -177,12 +189,23 @@ async function buildRoute(
     return cascade;
   });
 
-  route.providers = providersOf(files.segments, segments, rel);
+  route.providers = providersOf(fileSegments, segments, rel);
   if (loadFailed) return { route, diagnostics };
 
   if (files.pathnameParams.length === 0) {
-    if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
-    else diagnostics.push(fullyDynamic(route, files.kind === 'page' ? "it exports dynamic = 'force-dynamic' or revalidate = 0" : "a route handler is dynamic unless it exports dynamic = 'force-static'"));
+    const prerendered = rules.legacyAppStaticPaths
+      ? isStaticRoutePrerenderedLegacy(files.kind, segments, nonStaticMethods)
+      : isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled);
+    if (prerendered) route.entries = [{ url: files.pattern, params: {} }];
+    else {
+      const why =
+        files.kind === 'page'
+          ? "it exports dynamic = 'force-dynamic' or revalidate = 0"
+          : rules.legacyAppStaticPaths
+            ? "it exports dynamic = 'force-dynamic', revalidate = 0 or a method other than GET"
+            : "a route handler is dynamic unless it exports dynamic = 'force-static'";
+      diagnostics.push(fullyDynamic(route, why));
+    }
     return { route, diagnostics };
   }
   if (edge) {
@@ -195,7 +218,20 @@ async function buildRoute(
   let result: AppStaticPaths;
   try {
     result = await session.run(() =>
-      buildAppStaticPaths({ page: files.pattern, segments, pathnameParams: files.pathnameParams, isRoutePPREnabled, isStaticExport }),
+      rules.legacyAppStaticPaths
+        ? buildAppStaticPathsLegacy({ page: files.pattern, segments, isStaticExport })
+        : buildAppStaticPaths({
+            page: files.pattern,
+            segments,
+            pathnameParams: files.pathnameParams,
+            isRoutePPREnabled,
+            isStaticExport,
+            rules: {
+              validatesStaticParams: rules.validatesStaticParams,
+              exportChecksStaticParams: rules.exportChecksStaticParams,
+              exportMissingGspLink: rules.exportMissingGspLink,
+            },
+          }),
     );
   } catch (error) {
     diagnostics.push(errorDiagnostic(error, route, segments));
@@ -206,8 +242,12 @@ async function buildRoute(
     return { route, diagnostics };
   }
 
-  route.entries = result.entries;
-  route.providers = providersOf(files.segments, segments, rel, result);
+  route.entries = result.entries.filter((entry) => {
+    const mismatch = exportPathError(route.pattern, entry, undefined);
+    if (mismatch) diagnostics.push({ severity: 'error', code: 'GSP_APP_EXPORT_PATH_MISMATCH', file: route.file, function: GSP, message: mismatch });
+    return !mismatch;
+  });
+  route.providers = providersOf(fileSegments, segments, rel, result);
 
   if (!result.prerendered) {
     // Absent from the prerender manifest, so no `dynamicParams = false` applies: every URL is rendered on
@@ -238,7 +278,7 @@ async function buildRoute(
       // without generateStaticParams: recorded as static, nothing listed.
       const how = isRoutePPREnabled
         ? 'with Cache Components Next.js prerenders only its fallback shell and renders each URL into it on request'
-        : `Next.js records it as static (dynamic = '${reduceDynamic(segments)}') but prerenders no URL of it and renders each one on first request`;
+        : `Next.js records it as static (dynamic = '${rules.legacyAppStaticPaths ? reduceConfigTopDown(segments).dynamic : reduceDynamic(segments)}') but prerenders no URL of it and renders each one on first request`;
       diagnostics.push({
         severity: 'info',
         code: 'APP_NO_GENERATED_PARAMS',
@@ -337,6 +377,18 @@ function incompleteDiagnostic(
       `${how}. Because one params object is incomplete, Next.js discards every generated URL of ${route.pattern} ` +
       `(${total} params object${total === 1 ? '' : 's'} in all) ${after}; a static build gets no page for it.${hint}`,
   };
+}
+
+/**
+ * A route without params on next@13.5–14.2 (build/index.js, app-route module): a page is static unless
+ * its top-down config says `force-dynamic` or `revalidate = 0`; so is a route handler, which a method
+ * other than GET also keeps dynamic. (What a handler or page reads at build time can make it dynamic too;
+ * only a build can tell.)
+ */
+function isStaticRoutePrerenderedLegacy(kind: 'page' | 'route-handler', segments: readonly CascadeSegment[], nonStaticMethods: boolean): boolean {
+  const config = reduceConfigTopDown(segments);
+  if (config.dynamic === 'force-dynamic' || config.revalidate === 0) return false;
+  return kind === 'page' || !nonStaticMethods;
 }
 
 /** The deepest segment's `dynamic` export (build/utils.ts reduceAppConfig). */
