@@ -187,7 +187,7 @@ export async function runCascade(
     if (params.length > 0) {
       for (const [i, parent] of params.entries()) {
         const result = await callGenerateStaticParams(page, segmentIndex, call, parent, options);
-        onCall?.({ segmentIndex, params: parent, result });
+        onCall?.({ segmentIndex, params: parent, result: Array.isArray(result) ? result : [] });
         const found = usingResult(segmentIndex, parent, () => {
           if (result.length > 0) {
             for (const item of result) nextParams.push({ ...parent, ...item });
@@ -207,8 +207,8 @@ export async function runCascade(
     } else {
       const parent: Params = {};
       const result = await callGenerateStaticParams(page, segmentIndex, call, parent, options);
-      onCall?.({ segmentIndex, params: parent, result });
-      if (result.length === 0 && isRoutePPREnabled) {
+      onCall?.({ segmentIndex, params: parent, result: Array.isArray(result) ? result : [] });
+      if (isRoutePPREnabled && result.length === 0) {
         throw new AppStaticPathsError(EMPTY_GSP_CACHE_COMPONENTS, 'GSP_APP_EMPTY', segmentIndex, parent);
       }
       const count = usingResult(segmentIndex, parent, () => nextParams.push(...result));
