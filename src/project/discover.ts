@@ -4,6 +4,7 @@ import { CallGuard, UserCodeFault } from '../load/call-guard.js';
 import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle-settings.js';
 import { bundleSettingsOf, evaluateNextConfig, NEXT_CONFIG_FILES } from '../load/next-config.js';
 import { assertDirectory, ProjectError } from './project-error.js';
+import { installedNextVersion, nextRulesFor } from './next-version.js';
 import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
 
 export { ProjectError } from './project-error.js';
@@ -90,7 +91,8 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
   const raw = file ? await evaluateNext(root, file, guard) : {};
   const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
   const timeout = raw.staticPageGenerationTimeout;
-  return {
+  const { rules, unknown } = nextRulesFor(installedNextVersion(root));
+  const config: NextProjectConfig = {
     configFileName: file ? path.basename(file) : 'next.config.js',
     pageExtensions: Array.isArray(raw.pageExtensions) ? (raw.pageExtensions as string[]) : DEFAULT_PAGE_EXTENSIONS,
     i18n:
@@ -100,14 +102,18 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
     output: raw.output === 'export' || raw.output === 'standalone' ? raw.output : undefined,
     trailingSlash: raw.trailingSlash === true,
     basePath: typeof raw.basePath === 'string' ? raw.basePath : '',
-    cacheComponents: raw.cacheComponents === true,
+    // A release before 16.0 has no such option (it ignores the key).
+    cacheComponents: raw.cacheComponents === true && rules.cacheComponents,
     staticPageGenerationTimeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
     bundle: bundleSettingsOf(raw),
     runtimeConfig: {
       serverRuntimeConfig: (raw.serverRuntimeConfig ?? {}) as object,
       publicRuntimeConfig: (raw.publicRuntimeConfig ?? {}) as object,
     },
+    rules,
   };
+  if (unknown) config.rulesNote = unknown;
+  return config;
 }
 
 async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConfig> {

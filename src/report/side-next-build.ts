@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isStaticMetadataFile, metadataSourceCandidates } from '../model/next-metadata-route.js';
+import { isInterceptionRoute } from '../model/interception.js';
 import type { Origin, Unmatched } from '../model/types.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
 import { listFiles, readJsonFile } from './files.js';
@@ -15,6 +16,7 @@ import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, ty
  *   dynamic, so unlisted URLs render on request);
  * - server/pages-manifest.json and app-path-routes-manifest.json: static pages that prerender nothing
  *   (auto-static and server-rendered pages), and which router (and so which source file) owns a page.
+ * Intercepting app routes are rewrite targets, not URLs, and are left out as in the route model.
  * Source files are looked up next to `.next/` (the project root); a build copied elsewhere gets
  * extension-less names such as `pages/about`.
  * With i18n (routes-manifest `i18n.locales`), prerendered keys carry a locale prefix (`/en/about`,
@@ -90,15 +92,19 @@ export class NextBuildIndex {
     }
   }
 
-  /** Every URL the build serves, with the page (route pattern) that serves it, in manifest order. */
+  /**
+   * Every URL the build serves, with the page (route pattern) that serves it, in manifest order. An
+   * intercepting route's prerendered output (`/ic/(.)photo/1`) is a rewrite target, not a URL.
+   */
   *urls(): Generator<{ url: string; page: string }> {
     for (const [key, value] of Object.entries(this.prerendered)) {
       const url = canonicalUrl(key, 'next');
-      if (isSiteUrl(this.withoutLocale(url))) yield { url, page: this.pageOf(key, value) };
+      const page = this.pageOf(key, value);
+      if (isSiteUrl(this.withoutLocale(url)) && !isInterceptionRoute(page)) yield { url, page };
     }
     // Pages that prerender nothing but still answer at their own path.
     for (const page of [...Object.keys(this.pagesManifest), ...this.appFiles.keys()]) {
-      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page)) continue;
+      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page) || isInterceptionRoute(page)) continue;
       yield { url: canonicalUrl(page, 'next'), page: this.withoutLocale(page) };
     }
   }
@@ -129,7 +135,7 @@ export class NextBuildIndex {
     if (Array.isArray(this.routesManifest.dynamicRoutes)) {
       for (const r of this.routesManifest.dynamicRoutes) if (isRecord(r) && typeof r.page === 'string') pages.add(r.page);
     }
-    return [...pages].filter((page) => isDynamicPattern(page) && !page.includes('(.'));
+    return [...pages].filter((page) => isDynamicPattern(page) && !isInterceptionRoute(page));
   }
 
   route(page: string, builder: SideBuilder): SideRoute {

@@ -9,6 +9,7 @@ export function toRoutesJson(model: RouteModel): string {
   const ordered = {
     version: ROUTES_JSON_VERSION,
     root: model.root,
+    next: model.next && { installed: model.next.installed, rules: model.next.rules },
     routes: model.routes.map(orderRoute),
     diagnostics: model.diagnostics.map(orderDiagnostic),
   };
@@ -97,7 +98,12 @@ export function parseRoutesJson(value: unknown): RouteModel {
     });
   });
   const diagnostics = Array.isArray(value.diagnostics) ? value.diagnostics : [];
-  return { version: 1, root: typeof value.root === 'string' ? value.root : '.', routes, diagnostics } as RouteModel;
+  const model = { version: 1, root: typeof value.root === 'string' ? value.root : '.', routes, diagnostics } as RouteModel;
+  const next = value.next;
+  if (isRecord(next) && typeof next.rules === 'string' && (next.installed === null || typeof next.installed === 'string')) {
+    model.next = { installed: next.installed, rules: next.rules };
+  }
+  return model;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

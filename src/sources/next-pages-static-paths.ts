@@ -18,6 +18,11 @@ export interface PagesStaticPathsInput {
   configFileName: string;
   locales?: string[];
   defaultLocale?: string;
+  /**
+   * Whether getStaticPaths gets a copy of the locales (`[]` without i18n), as next@15.5+ passes them, or
+   * the config's own array (`undefined` without i18n), as build/utils.js did before. Default: a copy.
+   */
+  copiesLocales?: boolean;
 }
 
 export interface PagesStaticPaths {
@@ -57,8 +62,8 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
   // Next takes the route's keys from matching the page name against its own regex.
   const routeParameterKeys = Object.keys(routeMatcher(page));
   const staticPathsResult = (await getStaticPaths({
-    // A copy, so a getStaticPaths that mutates the array cannot change the config.
-    locales: [...(locales ?? [])],
+    // 15.5+: a copy, so a getStaticPaths that mutates the array cannot change the config.
+    locales: input.copiesLocales === false ? locales : [...(locales ?? [])],
     defaultLocale,
   })) as { paths?: unknown; fallback?: unknown } | null | undefined;
 

@@ -2,9 +2,11 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
+import { exportPathError } from '../model/export-path.js';
 import { pagesRouteConflict } from '../model/next-route-sorter.js';
 import { paramNames, parsePattern } from '../model/segments.js';
 import type { Diagnostic, Entry, Route, Segment } from '../model/types.js';
+import { nextRules } from '../project/next-version.js';
 import type { NextProjectConfig, Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import { declaredPage } from './declared-in-source.js';
@@ -255,6 +257,7 @@ async function staticPathsRoute(
         page: file.page,
         configFileName: config.configFileName,
         ...(config.i18n ? { locales: config.i18n.locales, defaultLocale: config.i18n.defaultLocale } : {}),
+        copiesLocales: nextRules(config).copiesLocales,
         getStaticPaths: async (ctx) => {
           try {
             return await getStaticPaths(ctx);
@@ -264,10 +267,14 @@ async function staticPathsRoute(
         },
       }),
     );
-    return {
-      routes: [{ ...base, unmatched: result.unmatched, entries: result.entries }],
-      diagnostics: dotSegmentWarnings(file, result.entries),
-    };
+    const diagnostics: Diagnostic[] = [];
+    const entries = result.entries.filter((entry) => {
+      const mismatch = exportPathError(file.page, entry, config.i18n?.locales);
+      if (mismatch) diagnostics.push({ severity: 'error', code: 'GSP_EXPORT_PATH_MISMATCH', file: file.relative, function: 'getStaticPaths', message: mismatch });
+      return !mismatch;
+    });
+    diagnostics.push(...dotSegmentWarnings(file, entries));
+    return { routes: [{ ...base, unmatched: result.unmatched, entries }], diagnostics };
   } catch (error) {
     const diagnostic: Diagnostic =
       error instanceof UserCodeError && faultCode(error.cause)
@@ -301,7 +308,7 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
   // Turbopack hands the pages to the sorter in descending order of their names (three real builds: `[a]/x`,
   // `[b]/y`, `[c]/z` fail with ('c' !== 'b'); with `[d]/q` instead of `[a]/x`, ('d' !== 'c')), and which
   // conflict is reported first depends on that order.
-  const conflict = pagesRouteConflict(files.map((f) => f.page).sort().reverse());
+  const conflict = pagesRouteConflict(files.map((f) => f.page).sort().reverse(), { threeDotCheck: nextRules(config).threeDotCheck });
   if (conflict) {
     const dynamicFiles = files.filter((f) => f.page.includes('[')).map((f) => f.relative);
     diagnostics.push({

@@ -13,8 +13,10 @@ describe('zfb-next routes', () => {
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const model = JSON.parse(first.stdout);
-    expect(Object.keys(model)).toEqual(['version', 'root', 'routes', 'diagnostics']);
+    expect(Object.keys(model)).toEqual(['version', 'root', 'next', 'routes', 'diagnostics']);
     expect(model.version).toBe(1);
+    // The fixture resolves the repository's own next: the pinned release, whose rules apply.
+    expect(model.next).toEqual({ installed: '16.4.6', rules: '16.4.6' });
     expect(Object.keys(model.routes[0])).toEqual(['pattern', 'file', 'origin', 'kind', 'unmatched', 'providers', 'entries']);
     expect(first.stdout).not.toContain(FIXTURES);
   });

@@ -3,7 +3,7 @@ import type { RouteModel } from '../../src/model/types.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
 import { copyFixture, nextBuild } from '../helpers/engines.js';
 import { installFixturePackages } from '../helpers/fixture-packages.js';
-import { fallbackModes, modelFallbackModes, modelUrls, staticUrls } from '../helpers/next-manifests.js';
+import { modelDynamicRoutes, modelUrls, readNextBuild } from '../helpers/next-manifests.js';
 
 /**
  * The loading classes real projects tripped over, each in a fixture that the real `next build` accepts:
@@ -29,11 +29,11 @@ describe.each(['load-pages-router', 'load-app-router'])('%s built by next build'
 
   test('the model loads every module and lists exactly the URLs Next.js prerenders', () => {
     expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(modelUrls(model)).toEqual(staticUrls(dir));
+    expect(modelUrls(model)).toEqual(readNextBuild(dir).urls);
   });
 
   test('every dynamic route has the fallback mode Next.js records', () => {
-    expect(modelFallbackModes(model)).toEqual(fallbackModes(dir));
+    expect(modelDynamicRoutes(model)).toEqual(readNextBuild(dir).dynamic);
   });
 });
 

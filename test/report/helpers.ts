@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nextBuild as runNextBuild, zfbBuild as runZfbBuild, type EngineRun } from '../helpers/engines.js';
+import { zfbBuild as runZfbBuild, type EngineRun } from '../helpers/engines.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -24,12 +24,6 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 function succeeded(engine: string, fixture: string, result: EngineRun): EngineRun {
   if (result.code !== 0) throw new Error(`${engine} of ${fixture} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
   return result;
-}
-
-/** Copies fixtures/<name> to `dir` and runs the real `next build` there. */
-export async function nextBuild(fixture: string, dir: string): Promise<void> {
-  cpSync(path.join(repoRoot, 'fixtures', fixture), dir, { recursive: true });
-  succeeded('next build', fixture, await runNextBuild(dir));
 }
 
 /** Copies fixtures/<name> to `dir` and runs the real `zfb build` there; returns its stderr. */
