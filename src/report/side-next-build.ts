@@ -67,6 +67,11 @@ export class NextBuildIndex {
   private readonly prerenderedLowerCase = new Set<string>();
   /** Route (`/blog/[slug]`) → app file path as Next records it (`/(group)/blog/[slug]/page`). */
   private readonly appFiles = new Map<string, string>();
+  /**
+   * prerender-manifest `notFoundRoutes`: URLs whose getStaticProps returned `notFound: true`. They stay keys
+   * of `routes` (and a static page stays in the pages manifest), but the build wrote no page: they answer 404.
+   */
+  private readonly notFound: Set<string>;
 
   constructor(
     private readonly projectRoot: string,
@@ -78,6 +83,7 @@ export class NextBuildIndex {
     const i18n = isRecord(routesManifest.i18n) ? routesManifest.i18n : {};
     this.locales = new Set(Array.isArray(i18n.locales) ? i18n.locales.filter((l) => typeof l === 'string').map((l) => l.toLowerCase()) : []);
     this.prerendered = isRecord(prerender.routes) ? prerender.routes : {};
+    this.notFound = new Set(Array.isArray(prerender.notFoundRoutes) ? prerender.notFoundRoutes.filter((r): r is string => typeof r === 'string') : []);
     for (const [key, value] of Object.entries(this.prerendered)) {
       this.pagesWithUrls.add(this.pageOf(key, value));
       if (this.locales.size > 0) this.prerenderedLowerCase.add(key.toLowerCase());
@@ -92,12 +98,13 @@ export class NextBuildIndex {
   /** Every URL the build serves, with the page (route pattern) that serves it, in manifest order. */
   *urls(): Generator<{ url: string; page: string }> {
     for (const [key, value] of Object.entries(this.prerendered)) {
+      if (this.notFound.has(key)) continue;
       const url = canonicalUrl(key, 'next');
       if (isSiteUrl(this.withoutLocale(url))) yield { url, page: this.pageOf(key, value) };
     }
     // Pages that prerender nothing but still answer at their own path.
     for (const page of [...Object.keys(this.pagesManifest), ...this.appFiles.keys()]) {
-      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page)) continue;
+      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page) || this.notFound.has(page)) continue;
       yield { url: canonicalUrl(page, 'next'), page: this.withoutLocale(page) };
     }
   }
@@ -149,6 +156,7 @@ export class NextBuildIndex {
 
   /** The page that serves `url` according to the manifests, or undefined when they do not list it. */
   lookup(url: string): string | undefined {
+    if (this.notFound.has(url)) return undefined;
     const value = this.prerendered[url];
     if (value !== undefined) return this.pageOf(url, value);
     if (url in this.pagesManifest || this.appFiles.has(url)) return this.withoutLocale(url);

@@ -1,6 +1,7 @@
 import { encodeParam, escapePathDelimiters, normalizePathname } from '../model/encode.js';
 import { getParamProperties, interceptionPrefix, type AppParamType } from '../model/app-segment-param.js';
 import type { Entry, Unmatched } from '../model/types.js';
+import { loneSurrogate } from '../model/unwritable-param.js';
 
 /**
  * next@16.4.6 `build/static-paths/app.ts`: the `generateStaticParams` cascade (`generateRouteStaticParams`,
@@ -232,6 +233,11 @@ export interface AppStaticPaths {
   params: Params[];
   traces: ParamsTrace[];
   calls: CascadeCall[];
+  /**
+   * Params objects left out because a value holds a lone surrogate: Next's `encodeURIComponent` throws "URI
+   * malformed" on it and the whole build fails; the model names the key and value and keeps the rest.
+   */
+  unencodable: Array<{ key: string; value: unknown; params: Params }>;
 }
 
 type FallbackMode = 'NOT_FOUND' | 'BLOCKING_STATIC_RENDER' | 'PRERENDER';
@@ -401,6 +407,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
   const fallbackMode: FallbackMode = dynamicParams ? (isRoutePPREnabled ? 'PRERENDER' : 'BLOCKING_STATIC_RENDER') : 'NOT_FOUND';
 
   const byPathname = new Map<string, Entry>();
+  const unencodable: AppStaticPaths['unencodable'] = [];
   if (hadAllParamsGenerated || isRoutePPREnabled) {
     const toProcess = isRoutePPREnabled ? generateAllParamCombinations(pathnameParams, routeParams) : routeParams;
     const toProcessTraces = isRoutePPREnabled ? [] : traces;
@@ -413,6 +420,11 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
         // A falsy value ('' included) drops the whole object; under Cache Components it ends a shell
         // with fallback params, which is no concrete URL either.
         if (!value) {
+          complete = false;
+          break;
+        }
+        if (loneSurrogate(value) !== undefined) {
+          unencodable.push({ key: paramName, value, params });
           complete = false;
           break;
         }
@@ -450,7 +462,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
     }
   }
 
-  const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls };
+  const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls, unencodable };
   if (incomplete && !isRoutePPREnabled) result.incomplete = incomplete;
   return result;
 }

@@ -1,5 +1,6 @@
 import { encodeParam, escapePathDelimiters, normalizePathname, removeTrailingSlash } from '../model/encode.js';
 import { getRouteMatcher, getRouteRegex } from '../model/next-route-matcher.js';
+import { loneSurrogate } from '../model/unwritable-param.js';
 import type { Entry, Unmatched } from '../model/types.js';
 
 /**
@@ -23,6 +24,11 @@ export interface PagesStaticPathsInput {
 export interface PagesStaticPaths {
   unmatched: Unmatched;
   entries: Entry[];
+  /**
+   * Path objects left out because a value holds a lone surrogate: Next's `encodeURIComponent` throws "URI
+   * malformed" on it and the whole build fails; the model names the key and value and keeps the rest.
+   */
+  unencodable: Array<{ key: string; value: unknown }>;
 }
 
 const EXPECTED_RETURN_VAL =
@@ -50,6 +56,7 @@ type LooseParams = Record<string, unknown> & { hasOwnProperty(key: string): bool
 export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promise<PagesStaticPaths> {
   const { page, getStaticPaths, configFileName, locales, defaultLocale } = input;
   const byPathname = new Map<string, Entry>();
+  const unencodable: PagesStaticPaths['unencodable'] = [];
   const routeRegex = getRouteRegex(page);
   const routeMatcher = getRouteMatcher(routeRegex);
   const lowercasedLocales = locales?.map((locale) => locale.toLowerCase());
@@ -128,7 +135,9 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
     const { params = {} as LooseParams } = object;
     let builtPage = page;
     let encodedBuiltPage = page;
+    let malformed = false;
     routeParameterKeys.forEach((validParamKey) => {
+      if (malformed) return;
       const { repeat, optional } = routeRegex.groups[validParamKey]!;
       let paramValue = params[validParamKey];
       // An optional catch-all given null / undefined / false (present, not missing) is the base path.
@@ -150,6 +159,11 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
           } received ${typeof paramValue} in getStaticPaths for ${page}`,
         );
       }
+      if (loneSurrogate(paramValue) !== undefined) {
+        unencodable.push({ key: validParamKey, value: paramValue });
+        malformed = true;
+        return;
+      }
       let replaced = `[${repeat ? '...' : ''}${validParamKey}]`;
       if (optional) replaced = `[${replaced}]`;
       // String.replace with a string replacement, as Next: `$&` and friends in a value are expanded.
@@ -157,7 +171,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
       encodedBuiltPage = encodedBuiltPage.replace(replaced, encodeParam(paramValue, encodeURIComponent));
     });
 
-    if (!builtPage && !encodedBuiltPage) return;
+    if (malformed || (!builtPage && !encodedBuiltPage)) return;
 
     const locale = object.locale as string | undefined;
     if (locale && !locales?.includes(locale)) {
@@ -175,7 +189,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
     }
   });
 
-  return { unmatched: unmatchedFor(staticPathsResult.fallback), entries: [...byPathname.values()] };
+  return { unmatched: unmatchedFor(staticPathsResult.fallback), entries: [...byPathname.values()], unencodable };
 }
 
 /** shared/lib/i18n/normalize-locale-path.ts: the first segment, compared case-insensitively. */

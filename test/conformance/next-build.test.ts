@@ -2,13 +2,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RouteModel, Unmatched } from '../../src/model/types.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
-import { copyFixture, FIXTURES as FIXTURES_DIR, nextBuild, readJson } from '../helpers/engines.js';
+import { runDiff } from '../../src/report/run-diff.js';
+import { copyFixture, FIXTURES as FIXTURES_DIR, nextBuild, readJson, REPO_ROOT } from '../helpers/engines.js';
 
 /**
  * The model against a real `next build` of each fixture: the URLs Next.js writes statically, and the
  * fallback mode of every dynamic route it records. Exact set equality; nothing hand-written.
  */
-const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export', 'next-pages-env'];
+const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export', 'next-pages-env', 'next-pages-not-found-i18n'];
 
 // Pages Next.js adds on its own (not user routes): error pages, in every locale.
 const ENGINE_PAGE = /^(\/[^/]+)?\/(_not-found|_global-error|_error|404|500)$/;
@@ -16,13 +17,17 @@ const ENGINE_PAGE = /^(\/[^/]+)?\/(_not-found|_global-error|_error|404|500)$/;
 interface PrerenderManifest {
   routes: Record<string, { srcRoute: string | null }>;
   dynamicRoutes: Record<string, { fallback: string | false | null }>;
+  notFoundRoutes: string[];
 }
 
-/** Every URL the build wrote ahead of time: prerendered routes plus automatically static pages. */
+/**
+ * Every URL the build wrote ahead of time: prerendered routes plus automatically static pages, less the
+ * URLs whose getStaticProps answered notFound (they stay keys of `routes`, but no page is written).
+ */
 function staticUrls(dir: string): string[] {
   const prerender = readJson<PrerenderManifest>(path.join(dir, '.next/prerender-manifest.json'));
   const pages = readJson<Record<string, string>>(path.join(dir, '.next/server/pages-manifest.json'));
-  const urls = new Set(Object.keys(prerender.routes));
+  const urls = new Set(Object.keys(prerender.routes).filter((url) => !prerender.notFoundRoutes.includes(url)));
   for (const [url, file] of Object.entries(pages)) if (file.endsWith('.html')) urls.add(url);
   return [...urls].filter((u) => !ENGINE_PAGE.test(u) && u !== '/_app' && u !== '/_document').sort();
 }
@@ -75,6 +80,12 @@ describe.each(FIXTURES)('%s built by next build', (name) => {
 
   test('the fixture builds without error diagnostics', () => {
     expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('zfb-next diff of the project against its own build: no URL added or removed', async () => {
+    const result = await runDiff({ base: path.relative(REPO_ROOT, dir), head: path.relative(REPO_ROOT, path.join(dir, '.next')), format: 'json', cwd: REPO_ROOT, env: {} });
+    expect({ added: result.report!.added.map((a) => a.url), removed: result.report!.removed.map((r) => r.url) }).toEqual({ added: [], removed: [] });
+    expect(result.report!.base.urls).toBe(result.report!.head.urls);
   });
 });
 
