@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The published entry point: the CLI is bundled into dist/cli/ (built by `npm install` through `prepare`).
-import { main } from '../dist/cli/main.js';
+import { ignoreClosedPipes, main } from '../dist/cli/main.js';
 
+ignoreClosedPipes();
 process.exitCode = await main(process.argv);
