@@ -86,7 +86,7 @@ export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
     if (failed) problems.push(`cannot append the report to GITHUB_STEP_SUMMARY "${summaryFile}": ${failed}`);
   }
   const stdout = output === undefined || problems.length > 0 ? text : '';
-  const notes = problems.map((p) => `zfb-next diff: ${p}; the report is printed to stdout instead\n`).join('');
+  const notes = problems.map((p) => `zfb-next diff: ${escapeInvisible(p)}; the report is printed to stdout instead\n`).join('');
   return { exitCode: report.policy.failed ? 1 : 0, report, stdout, stderr: notes + allowLines(report) + summaryLine(report) };
 }
 

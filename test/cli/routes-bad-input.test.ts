@@ -192,6 +192,14 @@ describe('what the table shows', () => {
     expect(run.stdout).toContain('returned id = "x\\ry" (URL /p/x\\ry)');
   });
 
+  test('a config error with control characters reaches stderr escaped', async () => {
+    const dir = project({ 'next.config.js': "throw new Error('\\u001b[32mall fine\\u001b[0m');\n", 'pages/index.jsx': PAGE });
+    const run = await runCli(['routes', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(run.stderr).toContain('\\u001b[32mall fine\\u001b[0m');
+  });
+
   test('URLs with spaces are quoted, every route has its kind, and "other URLs" says what happens in words', async () => {
     const dir = project({
       'next.config.js': NEXT_CONFIG,
