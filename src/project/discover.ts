@@ -12,7 +12,7 @@ export class ProjectError extends Error {
   override name = 'ProjectError';
 }
 
-// zfb 0.1.0-next.89 reads the .ts config when both exist (reference/zfb-engine.md §5).
+// zfb 0.1.0-next.89 reads the .ts config when both exist (a real build with both does).
 const ZFB_CONFIG_FILES = ['zfb.config.ts', 'zfb.config.json'];
 const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
 

@@ -7,7 +7,8 @@ import { isRecord } from '../routes/routes-json.js';
 import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
 
 /**
- * A Next.js build directory (`.next/`), read from its manifests (next-static-paths.md §5):
+ * A Next.js build directory (`.next/`), read from its manifests (their types: build/index.ts
+ * `PrerenderManifest`, `RoutesManifest`; real builds in test/report/next-build-readers.test.ts):
  * - prerender-manifest.json `routes`: every prerendered URL (keys are pathnames, canonical already) with
  *   its `srcRoute`; `dynamicRoutes[page].fallback`: false → 404, null → blocking, a string → fallback page;
  * - routes-manifest.json `dynamicRoutes`: every dynamic page, also those with no prerender entry (fully
@@ -175,7 +176,7 @@ export class NextBuildIndex {
     return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes ? ['getStaticPaths'] : [];
   }
 
-  /** reference §5.1: `fallback` false | null | string; a dynamic page without an entry is fully dynamic. */
+  /** `dynamicRoutes[page].fallback`: false | null | string; a dynamic page without an entry is fully dynamic. */
   private unmatched(page: string): Unmatched {
     const entry = isRecord(this.prerender.dynamicRoutes) ? this.prerender.dynamicRoutes[page] : undefined;
     if (!isRecord(entry)) return 'blocking';

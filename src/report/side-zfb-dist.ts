@@ -8,7 +8,8 @@ import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, ty
 export const ZFB_ROUTES_FILE = path.join('__zfb', 'routes.json');
 
 /**
- * A zfb build output (`dist/`), read from `dist/__zfb/routes.json` (zfb-engine.md §7): `url` (raw, no
+ * A zfb build output (`dist/`), read from `dist/__zfb/routes.json` (crates/zfb-build/src/plugin_runner.rs
+ * `PostBuildRouteEntry` in the zfb source (github.com/Takazudo/zudo-front-builder)): `url` (raw, no
  * trailing slash), `output` (under outDir), `source` (project-relative), `params` (dynamic routes only).
  * zfb has no fallback: every dynamic route answers unlisted URLs with 404.
  */

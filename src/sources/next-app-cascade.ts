@@ -6,7 +6,7 @@ import { loneSurrogate } from '../model/unwritable-param.js';
 /**
  * next@16.4.6 `build/static-paths/app.ts`: the `generateStaticParams` cascade (`generateRouteStaticParams`,
  * `callGenerateStaticParams`) and what `buildAppStaticPaths` and build/index.ts do with its result
- * (reference/next-static-paths.md §2.2-2.6). Failures throw an AppStaticPathsError carrying Next's exact
+ * (build/index.ts). Failures throw an AppStaticPathsError carrying Next's exact
  * text and the segment that caused it; the app front-end turns them into diagnostics.
  */
 
@@ -228,7 +228,7 @@ export interface AppStaticPaths {
    * False means the route is rendered on every request (`ƒ`).
    */
   prerendered: boolean;
-  /** Set when Next prerenders nothing because one params object lacks a URL param (§2.4 step 9). */
+  /** Set when Next prerenders nothing because one params object lacks a URL param (`buildAppStaticPaths`). */
   incomplete?: IncompleteParams;
   params: Params[];
   traces: ParamsTrace[];

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../model/types.js';
  * The app router's routes from the file system, as next@16.4.6 discovers them (build/route-discovery.ts
  * `collectAppFiles` + `createPagesMapping`, shared/lib/router/utils/app-paths.ts `normalizeAppPath`), and
  * for each route the segment list its build hands to `generateStaticParams`
- * (build/segment-config/app/app-segments.ts; reference/next-static-paths.md §2.1, §2.7).
+ * (build/segment-config/app/app-segments.ts `collectAppPageSegments`).
  */
 
 /** One node of the loader tree, as `collectAppPageSegments` turns it into an AppSegment. */

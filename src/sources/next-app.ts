@@ -31,7 +31,8 @@ import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-ap
  */
 
 const GSP = 'generateStaticParams';
-// Segment config Next rejects at compile time under Cache Components (reference §2.3).
+// Segment config Next rejects at compile time under Cache Components: its SWC transform fails with the text
+// below (it is in @next/swc-*'s binary, not in next/dist; a real build of such a page fails with it).
 const CACHE_COMPONENTS_INCOMPATIBLE = ['dynamicParams', 'dynamic', 'revalidate', 'fetchCache'] as const;
 
 export async function nextAppSource(project: Project, session: ModuleSession): Promise<SourceResult> {

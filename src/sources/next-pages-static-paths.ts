@@ -4,8 +4,7 @@ import { loneSurrogate } from '../model/unwritable-param.js';
 import type { Entry, Unmatched } from '../model/types.js';
 
 /**
- * Next.js 16.4.6's `buildPagesStaticPaths` (build/static-paths/pages.ts; reference/next-static-paths.md
- * §1.2-1.4), ported statement by statement so that every path, encoding, de-duplication and error message
+ * Next.js 16.4.6's `buildPagesStaticPaths` (build/static-paths/pages.ts), ported statement by statement so that every path, encoding, de-duplication and error message
  * is the build's own. Validation failures throw a plain `Error` carrying Next's exact text, as Next does;
  * the pages front-end turns them into diagnostics. Odd shapes Next does not validate (a `null` entry, a
  * number inside a catch-all array) fail here with the same JavaScript TypeError they cause in Next.

@@ -16,7 +16,8 @@ import { unwritableParam } from '../model/unwritable-param.js';
  *   every failing entry (up to a cap) as an error, the first one being the one zfb prints;
  * - URLs are raw (never percent-encoded) and have no trailing slash.
  *
- * On top of zfb's own checks we reject values zfb accepts but mishandles (reference §2.1): dot segments
+ * On top of zfb's own checks we reject values zfb accepts but mishandles (real builds: the `values zfb
+ * writes wrongly` cases of test/zfb/conformance.test.ts): dot segments
  * write outside the route's folder (`..` overwrites the home page), `?` `#` and `%xx` make the render miss
  * and fail the whole build.
  */

@@ -71,7 +71,7 @@ async function same(page: string, result: unknown, i18n?: I18n): Promise<Outcome
 
 const EN_FR: I18n = { locales: ['en', 'fr'], defaultLocale: 'en' };
 
-describe('buildPagesStaticPaths: reference §1.2 errors, same message as Next', () => {
+describe('buildPagesStaticPaths: every error, same message as Next', () => {
   const cases: Array<[string, string, unknown, I18n?]> = [
     ['undefined result', '/p/[id]', undefined],
     ['null result', '/p/[id]', null],
@@ -136,7 +136,7 @@ describe('buildPagesStaticPaths: reference §1.2 errors, same message as Next', 
   });
 });
 
-describe('buildPagesStaticPaths: reference §1.3 / §1.4 rows, same result as Next', () => {
+describe('buildPagesStaticPaths: encoding and locales, same result as Next', () => {
   it('escapes delimiters in object params and encodes the second form', async () => {
     const outcome = await same('/p/[...s]', { paths: [{ params: { s: ['a b', 'c/d', 'e?f', 'g#h', 'i%2Fj', 'k\\l', 'ü'] } }], fallback: false });
     expect(outcome).toMatchObject({

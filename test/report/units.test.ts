@@ -22,7 +22,7 @@ async function nextPathname(value: string): Promise<string> {
 }
 
 describe('canonical URLs', () => {
-  // Values zfb writes raw into routes.json (zfb-engine.md §2.1); `?`, `#` and `/` never reach a zfb URL.
+  // Values zfb writes raw into routes.json (test/zfb/conformance.test.ts); `?`, `#` and `/` never reach a zfb URL.
   it.each(['hello world', 'café', '日本語', 'a\\b', '100%', 'a+b', 'a&b', "a'b", '<x>', 'Caps', 'a.b', 'x%2fy'])(
     'zfb raw /p/%s equals what Next writes for the same param',
     async (value) => {
