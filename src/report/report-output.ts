@@ -46,7 +46,7 @@ function readHead(file: string): string {
   }
 }
 
-export function isDiffReport(head: string): boolean {
+function isDiffReport(head: string): boolean {
   return REPORT_MARKS.some((mark) => mark.test(head));
 }
 
@@ -59,8 +59,9 @@ export async function writeReport(file: string, text: string): Promise<string | 
   try {
     const existing = await lstat(file).catch(() => undefined);
     const target = existing?.isSymbolicLink() ? await realpath(file) : file;
-    const mode = existing ? (await stat(target)).mode & 0o7777 : undefined;
-    if (existing && (await stat(target)).isDirectory()) return 'it is a directory';
+    const info = existing ? await stat(target) : undefined;
+    if (info?.isDirectory()) return 'it is a directory';
+    const mode = info ? info.mode & 0o7777 : undefined;
     await mkdir(path.dirname(target), { recursive: true });
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
