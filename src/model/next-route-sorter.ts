@@ -1,5 +1,6 @@
 /**
- * Next.js 16.4.6's two route orderings (reference/next-static-paths.md §3.1 and §3.3).
+ * Next.js 16.4.6's two route orderings: shared/lib/router/utils/sorted-routes.ts (`getSortedRoutes`) and
+ * sortable-routes.ts (`sortPages`).
  *
  * `pagesRouteConflict` is the conflict check of `getSortedRoutes` (shared/lib/router/utils/sorted-routes.ts),
  * which `next build` runs over every pages-router route while writing the client build manifest: the

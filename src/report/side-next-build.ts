@@ -9,7 +9,8 @@ import { isRecord } from '../routes/routes-json.js';
 import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
 
 /**
- * A Next.js build directory (`.next/`), read from its manifests (next-static-paths.md §5):
+ * A Next.js build directory (`.next/`), read from its manifests (their types: build/index.ts
+ * `PrerenderManifest`, `RoutesManifest`; real builds in test/report/next-build-readers.test.ts):
  * - prerender-manifest.json `routes`: every prerendered URL (keys are pathnames, canonical already) with
  *   its `srcRoute`; `dynamicRoutes[page].fallback`: false → 404, null → blocking, a string → fallback page;
  * - routes-manifest.json `dynamicRoutes`: every dynamic page, also those with no prerender entry (fully
@@ -70,6 +71,11 @@ export class NextBuildIndex {
   private readonly prerenderedLowerCase = new Set<string>();
   /** Route (`/blog/[slug]`) → app file path as Next records it (`/(group)/blog/[slug]/page`). */
   private readonly appFiles = new Map<string, string>();
+  /**
+   * prerender-manifest `notFoundRoutes`: URLs whose getStaticProps returned `notFound: true`. They stay keys
+   * of `routes` (and a static page stays in the pages manifest), but the build wrote no page: they answer 404.
+   */
+  private readonly notFound: Set<string>;
 
   constructor(
     private readonly projectRoot: string,
@@ -81,6 +87,7 @@ export class NextBuildIndex {
     const i18n = isRecord(routesManifest.i18n) ? routesManifest.i18n : {};
     this.locales = new Set(Array.isArray(i18n.locales) ? i18n.locales.filter((l) => typeof l === 'string').map((l) => l.toLowerCase()) : []);
     this.prerendered = isRecord(prerender.routes) ? prerender.routes : {};
+    this.notFound = new Set(Array.isArray(prerender.notFoundRoutes) ? prerender.notFoundRoutes.filter((r): r is string => typeof r === 'string') : []);
     for (const [key, value] of Object.entries(this.prerendered)) {
       this.pagesWithUrls.add(this.pageOf(key, value));
       if (this.locales.size > 0) this.prerenderedLowerCase.add(key.toLowerCase());
@@ -98,13 +105,14 @@ export class NextBuildIndex {
    */
   *urls(): Generator<{ url: string; page: string }> {
     for (const [key, value] of Object.entries(this.prerendered)) {
+      if (this.notFound.has(key)) continue;
       const url = canonicalUrl(key, 'next');
       const page = this.pageOf(key, value);
       if (isSiteUrl(this.withoutLocale(url)) && !isInterceptionRoute(page)) yield { url, page };
     }
     // Pages that prerender nothing but still answer at their own path.
     for (const page of [...Object.keys(this.pagesManifest), ...this.appFiles.keys()]) {
-      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page) || isInterceptionRoute(page)) continue;
+      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page) || isInterceptionRoute(page) || this.notFound.has(page)) continue;
       yield { url: canonicalUrl(page, 'next'), page: this.withoutLocale(page) };
     }
   }
@@ -156,6 +164,7 @@ export class NextBuildIndex {
 
   /** The page that serves `url` according to the manifests, or undefined when they do not list it. */
   lookup(url: string): string | undefined {
+    if (this.notFound.has(url)) return undefined;
     const value = this.prerendered[url];
     if (value !== undefined) return this.pageOf(url, value);
     if (url in this.pagesManifest || this.appFiles.has(url)) return this.withoutLocale(url);
@@ -181,7 +190,7 @@ export class NextBuildIndex {
     return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes ? ['getStaticPaths'] : [];
   }
 
-  /** reference §5.1: `fallback` false | null | string; a dynamic page without an entry is fully dynamic. */
+  /** `dynamicRoutes[page].fallback`: false | null | string; a dynamic page without an entry is fully dynamic. */
   private unmatched(page: string): Unmatched {
     const entry = isRecord(this.prerender.dynamicRoutes) ? this.prerender.dynamicRoutes[page] : undefined;
     if (!isRecord(entry)) return 'blocking';

@@ -2,11 +2,12 @@ import { encodeParam, escapePathDelimiters, normalizePathname } from '../model/e
 import { getParamProperties, interceptionPrefix, type AppParamType } from '../model/app-segment-param.js';
 import type { Entry, Unmatched } from '../model/types.js';
 import type { NextRules } from '../project/next-version.js';
+import { loneSurrogate } from '../model/unwritable-param.js';
 
 /**
  * next@16.4.6 `build/static-paths/app.ts`: the `generateStaticParams` cascade (`generateRouteStaticParams`,
  * `callGenerateStaticParams`) and what `buildAppStaticPaths` and build/index.ts do with its result
- * (reference/next-static-paths.md §2.2-2.6). Failures throw an AppStaticPathsError carrying Next's exact
+ * (build/index.ts). Failures throw an AppStaticPathsError carrying Next's exact
  * text and the segment that caused it; the app front-end turns them into diagnostics.
  */
 
@@ -269,6 +270,11 @@ export interface AppStaticPaths {
   params: Params[];
   traces: ParamsTrace[];
   calls: CascadeCall[];
+  /**
+   * Params objects left out because a value holds a lone surrogate: Next's `encodeURIComponent` throws "URI
+   * malformed" on it and the whole build fails; the model names the key and value and keeps the rest.
+   */
+  unencodable: Array<{ key: string; value: unknown; params: Params }>;
 }
 
 type FallbackMode = 'NOT_FOUND' | 'BLOCKING_STATIC_RENDER' | 'PRERENDER';
@@ -438,6 +444,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
   const fallbackMode: FallbackMode = dynamicParams ? (isRoutePPREnabled ? 'PRERENDER' : 'BLOCKING_STATIC_RENDER') : 'NOT_FOUND';
 
   const byPathname = new Map<string, Entry>();
+  const unencodable: AppStaticPaths['unencodable'] = [];
   if (hadAllParamsGenerated || isRoutePPREnabled) {
     const toProcess = isRoutePPREnabled ? generateAllParamCombinations(pathnameParams, routeParams) : routeParams;
     const toProcessTraces = isRoutePPREnabled ? [] : traces;
@@ -450,6 +457,11 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
         // A falsy value ('' included) drops the whole object; under Cache Components it ends a shell
         // with fallback params, which is no concrete URL either.
         if (!value) {
+          complete = false;
+          break;
+        }
+        if (loneSurrogate(value) !== undefined) {
+          unencodable.push({ key: paramName, value, params });
           complete = false;
           break;
         }
@@ -487,7 +499,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
     }
   }
 
-  const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls };
+  const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls, unencodable };
   if (forceDynamic || revalidate === 0) {
     // A real build of app/x/[id]/page.jsx with dynamic = 'force-dynamic' and a generateStaticParams
     // listing id 1: `ƒ /x/[id]`, no /x/1 in the prerender manifest.

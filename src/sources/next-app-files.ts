@@ -1,4 +1,4 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import {
   getSegmentParam,
@@ -11,7 +11,7 @@ import { metadataAppPath, type MetadataRouteInfo } from './next-app-metadata.js'
  * The app router's routes from the file system, as next@16.4.6 discovers them (build/route-discovery.ts
  * `collectAppFiles` + `createPagesMapping`, shared/lib/router/utils/app-paths.ts `normalizeAppPath`), and
  * for each route the segment list its build hands to `generateStaticParams`
- * (build/segment-config/app/app-segments.ts; reference/next-static-paths.md §2.1, §2.7).
+ * (build/segment-config/app/app-segments.ts `collectAppPageSegments`).
  */
 
 /** One node of the loader tree, as `collectAppPageSegments` turns it into an AppSegment. */
@@ -67,10 +67,15 @@ interface Scanned {
   dirs: Map<string, string[]>;
 }
 
+/**
+ * lib/recursive-readdir.ts: a symbolic link is followed, a linked folder walked and a broken link skipped
+ * (a real `next build` routed a linked folder's pages and a linked page file alike). A folder that links
+ * back to one it is inside is walked once.
+ */
 function scan(appDir: string): Scanned {
   const files: string[] = [];
   const dirs = new Map<string, string[]>();
-  const walk = (rel: string): void => {
+  const walk = (rel: string, ancestors: ReadonlySet<string>): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(appDir, rel), { withFileTypes: true });
@@ -82,13 +87,26 @@ function scan(appDir: string): Scanned {
     dirs.set(rel, kept.map((e) => e.name));
     for (const entry of kept) {
       const childRel = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(childRel);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(childRel);
+      const kind = entry.isSymbolicLink() ? linkKind(path.join(appDir, childRel)) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+      if (kind === 'dir') {
+        const real = realpathSync(path.join(appDir, childRel));
+        if (!ancestors.has(real)) walk(childRel, new Set([...ancestors, real]));
+      } else if (kind === 'file') {
+        files.push(childRel);
+      }
     }
   };
-  walk('');
+  walk('', new Set([realpathSync(appDir)]));
   files.sort();
   return { files, dirs };
+}
+
+function linkKind(file: string): 'dir' | 'file' | undefined {
+  try {
+    return statSync(file).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
 }
 
 function leafName(rel: string, extensions: readonly string[]): { dir: string; base: string; ext: string } | undefined {

@@ -149,6 +149,8 @@ export async function buildAppStaticPathsLegacy(input: LegacyAppStaticPathsInput
     params,
     traces,
     calls,
+    // These releases encode without checking: a lone surrogate throws URIError from buildPaths, as there.
+    unencodable: [],
   };
   if (config.revalidate !== 0 && config.dynamic !== 'force-dynamic') {
     if (result.entries.length === 0) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
+import { loneSurrogate, unwritableParam } from '../model/unwritable-param.js';
 import type { Diagnostic, Provider, Route } from '../model/types.js';
 import { exportPathError } from '../model/export-path.js';
 import { interceptionInfo, isInterceptionRoute } from '../model/interception.js';
@@ -23,6 +24,7 @@ import {
   type CascadeSegment,
   type IncompleteParams,
 } from './next-app-cascade.js';
+import { loadFollowingLinks } from './load-linked.js';
 import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-app-files.js';
 import { fileMetadataRoute, finishMetadataRoute, metadataRouteExports, metadataStaticBailout } from './next-app-metadata.js';
 import { buildAppStaticPathsLegacy, reduceConfigTopDown } from './next-app-static-paths-14.js';
@@ -35,7 +37,8 @@ import { buildAppStaticPathsLegacy, reduceConfigTopDown } from './next-app-stati
  */
 
 const GSP = 'generateStaticParams';
-// Segment config Next rejects at compile time under Cache Components (reference §2.3).
+// Segment config Next rejects at compile time under Cache Components: its SWC transform fails with the text
+// below (it is in @next/swc-*'s binary, not in next/dist; a real build of such a page fails with it).
 const CACHE_COMPONENTS_INCOMPATIBLE = ['dynamicParams', 'dynamic', 'revalidate', 'fetchCache'] as const;
 
 export async function nextAppSource(project: Project, session: ModuleSession): Promise<SourceResult> {
@@ -56,7 +59,7 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
   }
 
   const moduleFiles = [...new Set(files.routes.filter(runsCode).flatMap((r) => [...r.segments, ...r.childrenSegments].flatMap((s) => (s.file ? [s.file] : []))))];
-  const modules = await session.load(moduleFiles, 'app');
+  const modules = await loadFollowingLinks(session, project.root, moduleFiles, 'app');
   for (const [file, loaded] of modules) {
     if (loaded.ok) continue;
     const d: Diagnostic = {
@@ -289,8 +292,10 @@ async function buildRoute(
   if (files.pathnameParams.length === 0) {
     if (files.metadata) {
       const bailout = metadataStaticBailout(files.pattern, segments, next.cacheComponents);
-      if (bailout) diagnostics.push(fullyDynamic(route, bailout));
-      else route.entries = [{ url: files.pattern, params: {} }];
+      if (bailout) {
+        route.unmatched = 'blocking';
+        diagnostics.push(fullyDynamic(route, bailout));
+      } else route.entries = [{ url: files.pattern, params: {} }];
       return { route, diagnostics, segments };
     }
     const prerendered = rules.legacyAppStaticPaths
@@ -298,6 +303,8 @@ async function buildRoute(
       : isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled);
     if (prerendered) route.entries = [{ url: files.pattern, params: {} }];
     else {
+      // Its one URL is rendered on each request.
+      route.unmatched = 'blocking';
       const why =
         files.kind === 'page'
           ? "it exports dynamic = 'force-dynamic' or revalidate = 0"
@@ -387,7 +394,7 @@ async function buildRoute(
       });
     }
   }
-  diagnostics.push(...dotSegmentWarnings(route, segments, result));
+  diagnostics.push(...paramDiagnostics(route, segments, result));
   return { route, diagnostics, segments };
 }
 
@@ -527,23 +534,54 @@ function fullyDynamic(route: Route, why: string): Diagnostic {
   };
 }
 
-/** A `..` or `.` param would make zfb write the page outside the route's folder. */
-function dotSegmentWarnings(route: Route, segments: readonly CascadeSegment[], result: AppStaticPaths): Diagnostic[] {
+/**
+ * Params a static build cannot write safely: a `..` or `.` param would make zfb write the page outside the
+ * route's folder; NUL, line breaks and over-long values are no file name (see unwritable-param.ts); a lone
+ * surrogate cannot be encoded at all, and Next fails the build on it.
+ */
+function paramDiagnostics(route: Route, segments: readonly CascadeSegment[], result: AppStaticPaths): Diagnostic[] {
   const warnings: Diagnostic[] = [];
+  const diagnostic = (key: string, severity: Diagnostic['severity'], code: string, message: string): Diagnostic => {
+    const producer = providerOfKey(key, segments, result);
+    const d: Diagnostic = { severity, code, file: producer ?? route.file, message };
+    if (producer) d.function = GSP;
+    return d;
+  };
+  for (const { key, value } of result.unencodable) {
+    warnings.push(
+      diagnostic(
+        key,
+        'error',
+        'APP_PARAM_UNENCODABLE',
+        `The param ${key} = ${json(value)} of ${route.pattern} holds a lone surrogate (${json(loneSurrogate(value))}), which no URL can encode: next build fails with "URIError: URI malformed". The other params are listed.`,
+      ),
+    );
+  }
   for (const entry of route.entries) {
     for (const [key, value] of Object.entries(entry.params)) {
       const parts = Array.isArray(value) ? value : [value];
       const bad = parts.find((p) => p === '..' || p === '.');
-      if (bad === undefined) continue;
-      const producer = providerOfKey(key, segments, result);
-      const d: Diagnostic = {
-        severity: 'warning',
-        code: 'APP_PARAM_DOT_SEGMENT',
-        file: producer ?? route.file,
-        message: `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}) is the path segment "${bad}": a static build would write it outside the route's folder.`,
-      };
-      if (producer) d.function = GSP;
-      warnings.push(d);
+      if (bad !== undefined) {
+        warnings.push(
+          diagnostic(
+            key,
+            'warning',
+            'APP_PARAM_DOT_SEGMENT',
+            `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}) is the path segment "${bad}": a static build would write it outside the route's folder.`,
+          ),
+        );
+      }
+      const unwritable = unwritableParam(value);
+      if (unwritable) {
+        warnings.push(
+          diagnostic(
+            key,
+            unwritable.problem.severity,
+            'APP_PARAM_UNWRITABLE',
+            `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}): ${unwritable.problem.why}, so a static build cannot write this URL.`,
+          ),
+        );
+      }
     }
   }
   return warnings;

@@ -24,8 +24,8 @@ describe('zfb-next routes', () => {
   test('the table names routes, their URL counts and a summary line', async () => {
     const run = await runCli(['routes', path.join(FIXTURES, 'zfb-site')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^pattern\s+origin\s+unmatched\s+urls\s+examples$/m);
-    expect(run.stdout).toMatch(/\/blog\/\[slug\]\s+zfb\s+not-found\s+\d+/);
+    expect(run.stdout).toMatch(/^pattern\s+kind\s+origin\s+other URLs\s+urls\s+examples$/m);
+    expect(run.stdout).toMatch(/\/blog\/\[slug\]\s+page\s+zfb\s+404\s+\d+/);
     expect(run.stdout).toMatch(/^\d+ routes, \d+ URLs, 0 errors, \d+ warnings$/m);
   });
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RouteModel } from '../../src/model/types.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
-import { FIXTURES as FIXTURES_DIR } from '../helpers/engines.js';
+import { runDiff } from '../../src/report/run-diff.js';
+import { FIXTURES as FIXTURES_DIR, REPO_ROOT } from '../helpers/engines.js';
 import { builtFixture } from '../helpers/ground-truth.js';
 import { modelDynamicRoutes, modelIntercepting, modelUrls, readNextBuild, type NextBuildRoutes } from '../helpers/next-manifests.js';
 
@@ -10,15 +11,17 @@ import { modelDynamicRoutes, modelIntercepting, modelUrls, readNextBuild, type N
  * The model against a real `next build` of each fixture: the URLs Next.js writes statically, and the
  * fallback mode of every dynamic route it records. Exact set equality; nothing hand-written.
  */
-const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export', 'next-pages-env'];
+const FIXTURES = ['next-pages-i18n', 'next-app-cascade', 'next-app-export', 'next-pages-env', 'next-pages-not-found-i18n'];
 
 describe.each(FIXTURES)('%s built by next build', (name) => {
+  let dir: string;
   let model: RouteModel;
   let build: NextBuildRoutes;
 
   beforeAll(async () => {
     model = await buildRouteModel(path.join(FIXTURES_DIR, name));
-    build = readNextBuild((await builtFixture(name)).dir);
+    dir = (await builtFixture(name)).dir;
+    build = readNextBuild(dir);
   });
 
   test('the model lists exactly the URLs Next.js prerenders', () => {
@@ -42,6 +45,12 @@ describe.each(FIXTURES)('%s built by next build', (name) => {
 
   test('the fixture builds without error diagnostics', () => {
     expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('zfb-next diff of the project against its own build: no URL added or removed', async () => {
+    const result = await runDiff({ base: path.relative(REPO_ROOT, dir), head: path.relative(REPO_ROOT, path.join(dir, '.next')), format: 'json', cwd: REPO_ROOT, env: {} });
+    expect({ added: result.report!.added.map((a) => a.url), removed: result.report!.removed.map((r) => r.url) }).toEqual({ added: [], removed: [] });
+    expect(result.report!.base.urls).toBe(result.report!.head.urls);
   });
 });
 

@@ -15,10 +15,11 @@ const INTERCEPTION_MARKER = /\/\((\.{1,3}|\.\.\)\(\.\.)\)/;
 interface PrerenderManifest {
   routes: Record<string, { srcRoute: string | null }>;
   dynamicRoutes: Record<string, { fallback: string | false | null; fallbackSourceRoute?: string }>;
+  notFoundRoutes?: string[];
 }
 
 export interface NextBuildRoutes {
-  /** Every URL written ahead of time: prerendered routes plus automatically static pages, sorted. */
+  /** Every URL written ahead of time: prerendered routes (less notFound ones) plus automatically static pages, sorted. */
   urls: string[];
   /** The same URLs by the route (page pattern) that wrote them; with i18n, every locale's under one route. */
   urlsByRoute: Record<string, string[]>;
@@ -61,7 +62,10 @@ export function readNextBuild(dir: string): NextBuildRoutes {
     if (ENGINE_PAGE.test(url) || url === '/_app' || url === '/_document') return;
     byRoute.set(route, (byRoute.get(route) ?? new Set()).add(url));
   };
+  // getStaticProps answered notFound: the key stays in `routes`, but no page is written.
+  const notFound = new Set(prerender.notFoundRoutes ?? []);
   for (const [url, route] of Object.entries(prerender.routes)) {
+    if (notFound.has(url)) continue;
     if (isIntercepting(route.srcRoute) || isIntercepting(url)) intercepting.add(route.srcRoute ?? url);
     else add(url, route.srcRoute ?? withoutLocale(url));
   }

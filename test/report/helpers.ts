@@ -45,7 +45,7 @@ export interface SyntheticPage {
 }
 
 /**
- * A pages-router build directory in the shape next@16.4.6 writes it (reference next-static-paths.md §5):
+ * A pages-router build directory in the shape next@16.4.6 writes it (as in real builds, see real-builds.test.ts):
  * prerender-manifest routes/dynamicRoutes, routes-manifest dynamicRoutes, server/pages-manifest.json and
  * server/pages/<url>.html, with the source files beside `.next/`. Used for synthetic changes that a
  * real build would need many fixture variants for; real builds are covered in real-builds.test.ts.
