@@ -8,6 +8,7 @@ import { EditedModule } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression } from '../_shared/find-export.js';
 import { staticValue } from '../_shared/literal.js';
 import { newMarkers, withMarkers } from '../_shared/marker.js';
+import { APP_DATA_EXPORTS, markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import { removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { appAncestorFolders, routeFromPath, type RouteFile } from '../_shared/route-file.js';
@@ -49,6 +50,8 @@ const appToZfb: Transform = (input) => {
   const outputPath = zfbPagePath(route);
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
+  const opaque = opaqueExports(ast, APP_DATA_EXPORTS);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   const ts = m.typescript;
   const clash = clashingBinding(ast, ['paths', 'rootLayoutParams']);
   if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);

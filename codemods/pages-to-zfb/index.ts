@@ -8,6 +8,7 @@ import { EditedModule, endOf } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
 import { markerComment, newMarkers, withMarkers } from '../_shared/marker.js';
+import { markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import { rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
@@ -57,6 +58,8 @@ const pagesToZfb: Transform = (input) => {
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
   if (findExport(ast, 'paths')) return skip('already a zfb page: it exports paths()');
+  const opaque = opaqueExports(ast, ['getStaticPaths', 'getStaticProps']);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   if (findExport(ast, 'getServerSideProps')) {
     return skip('getServerSideProps renders on every request; zfb builds static pages only');
   }
