@@ -18,6 +18,7 @@ import { localeRoutingReasons, markLocaleLinks } from './locale.js';
 import { convertStaticPaths, entryParamsCode, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
 import { markForeignExports, markOtherUses } from './page-exports.js';
+import { rootLayout } from './root-layout.js';
 import { markClientOnlyHookImports, markHooksAfterAwait } from './server-component.js';
 
 const n = types.namedTypes;
@@ -385,7 +386,8 @@ const transform: Transform = (input: TransformInput) => {
   if (bottom[0]) bottom[0] = withMarkers(bottom[0], endNotes);
   for (const code of bottom) m.insertAfter(undefined, code);
   const source = m.print();
-  return { source, outputPath, markers: newMarkers(input.source, source) };
+  const layout = rootLayout(input, route.dir, appDir, route.ext);
+  return { source, outputPath, markers: newMarkers(input.source, source), ...(layout ? { companions: [layout] } : {}) };
 };
 
 /**

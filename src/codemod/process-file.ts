@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { newMarkers } from '../../codemods/_shared/marker.js';
-import type { Marker, Transform } from '../../codemods/_shared/types.js';
+import type { Marker, Transform, TransformResult } from '../../codemods/_shared/types.js';
 import { assertParses } from './parses.js';
 import { toProjectPath } from './project-root.js';
 import { readSource } from './read-source.js';
@@ -21,6 +21,8 @@ export interface FileOutcome {
   markers: Marker[];
   /** A unified diff, when printing was asked for and the file changed. */
   patch?: string;
+  /** New files the output needs (absolute paths), for the run to write once after every file: see run.ts. */
+  companions?: { file: string; source: string; markers: Marker[]; replaces?: string[] }[];
 }
 
 export interface FileJob {
@@ -58,6 +60,7 @@ interface Produced {
   moved: boolean;
   markers: Marker[];
   job: FileJob;
+  companions?: TransformResult['companions'];
 }
 
 /**
@@ -83,7 +86,7 @@ function produce(
   const moved = result.outputPath !== undefined && result.outputPath !== relative;
   if (result.source === null || (result.source === source && !moved)) return { outcome: { file, status: 'unchanged', markers: [] } };
   const target = moved ? path.join(job.root, result.outputPath!) : job.file;
-  return { produced: { file, source, output: result.source, target, moved, markers: result.markers, job } };
+  return { produced: { file, source, output: result.source, target, moved, markers: result.markers, job, companions: result.companions } };
 }
 
 /** Re-parses a transform's output: a file whose output would not parse is reported and left untouched. */
@@ -111,6 +114,14 @@ function checkOutput(produced: Produced, options: ProcessOptions): { outcome: Fi
   const markers = found.length > 0 ? found : produced.markers;
   const outcome: FileOutcome = { file, status: 'changed', markers };
   if (moved) outcome.movedTo = display(options.cwd, target);
+  if (produced.companions?.length) {
+    outcome.companions = produced.companions.map((c) => ({
+      file: path.join(produced.job.root, c.path),
+      source: c.source,
+      markers: c.markers,
+      ...(c.replaces ? { replaces: c.replaces.map((r) => path.join(produced.job.root, r)) } : {}),
+    }));
+  }
   if (options.print) {
     outcome.patch = createTwoFilesPatch(file, outcome.movedTo ?? file, source, output);
   }

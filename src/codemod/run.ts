@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { findTransform, TRANSFORMS, type TransformEntry } from '../../codemods/index.js';
 import type { Marker, Transform } from '../../codemods/_shared/types.js';
 import { CodemodUsageError } from './errors.js';
-import { expandPaths } from './expand-paths.js';
+import { expandPaths, SOURCE_EXTENSIONS } from './expand-paths.js';
 import { dirtyRepositories, type DirtyRepository } from './git-clean.js';
 import { noInterrupts, watchInterrupts, type Interrupt } from './interrupt.js';
 import type { Candidate, Pool } from './pool.js';
@@ -35,6 +35,10 @@ export interface CodemodSummary {
   counts: { changed: number; unchanged: number; skipped: number; failed: number; marked: number };
   /** Every file that is not plainly unchanged, in path order. */
   files: FileOutcome[];
+  /** New files the changed ones needed (an app root layout), written (a dry run: to be written). */
+  created?: { file: string; markers: Marker[] }[];
+  /** Files a created one took over whole, removed (a dry run: to be removed), each with the reason. */
+  removed?: { file: string; reason: string }[];
   /** Set when SIGINT or SIGTERM stopped the run: the files it did not get to are left as they were. */
   interrupted?: { signal: NodeJS.Signals; notProcessed: number };
 }
@@ -207,20 +211,102 @@ export async function runCodemod(options: CodemodOptions): Promise<CodemodSummar
     } finally {
       await writer.close();
     }
-    return summarize(entry.name, dry, outcomes, interrupt, files.length + passedOver.length);
+    const { created, removed } = await writeCompanions(outcomes, dry, cwd);
+    return summarize(entry.name, dry, outcomes, interrupt, files.length + passedOver.length, created, removed);
   } finally {
     interrupt.dispose();
   }
 }
 
-function summarize(transform: string, dry: boolean, outcomes: FileOutcome[], interrupt: Interrupt, total: number): CodemodSummary {
+/** A file the run created for the changed ones, and the files it took over and removed. */
+interface Created {
+  file: string;
+  markers: Marker[];
+}
+
+interface Removed {
+  file: string;
+  reason: string;
+}
+
+/** Whether `dir` still holds a page: a source file not named `_…` (pages/_app, _document) and not `gone`. */
+function holdsPage(dir: string, gone: ReadonlySet<string>): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  return entries.some((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name !== 'node_modules' && holdsPage(full, gone);
+    return !entry.name.startsWith('_') && SOURCE_EXTENSIONS.includes(path.extname(entry.name)) && !gone.has(full);
+  });
+}
+
+/**
+ * The new files the changed files asked for (an app root layout), each once, after every file: written
+ * where no file of that name exists (never over one, and not at all when no file that needs it changed), or
+ * in a dry run listed where none exists. A write that fails is a failed outcome of its own. A file the new
+ * one carries whole (a plain pages/_app) is removed once no page is left in its folder: next build fails on
+ * a pages/ folder that holds nothing else.
+ */
+async function writeCompanions(outcomes: FileOutcome[], dry: boolean, cwd: string): Promise<{ created: Created[]; removed: Removed[] }> {
+  const { TargetExistsError, writeFileAtomic } = await import('./write-atomic.js');
+  const wanted = new Map<string, NonNullable<FileOutcome['companions']>[number]>();
+  // In a dry run the moved files are still on disk.
+  const gone = new Set<string>();
+  for (const outcome of outcomes) {
+    for (const companion of outcome.companions ?? []) if (!wanted.has(companion.file)) wanted.set(companion.file, companion);
+    delete outcome.companions;
+    if (outcome.movedTo !== undefined) gone.add(path.resolve(cwd, outcome.file));
+  }
+  const created: Created[] = [];
+  const removed: Removed[] = [];
+  for (const [file, { source, markers, replaces = [] }] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (existsSync(file)) continue;
+    if (!dry) {
+      try {
+        writeFileAtomic(file, source, { exclusive: true });
+      } catch (error) {
+        if (error instanceof TargetExistsError) continue;
+        outcomes.push({ file: display(cwd, file), status: 'failed', reason: `could not create it: ${(error as Error).message.split('\n')[0]}`, markers: [] });
+        continue;
+      }
+    }
+    created.push({ file: display(cwd, file), markers });
+    for (const old of replaces) {
+      if (!existsSync(old) || holdsPage(path.dirname(old), gone)) continue;
+      if (!dry) unlinkSync(old);
+      const folder = display(cwd, path.dirname(old));
+      removed.push({
+        file: display(cwd, old),
+        reason: `carried whole into ${display(cwd, file)}, and no page is left in ${folder}/ (next build fails on a pages/ folder that holds nothing but _app or _document)`,
+      });
+    }
+  }
+  return { created, removed: removed.sort((a, b) => (a.file < b.file ? -1 : 1)) };
+}
+
+function summarize(
+  transform: string,
+  dry: boolean,
+  outcomes: FileOutcome[],
+  interrupt: Interrupt,
+  total: number,
+  created: Created[] = [],
+  removed: Removed[] = [],
+): CodemodSummary {
   const counts = { changed: 0, unchanged: 0, skipped: 0, failed: 0, marked: 0 };
   for (const outcome of outcomes) {
     counts[outcome.status]++;
     if (outcome.markers.length > 0) counts.marked++;
   }
+  counts.marked += created.filter((c) => c.markers.length > 0).length;
   const listed = outcomes.filter((o) => o.status !== 'unchanged').sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const summary: CodemodSummary = { transform, dry, counts, files: listed };
+  if (created.length > 0) summary.created = created;
+  if (removed.length > 0) summary.removed = removed;
   const signal = interrupt.signal();
   if (signal) summary.interrupted = { signal, notProcessed: total - outcomes.length };
   return summary;
@@ -242,9 +328,12 @@ export function formatSummary(summary: CodemodSummary): string {
   for (const o of summary.files) {
     if (o.status === 'changed') lines.push(`  changed ${o.file}${o.movedTo ? ` → ${o.movedTo}` : ''}`);
   }
+  for (const c of summary.created ?? []) lines.push(`  created ${c.file}`);
+  for (const r of summary.removed ?? []) lines.push(`  removed ${r.file}: ${r.reason}`);
   for (const o of summary.files) {
     for (const marker of o.markers) lines.push(`  marker ${formatMarker(o.movedTo ?? o.file, marker)}`);
   }
+  for (const c of summary.created ?? []) for (const marker of c.markers) lines.push(`  marker ${formatMarker(c.file, marker)}`);
   for (const o of summary.files) if (o.status === 'skipped') lines.push(`  skipped ${o.file}: ${o.reason}`);
   for (const o of summary.files) if (o.status === 'failed') lines.push(`  failed ${o.file}: ${o.reason}`);
   if (summary.interrupted) {

@@ -157,8 +157,8 @@ describe('codemod runner', () => {
     expect(statSync(path.join(dir, 'pages/about.jsx')).mtime.getTime()).toBe(old.getTime());
     expect(existsSync(path.join(dir, 'pages/blog/[slug].jsx'))).toBe(false);
     expect(read('app/blog/[slug]/page.jsx')).toContain('export const dynamicParams = false;');
-    // No temporary file is left behind by the atomic write.
-    expect(allFiles(dir)).toEqual(['app/blog/[slug]/page.jsx', 'package.json', 'pages/about.jsx']);
+    // No temporary file is left behind by the atomic write; the app router's root layout is new.
+    expect(allFiles(dir)).toEqual(['app/blog/[slug]/page.jsx', 'app/layout.jsx', 'package.json', 'pages/about.jsx']);
     expect(summary.files).toEqual([{ file: 'pages/blog/[slug].jsx', status: 'changed', movedTo: 'app/blog/[slug]/page.jsx', markers: [] }]);
   });
 
