@@ -14,7 +14,7 @@ import { moveSpecifier } from '../_shared/relative-imports.js';
 import { appAncestorFolders, routeFromPath, type RouteFile } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
 import { walk } from '../_shared/walk.js';
-import { access, clashingBinding, identifierFor, markNodeOnlyCode, objectKey, routeKeys } from '../_shared/zfb-common.js';
+import { access, clashingBinding, identifierFor, markNodeOnlyCode, markNodeOnlyImports, objectKey, routeKeys } from '../_shared/zfb-common.js';
 import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
 import { hoistNestedAsyncComponents } from './hoist.js';
 import { layoutsMarker, SEGMENT_CONFIG_ADVICE } from './marker-texts.js';
@@ -121,6 +121,7 @@ const appToZfb: Transform = (input) => {
 
   rewriteRelativeImports(m, input.path, outputPath);
   markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+  markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
   migrateNextImports(m);
   const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };

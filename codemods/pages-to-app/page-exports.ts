@@ -2,7 +2,7 @@ import type { namedTypes as N } from 'ast-types';
 import type { EditedModule } from '../_shared/edited-module.js';
 import type { FoundExport } from '../_shared/find-export.js';
 import { boundNames } from '../_shared/page-component.js';
-import { isReference, walk } from '../_shared/walk.js';
+import { referencedValueNames } from '../_shared/walk.js';
 
 /**
  * What an app page module may export: the fields of the type guard next build writes for each page under
@@ -78,21 +78,8 @@ export function markOtherUses(m: EditedModule, found: FoundExport | undefined, r
   const own = new Set<N.Node>([local.statement as N.Node, found!.statement as N.Node]);
   for (const statement of m.ast.program.body as N.Node[]) {
     if (own.has(statement) || statement.type === 'ImportDeclaration') continue;
-    if (usesValue(statement, local.name)) m.marker(statement, reason);
+    // Types say nothing about what a call returns (`InferGetStaticPropsType<typeof getStaticProps>` is rewritten
+    // with the function).
+    if (referencedValueNames(statement).has(local.name)) m.marker(statement, reason);
   }
-}
-
-// Types say nothing about what a call returns at run time (`InferGetStaticPropsType<typeof getStaticProps>` is
-// rewritten with the function).
-const TYPE_ONLY = new Set(['TSTypeAnnotation', 'TSTypeParameterInstantiation', 'TSTypeParameterDeclaration', 'TSTypeQuery', 'TSTypeReference', 'TSTypeAliasDeclaration', 'TSInterfaceDeclaration']);
-
-/** Whether code outside type positions under `root` refers to the binding `name`. */
-function usesValue(root: N.Node, name: string): boolean {
-  let used = false;
-  walk(root, (node, parent, key) => {
-    if (used || TYPE_ONLY.has(node.type)) return false;
-    if (node.type === 'Identifier' && (node as N.Identifier).name === name && isReference(parent, key)) used = true;
-    return undefined;
-  });
-  return used;
 }

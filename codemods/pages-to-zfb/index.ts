@@ -20,6 +20,7 @@ import {
   localeAlternatives,
   paramsFromMatchFields,
   markNodeOnlyCode,
+  markNodeOnlyImports,
   objectKey,
   routeKeys,
 } from '../_shared/zfb-common.js';
@@ -83,6 +84,7 @@ const pagesToZfb: Transform = (input) => {
     markLocaleLinks(m, i18n);
   }
   markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+  markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
   migrateNextImports(m);
   return finish(m, input, route.ext, path);
 };
