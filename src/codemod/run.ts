@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { findTransform, TRANSFORMS, type TransformEntry } from '../../codemods/index.js';
 import type { Marker, Transform } from '../../codemods/_shared/types.js';
+import { NEXT_CONFIG_FILES } from '../load/next-config.js';
 import { CodemodUsageError } from './errors.js';
 import { expandPaths, SOURCE_EXTENSIONS } from './expand-paths.js';
 import { dirtyRepositories, type DirtyRepository } from './git-clean.js';
@@ -59,8 +60,6 @@ const CHECK_GROUP = 32;
 const WRITER_THREAD_THRESHOLD = 32;
 /** The pool's batch size (pool.ts): a worker that would get no batch only costs its start. */
 const POOL_BATCH = 8;
-// Next.js looks for these in the project root (next/dist/shared/lib/constants.js, CONFIG_FILES).
-const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'];
 
 /**
  * The workers a run starts: as asked, but never more than one per further core (a thread beyond the cores only
@@ -96,7 +95,7 @@ async function i18nOf(root: string, cwd: string): Promise<FileJob['i18n']> {
     return project.next?.i18n;
   } catch (error) {
     throw new CodemodUsageError(
-      `cannot evaluate ${display(cwd, config)}, so its i18n settings are unknown and the pages could move to the wrong URLs: ${(error as Error).message}`,
+      `cannot evaluate ${display(cwd, config)}, so its i18n settings are unknown and the pages could move to the wrong URLs: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`,
     );
   }
 }
