@@ -1,8 +1,8 @@
 /**
  * Every call into user code (importing a module, calling getStaticPaths, generateStaticParams, paths(),
- * a config function) goes through a guard: it has a time limit, and when the code runs in the isolated
- * host process (host-main.ts) the parent process is told which call is running, so it can stop a call that
- * never yields (`while (true) {}`) and name it.
+ * a config function) goes through a guard: it has a time limit, and in the isolated host process
+ * (host-main.ts) an observer can tell the parent process which call is running, so that it can stop a call
+ * that never yields (`while (true) {}`) and name it.
  */
 
 export interface CallInfo {
@@ -48,9 +48,22 @@ export function describeCall(call: CallInfo): string {
   return `${call.function === 'import' ? 'loading' : `${call.function}() in`} ${call.file}${call.route ? ` (route ${call.route})` : ''}`;
 }
 
+interface Running {
+  call: CallInfo;
+  /** When the call is over its time limit (performance.now()). */
+  deadline: number;
+  /** Ends a call that is still pending at its deadline. */
+  expire: (error: UserCodeFault) => void;
+}
+
 export class CallGuard {
   private nextId = 1;
-  private readonly running = new Map<number, CallInfo>();
+  private readonly running = new Map<number, Running>();
+  /**
+   * One timer checks every pending call's deadline, rather than one timer and one race per call: a project
+   * makes a call per URL (getStaticProps), and 100,000 timers cost more than the calls themselves.
+   */
+  private ticker: NodeJS.Timeout | undefined;
 
   constructor(
     /** Next's `staticPageGenerationTimeout`, in milliseconds. */
@@ -61,31 +74,56 @@ export class CallGuard {
 
   /** The calls under way, most recent last: whom to blame for a stray exception or `process.exit`. */
   current(): CallInfo | undefined {
-    return [...this.running.values()].pop();
+    let last: Running | undefined;
+    for (const running of this.running.values()) last = running;
+    return last?.call;
   }
 
-  async run<T>(call: CallInfo, fn: () => T | Promise<T>): Promise<T> {
+  run<T>(call: CallInfo, fn: () => T | Promise<T>): Promise<T> {
     const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function);
-    if (known) throw new UserCodeFault(known.code, known.message);
+    if (known) return Promise.reject(new UserCodeFault(known.code, known.message));
     const id = this.nextId++;
-    this.running.set(id, call);
-    this.observer?.start(id, call, this.limitMs);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new UserCodeFault('USER_TIMEOUT', timeoutMessage(call, this.limitMs))), this.limitMs);
-      });
-      return await Promise.race([Promise.resolve().then(fn), timeout]);
-    } finally {
-      clearTimeout(timer);
-      this.running.delete(id);
-      this.observer?.end(id);
-    }
+    const limitMs = this.limitMs;
+    return new Promise<T>((resolve, reject) => {
+      const end = (): boolean => {
+        if (!this.running.delete(id)) return false;
+        this.observer?.end(id);
+        return true;
+      };
+      this.running.set(id, { call, deadline: performance.now() + limitMs, expire: (error) => end() && reject(error) });
+      this.observer?.start(id, call, limitMs);
+      this.startTicker();
+      Promise.resolve()
+        .then(fn)
+        .then(
+          (value) => end() && resolve(value),
+          (error: unknown) => end() && reject(error),
+        );
+    });
   }
 
   /** `fn` with the same arguments and result, each call made through the guard. */
   wrap<A extends unknown[], R>(call: CallInfo, fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
     return (...args: A) => this.run(call, () => fn(...args)) as Promise<Awaited<R>>;
+  }
+
+  private startTicker(): void {
+    if (this.ticker) return;
+    // A tenth of the limit: a call is stopped at most 10% late. The timer keeps the process alive while a
+    // call is pending, as a call's own timer would.
+    const every = Math.min(1_000, Math.max(10, Math.floor(this.limitMs / 10)));
+    this.ticker = setInterval(() => this.expireOverdue(), every);
+  }
+
+  private expireOverdue(): void {
+    const now = performance.now();
+    for (const running of [...this.running.values()]) {
+      if (now >= running.deadline) running.expire(new UserCodeFault('USER_TIMEOUT', timeoutMessage(running.call, this.limitMs)));
+    }
+    if (this.running.size === 0) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Diagnostic, RouteModel } from '../model/types.js';
 import { CallGuard, describeCall, UserCodeFault, type CallInfo } from './call-guard.js';
 import { toCloneable } from './cloneable.js';
-import type { HostMessage, TaskOutput, TaskRequest } from './host-protocol.js';
+import { HEARTBEAT_MS, type HostMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
 
 const exit = process.exit.bind(process);
 let guard: CallGuard | undefined;
@@ -60,17 +60,19 @@ process.once('message', (request: TaskRequest) => {
 async function runTask(request: TaskRequest): Promise<void> {
   // A host may be started before its project is known; user code runs with the project root as cwd.
   process.chdir(request.root);
-  guard = new CallGuard(
-    request.limitMs ?? 60_000,
-    {
-      start: (id, call, limitMs) => send({ type: 'call-start', id, call, limitMs }),
-      end: (id) => send({ type: 'call-end', id }),
-    },
-    request.knownFaults,
-  );
+  const observer = request.announceCalls
+    ? {
+        start: (id: number, call: CallInfo, limitMs: number) => send({ type: 'call-start', id, call, limitMs }),
+        end: (id: number) => send({ type: 'call-end', id }),
+      }
+    : undefined;
+  const taskGuard = new CallGuard(request.limitMs ?? 60_000, observer, request.knownFaults);
+  guard = taskGuard;
+  // A call that never yields stops these: the CLI side then knows the event loop is blocked (host.ts).
+  if (!observer) setInterval(() => send({ type: 'alive', limitMs: taskGuard.limitMs }), HEARTBEAT_MS).unref();
   let message: HostMessage;
   try {
-    message = { type: 'done', output: await perform(request, guard) };
+    message = { type: 'done', output: await perform(request, taskGuard) };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : { name: 'Error', message: String(error) };
     message = { type: 'failed', error: { name, message: text } };
@@ -95,7 +97,7 @@ async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<Task
     case 'route-model':
     case 'routes-json': {
       const { computeRouteModel } = await import('../routes/build-model.js');
-      const model = await computeRouteModel(request.root, { guard: taskGuard, tmpDir: request.tmpDir, ...(request.limitMs ? { limitMs: request.limitMs } : {}) });
+      const model = await computeRouteModel(request.root, { guard: taskGuard, tmpDir: request.tmpDir, inRoot: true, ...(request.limitMs ? { limitMs: request.limitMs } : {}) });
       model.diagnostics.push(...faults.splice(0));
       const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
       if (request.task === 'route-model') return { text: modelText(model), errors, faults: [] };

@@ -23,7 +23,15 @@ export interface TaskRequest {
   knownFaults: KnownFault[];
   /** Overrides the config's staticPageGenerationTimeout (milliseconds). */
   limitMs?: number;
+  /**
+   * Tell the CLI side when each call starts and ends, so that it can name the call that hung or ended the
+   * process. A message per call is slow (a call per URL); the first host sends heartbeats instead, and only
+   * a host that went silent or died is run again with this set.
+   */
+  announceCalls: boolean;
 }
+
+export const HEARTBEAT_MS = 500;
 
 /** What a task hands back: its result as text, and a small summary the CLI side can act on. */
 export interface TaskOutput {
@@ -36,6 +44,8 @@ export interface TaskOutput {
 }
 
 export type HostMessage =
+  /** Sent every HEARTBEAT_MS while the host's event loop runs, with the time limit now in force. */
+  | { type: 'alive'; limitMs: number }
   | { type: 'call-start'; id: number; call: CallInfo; limitMs: number }
   | { type: 'call-end'; id: number }
   | { type: 'done'; output: TaskOutput }

@@ -13,7 +13,8 @@ import { onExitCleanup } from './exit-cleanup.js';
  * Runs a task over one project's user code in a child process of its own (host-main.ts), so that nothing the
  * code does reaches this process: its output is captured (and shown on our stderr, never our stdout),
  * `process.exit` and stray exceptions become diagnostics, and a call that never yields is stopped after
- * the time limit, named, and skipped in a fresh host that finishes the task.
+ * the time limit, named, and skipped in a fresh host that finishes the task. The first host only sends a
+ * heartbeat; one that goes silent or dies is run again announcing each call, which names the culprit.
  */
 
 export interface HostOptions {
@@ -39,6 +40,8 @@ export class HostTaskError extends Error {
 // After the in-host timer had its chance to report an async hang, how long before the host is stopped.
 const GRACE_MS = 2_000;
 const MAX_RESTARTS = 20;
+// Next's default staticPageGenerationTimeout; the host reports the project's own once it has read the config.
+const DEFAULT_LIMIT_MS = 60_000;
 const TMP_PREFIX = 'zfb-next-';
 
 /** Runs the task and returns its output (text and summary); the temporary folder is gone when it returns. */
@@ -47,12 +50,14 @@ export async function runInHost(task: TaskName, root: string, options: HostOptio
   const tmpDir = mkdtempSync(path.join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
   const release = onExitCleanup(() => rmSync(tmpDir, { recursive: true, force: true }));
   const knownFaults: KnownFault[] = [];
+  let announceCalls = false;
   try {
     for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
-      const outcome = await runOnce(task, root, tmpDir, knownFaults, options);
+      const outcome = await runOnce(task, root, tmpDir, knownFaults, announceCalls, options);
       if (outcome.kind === 'done') return outcome.output;
       if (outcome.kind === 'failed') throw new HostTaskError(outcome.name, outcome.message);
-      knownFaults.push(outcome.fault);
+      if (outcome.kind === 'unattributed') announceCalls = true;
+      else knownFaults.push(outcome.fault);
     }
     throw new HostTaskError('HostTaskError', `user code of ${root} stopped its host ${MAX_RESTARTS + 1} times; giving up`);
   } finally {
@@ -65,17 +70,27 @@ type Outcome =
   | { kind: 'done'; output: TaskOutput }
   | { kind: 'failed'; name: string; message: string }
   /** A call hung or ended the process: run again without it. */
-  | { kind: 'retry'; fault: KnownFault };
+  | { kind: 'retry'; fault: KnownFault }
+  /** A host that announced no calls went silent or died: run again announcing them, to learn which call. */
+  | { kind: 'unattributed' };
 
-function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], options: HostOptions): Promise<Outcome> {
+function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], announceCalls: boolean, options: HostOptions): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = takeHost();
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
+    // Without announced calls: a host silent for longer than the time limit has an event loop a call blocks.
+    let silence: NodeJS.Timeout | undefined;
+    const heard = (limitMs: number): void => {
+      if (announceCalls) return;
+      clearTimeout(silence);
+      silence = setTimeout(() => finish({ kind: 'unattributed' }), limitMs + GRACE_MS);
+    };
     let settled = false;
     const finish = (outcome: Outcome): void => {
       if (settled) return;
       settled = true;
+      clearTimeout(silence);
       for (const { timer } of running.values()) clearTimeout(timer);
       release();
       // A host that answered ends by itself (this process need not wait for it); one that did not is stopped.
@@ -91,6 +106,8 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     forwardOutput(child, options);
     child.on('message', (message: HostMessage) => {
       switch (message.type) {
+        case 'alive':
+          return heard(message.limitMs);
         case 'call-start': {
           const timer = setTimeout(() => {
             finish({ kind: 'retry', fault: { ...message.call, code: 'USER_TIMEOUT', message: timeoutMessage(message.call, message.limitMs) } });
@@ -117,12 +134,15 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
       if (last) {
         const message = `${describeCall(last.call)} ended the process that runs it (${how}); Next.js would fail the build`;
         finish({ kind: 'retry', fault: { ...last.call, code: 'USER_CRASH', message } });
+      } else if (!announceCalls) {
+        finish({ kind: 'unattributed' });
       } else {
         finish({ kind: 'failed', name: 'HostTaskError', message: `the process running the user code of ${root} stopped unexpectedly (${how})` });
       }
     });
-    const request: TaskRequest = { type: 'task', task, root, tmpDir, knownFaults };
+    const request: TaskRequest = { type: 'task', task, root, tmpDir, knownFaults, announceCalls };
     if (options.limitMs !== undefined) request.limitMs = options.limitMs;
+    heard(options.limitMs ?? DEFAULT_LIMIT_MS);
     child.send(request);
   });
 }

@@ -31,6 +31,8 @@ export interface SessionOptions {
   guard?: CallGuard;
   /** Where bundles are written; a fresh folder in the OS temporary directory when not given. */
   tmpDir?: string;
+  /** The process stays in the root for the whole session (a project's host process does). */
+  inRoot?: boolean;
 }
 
 const DEFAULT_LIMIT_MS = 60_000;
@@ -44,12 +46,15 @@ export class ModuleSession {
   private readonly ownsOutdir: boolean;
   private batch = 0;
 
+  private readonly inRoot: boolean;
+
   constructor(
     readonly root: string,
     options: SessionOptions = {},
   ) {
     this.settings = options.settings ?? DEFAULT_BUNDLE_SETTINGS;
     this.guard = options.guard ?? new CallGuard(DEFAULT_LIMIT_MS);
+    this.inRoot = options.inRoot ?? false;
     this.ownsOutdir = !options.tmpDir;
     this.outdir = options.tmpDir ?? mkdtempSync(path.join(tmpdir(), 'zfb-next-'));
   }
@@ -90,8 +95,13 @@ export class ModuleSession {
     return results;
   }
 
-  /** Runs user code with the project root as `process.cwd()`, as `next build` does. */
+  /**
+   * Runs user code with the project root as `process.cwd()`, as `next build` does. The host process of a
+   * project (host-main.ts) is in the root already; asking the system for the cwd on every call (a call per
+   * URL) would cost more than the call, so only a session told it is elsewhere changes directory.
+   */
   async run<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (this.inRoot) return await fn();
     const previous = process.cwd();
     if (previous === this.root) return await fn();
     process.chdir(this.root);

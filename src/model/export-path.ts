@@ -14,11 +14,19 @@ export function exportPathError(page: string, entry: Entry, locales: readonly st
   if ((withoutLocale ?? entry.url) === page) return undefined;
   const path = withoutLocale ?? entry.encodedUrl ?? entry.url;
   try {
-    if (getRouteMatcher(getRouteRegex(page))(path)) return undefined;
+    if (matcherOf(page)(path)) return undefined;
   } catch (error) {
     return (error as Error).message;
   }
   return `The provided export path '${path}' doesn't match the '${page}' page.\nRead more: https://nextjs.org/docs/messages/export-path-mismatch`;
+}
+
+// A page's matcher, made once: every URL of a route is checked against it.
+const matchers = new Map<string, ReturnType<typeof getRouteMatcher>>();
+function matcherOf(page: string): ReturnType<typeof getRouteMatcher> {
+  let matcher = matchers.get(page);
+  if (!matcher) matchers.set(page, (matcher = getRouteMatcher(getRouteRegex(page))));
+  return matcher;
 }
 
 /** shared/lib/i18n/normalize-locale-path.ts: the path without its locale, or undefined when it has none. */

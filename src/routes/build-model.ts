@@ -25,6 +25,8 @@ export interface ComputeOptions {
   tmpDir?: string;
   /** Overrides the config's staticPageGenerationTimeout, in milliseconds. */
   limitMs?: number;
+  /** This process's cwd is the project root and stays so (the host process). */
+  inRoot?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function computeRouteModel(dir: string, options: ComputeOptions = {
       guard,
       ...(project.next ? { settings: project.next.bundle } : {}),
       ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
+      inRoot: options.inRoot ?? false,
     });
     try {
       const results = await runSources(project, session);

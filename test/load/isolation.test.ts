@@ -144,6 +144,24 @@ describe('user code cannot end, hang or corrupt the run', () => {
     expect(run.ms).toBeLessThan(45_000);
   });
 
+  test('a getStaticProps that kills its own process is named: the host is run again announcing each call', async () => {
+    const dir = project({
+      'pages/boom/[id].js':
+        `export async function getStaticPaths() { return { paths: ['/boom/1', '/boom/2'], fallback: false }; }\n` +
+        `export async function getStaticProps() { process.kill(process.pid, 'SIGKILL'); }\n${STATIC}`,
+      'pages/ok/[id].js': paths(`return { paths: ['/ok/1'], fallback: false };`),
+    });
+    const run = await routes(dir);
+    expect(run.code).toBe(1);
+    const model = parse(run);
+    const crash = model.diagnostics.filter((d) => d.code === 'USER_CRASH');
+    expect(crash.length).toBeGreaterThan(0);
+    expect(crash[0]).toMatchObject({ file: 'pages/boom/[id].js', function: 'getStaticProps' });
+    expect(crash[0]!.message).toContain('ended the process that runs it (signal SIGKILL)');
+    expect(urls(model)).toContain('/ok/1');
+    expect(run.leftovers).toEqual([]);
+  });
+
   test('a module whose top-level await never settles is a timeout of loading it', async () => {
     const dir = project({
       'next.config.js': `module.exports = { staticPageGenerationTimeout: 1 };\n`,
