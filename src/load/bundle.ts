@@ -8,6 +8,7 @@ import { ImportGraph } from './import-graph.js';
 import { mdxPlugin, type MdxSettings } from './mdx.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
+import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
 
 /**
  * Bundles user modules the way `next build` compiles them for the server, so what loads under Next.js loads
@@ -21,13 +22,17 @@ import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './p
  *   (next/dist/lib/server-external-packages.jsonc), resolving with the `react-server` condition; a
  *   `"use client"` module becomes a client reference, as the server layer never runs client code.
  * - `zfb`: zfb's own bundler inlines every package.
+ * - `rsc` and `ssr`: the two server halves of the app router when it renders (src/render/): as `app`, but
+ *   React, react-dom and react-server-dom-webpack are Next's own copies (render/react-copies.ts), bundled so
+ *   that each half has its instance: `rsc` with the `react-server` builds (server components), `ssr` with
+ *   the ordinary ones (client components rendered to HTML).
  *
  * In every layer: `next/*` imports load our stand-ins (src/load/next-stand-ins/), JSX is allowed in `.js`,
  * tsconfig/jsconfig paths apply, styles and assets load as inert values, `.mdx` compiles with the project's
  * own @next/mdx options, and Node's built-ins stay Node's.
  */
 
-export type Layer = 'pages' | 'app' | 'zfb';
+export type Layer = 'pages' | 'app' | 'zfb' | 'rsc' | 'ssr';
 
 /** What the project's config says about compiling its modules (next.config, read in next-config.ts). */
 export interface BundleSettings {
@@ -65,6 +70,14 @@ export interface BundleRequest {
   fallbackResolveDir: string;
   /** When given, every resolved import is recorded (to explain a failure; it slows the build a little). */
   graph?: ImportGraph;
+  /** The class names of each CSS module (absolute path), so server HTML uses the browser's names. */
+  cssModules?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** The URL an imported asset is served at (render/assets.ts); its path below the root otherwise. */
+  assetUrl?: (file: string) => string;
+  /** Receives esbuild's metafile: who imports what (render/stylesheets.ts follows it to a page's CSS). */
+  onMetafile?: (metafile: esbuild.Metafile) => void;
+  /** Filled with the `"use client"` modules the `rsc` layer turned into client references. */
+  clientModules?: Set<string>;
 }
 
 /** The bundle of each entry, by absolute entry path. */
@@ -86,7 +99,7 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
     metafile: true,
     outExtension: { '.js': '.mjs' },
     resolveExtensions: request.settings.mdx ? [...RESOLVE_EXTENSIONS, '.mdx'] : RESOLVE_EXTENSIONS,
-    conditions: request.layer === 'app' ? ['react-server'] : [],
+    conditions: request.layer === 'app' || request.layer === 'rsc' ? ['react-server'] : [],
     define: defines(request),
     // CommonJS code inside the bundle calls require() for Node's modules and the external packages.
     banner: {
@@ -99,6 +112,7 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
     },
     plugins: [...(request.settings.mdx ? [mdxPlugin(root, request.settings.mdx)] : []), userCodePlugin(request), textPlugin(request)],
   });
+  request.onMetafile?.(result.metafile);
   const outputs = new Map<string, string>();
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {
     if (meta.entryPoint) outputs.set(entryPath(root, meta.entryPoint), path.resolve(root, out));
@@ -127,14 +141,20 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
   const { root, layer, settings, graph } = request;
   const projectRequire = createRequire(path.join(root, 'package.json'));
   const fallbackRequire = createRequire(path.join(request.fallbackResolveDir, 'index.js'));
-  const builtInExternals = layer === 'app' ? nextServerExternalPackages(projectRequire) : [];
+  const appLike = layer === 'app' || layer === 'rsc' || layer === 'ssr';
+  const builtInExternals = appLike ? nextServerExternalPackages(projectRequire) : [];
+  const compiledDir = layer === 'rsc' || layer === 'ssr' ? nextCompiledDir(root) : undefined;
+  if ((layer === 'rsc' || layer === 'ssr') && !compiledDir) {
+    throw new Error(`rendering the app router needs the project's own Next.js (next/dist/compiled/react-server-dom-webpack); install next in ${root}`);
+  }
+  const compiledConditions = layer === 'rsc' ? ['react-server', 'node'] : ['node'];
   const appExternals = new Set([...settings.serverExternalPackages, ...builtInExternals]);
   const transpiled = new Set(settings.transpilePackages);
 
   /** Whether a package stays out of the bundle and loads from node_modules at run time. */
   const isExternal = (name: string): boolean => {
     if (layer === 'pages') return !transpiled.has(name);
-    if (layer === 'app') return appExternals.has(name);
+    if (appLike) return appExternals.has(name);
     return false;
   };
 
@@ -160,6 +180,14 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
           if (resolved.errors.length > 0) return { errors: resolved.errors };
           graph.edge(args.importer, resolved.path);
           return { path: resolved.path, external: resolved.external, namespace: resolved.namespace, sideEffects: resolved.sideEffects };
+        });
+      }
+
+      if (compiledDir) {
+        // Next's copies of React, bundled: the rsc and ssr halves each get their own instance.
+        build.onResolve({ filter: /^(next\/dist\/compiled\/)?(react|react-dom|react-server-dom-webpack|scheduler)(\/.*)?$/ }, (args) => {
+          const file = resolveCompiled(compiledDir, args.path, compiledConditions);
+          return file ? { path: file } : undefined;
         });
       }
 
@@ -219,17 +247,20 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));
-      build.onLoad({ filter: /.*/, namespace: 'style-stand-in' }, (args) => ({
+      build.onLoad({ filter: /.*/, namespace: 'style-stand-in' }, (args) => {
         // A CSS module gives back its class names; a plain stylesheet is nothing to a server module.
-        contents: CSS_MODULE.test(args.path)
-          ? 'module.exports = Object.create(new Proxy({}, { get: (_, k) => (typeof k === "string" && k !== "__esModule" && k !== "then" ? k : undefined) }));'
-          : 'module.exports = {};',
-        loader: 'js',
-      }));
+        if (!CSS_MODULE.test(args.path)) return { contents: 'module.exports = {};', loader: 'js' };
+        const names = request.cssModules?.get(args.path);
+        if (names) return { contents: `module.exports = ${JSON.stringify(names)};`, loader: 'js' };
+        return {
+          contents: 'module.exports = Object.create(new Proxy({}, { get: (_, k) => (typeof k === "string" && k !== "__esModule" && k !== "then" ? k : undefined) }));',
+          loader: 'js',
+        };
+      });
       build.onLoad({ filter: /.*/, namespace: 'asset-stand-in' }, (args) => {
         // Next's static image import: { src, width, height }; other assets are their URL.
-        const src = '/' + path.relative(root, args.path).split(path.sep).join('/');
-        const value = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg)$/i.test(args.path) ? { src, width: 0, height: 0, blurDataURL: '' } : src;
+        const src = request.assetUrl ? request.assetUrl(args.path) : '/' + path.relative(root, args.path).split(path.sep).join('/');
+        const value = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg)$/i.test(args.path) ? staticImage(src, args.path) : src;
         return { contents: `export default ${JSON.stringify(value)};`, loader: 'js' };
       });
 
@@ -238,9 +269,14 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         // Next compiles project files and transpilePackages with SWC, JSX allowed in .js; packages as they are.
         const compiled = !isInNodeModules(args.path) || transpiled.has(packageOfFile(args.path) ?? '');
         // Only the app router's server layer swaps client modules for references.
-        if (layer !== 'app' && (!compiled || !/\.[cm]?js$/.test(args.path))) return undefined;
+        const serverLayer = layer === 'app' || layer === 'rsc';
+        if (!serverLayer && (!compiled || !/\.[cm]?js$/.test(args.path))) return undefined;
         const contents = readFileSync(args.path, 'utf8');
-        if (layer === 'app' && hasUseClientDirective(contents)) return { contents: clientReferenceStub(args.path), loader: 'js' };
+        if (serverLayer && hasUseClientDirective(contents)) {
+          request.clientModules?.add(args.path);
+          return { contents: clientReferenceStub(args.path), loader: 'js' };
+        }
+        if (!compiled || !/\.[cm]?js$/.test(args.path)) return undefined;
         return { contents, loader: loaderFor(args.path, compiled) };
       });
     },
@@ -258,6 +294,46 @@ function textPlugin(request: BundleRequest): esbuild.Plugin {
       });
     },
   };
+}
+
+/** Next's static image import, `{ src, width, height, blurDataURL }`, with the size read from the file. */
+export function staticImage(src: string, file: string): { src: string; width?: number; height?: number; blurDataURL: string } {
+  const size = imageSize(file);
+  return size ? { src, width: size.width, height: size.height, blurDataURL: '' } : { src, blurDataURL: '' };
+}
+
+/** Width and height from a PNG, GIF, JPEG or WebP header; undefined for other formats or unreadable files. */
+function imageSize(file: string): { width: number; height: number } | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  if (data.length > 10 && data.toString('latin1', 0, 3) === 'GIF') return { width: data.readUInt16LE(6), height: data.readUInt16LE(8) };
+  if (data.length > 30 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') {
+    const kind = data.toString('latin1', 12, 16);
+    if (kind === 'VP8X') return { width: 1 + data.readUIntLE(24, 3), height: 1 + data.readUIntLE(27, 3) };
+    if (kind === 'VP8 ') return { width: data.readUInt16LE(26) & 0x3fff, height: data.readUInt16LE(28) & 0x3fff };
+    if (kind === 'VP8L') {
+      const bits = data.readUInt32LE(21);
+      return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
+    }
+  }
+  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < data.length) {
+      if (data[at] !== 0xff) return undefined;
+      const marker = data[at + 1]!;
+      const length = data.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: data.readUInt16BE(at + 5), width: data.readUInt16BE(at + 7) };
+      }
+      at += 2 + length;
+    }
+  }
+  return undefined;
 }
 
 function loaderFor(file: string, compiled: boolean): esbuild.Loader {

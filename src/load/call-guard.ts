@@ -35,6 +35,7 @@ export function faultCode(error: unknown): FaultCode | undefined {
 export interface KnownFault {
   file: string;
   function: string;
+  route?: string;
   code: FaultCode;
   message: string;
 }
@@ -65,7 +66,8 @@ export class CallGuard {
   }
 
   async run<T>(call: CallInfo, fn: () => T | Promise<T>): Promise<T> {
-    const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function);
+    // A call for one route (a render of one URL) is only skipped for that route.
+    const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function && (f.route === undefined || call.route === undefined || f.route === call.route));
     if (known) throw new UserCodeFault(known.code, known.message);
     const id = this.nextId++;
     this.running.set(id, call);

@@ -64,7 +64,7 @@ async function runTask(request: TaskRequest): Promise<void> {
     end: (id) => send({ type: 'call-end', id }),
   }, request.knownFaults);
   try {
-    const value = await perform(request, guard);
+    const value = await perform(request, guard, (part) => send({ type: 'progress', value: toCloneable(part) }));
     send({ type: 'done', value: toCloneable(value) });
   } catch (error) {
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
@@ -72,7 +72,7 @@ async function runTask(request: TaskRequest): Promise<void> {
   }
 }
 
-async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<unknown> {
+async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (part: unknown) => void): Promise<unknown> {
   switch (request.task) {
     case 'route-model': {
       const { computeRouteModel } = await import('../routes/build-model.js');
@@ -82,6 +82,14 @@ async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<unkn
       const { discoverProject } = await import('../project/discover.js');
       const { withBuildEnv } = await import('../project/env.js');
       return withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard }));
+    }
+    case 'build-prepare': {
+      const { prepareTask } = await import('../build/host-tasks.js');
+      return prepareTask(request, taskGuard);
+    }
+    case 'render': {
+      const { renderTask } = await import('../build/host-tasks.js');
+      return renderTask(request, taskGuard, progress);
     }
   }
 }

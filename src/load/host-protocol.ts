@@ -7,7 +7,7 @@ import type { CallInfo, KnownFault } from './call-guard.js';
  * serialisation, so `undefined` inside params survives the trip.
  */
 
-export type TaskName = 'route-model' | 'discover';
+export type TaskName = 'route-model' | 'discover' | 'build-prepare' | 'render';
 
 export interface TaskRequest {
   type: 'task';
@@ -19,6 +19,8 @@ export interface TaskRequest {
   knownFaults: KnownFault[];
   /** Overrides the config's staticPageGenerationTimeout (milliseconds). */
   limitMs?: number;
+  /** What the task works on, beyond the project root (the URLs a render host renders, ...). */
+  payload?: unknown;
 }
 
 export type HostMessage =
@@ -26,5 +28,7 @@ export type HostMessage =
   | { type: 'call-end'; id: number }
   /** Something user code did outside any call it was asked to make (a late exception, process.exit). */
   | { type: 'fault'; diagnostic: Diagnostic }
+  /** A part of the result, sent as soon as it is known (one rendered URL). */
+  | { type: 'progress'; value: unknown }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; error: { name: string; message: string } };

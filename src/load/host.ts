@@ -24,6 +24,16 @@ export interface HostOptions {
   label?: string;
   /** Overrides the project's staticPageGenerationTimeout, in milliseconds. */
   limitMs?: number;
+  /** What the task works on; asked again before every restart, so a restarted host skips finished work. */
+  payload?: () => unknown;
+  /** Parts of the result as the host sends them (a render host reports each URL). */
+  onProgress?: (part: unknown) => void;
+  /** A temporary folder the caller owns and removes (several hosts of one build share their bundles). */
+  tmpDir?: string;
+  /** Stops the host (and the task fails with an AbortError) when aborted. */
+  signal?: AbortSignal;
+  /** Extra environment for the host (NODE_OPTIONS for its heap, ...). */
+  env?: Record<string, string>;
 }
 
 export interface HostResult<T> {
@@ -48,9 +58,9 @@ const MAX_RESTARTS = 20;
 const TMP_PREFIX = 'zfb-next-';
 
 export async function runInHost<T>(task: TaskName, root: string, options: HostOptions = {}): Promise<HostResult<T>> {
-  pruneStaleTmpDirs();
-  const tmpDir = mkdtempSync(path.join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
-  const release = onExitCleanup(() => rmSync(tmpDir, { recursive: true, force: true }));
+  const owned = options.tmpDir === undefined;
+  const tmpDir = options.tmpDir ?? makeHostTmpDir();
+  const release = owned ? onExitCleanup(() => rmSync(tmpDir, { recursive: true, force: true })) : () => undefined;
   const knownFaults: KnownFault[] = [];
   const faults: Diagnostic[] = [];
   try {
@@ -63,9 +73,18 @@ export async function runInHost<T>(task: TaskName, root: string, options: HostOp
     }
     throw new HostTaskError('HostTaskError', `user code of ${root} stopped its host ${MAX_RESTARTS + 1} times; giving up`);
   } finally {
-    rmSync(tmpDir, { recursive: true, force: true });
+    if (owned) rmSync(tmpDir, { recursive: true, force: true });
     release();
   }
+}
+
+/**
+ * A folder in the OS temporary directory for bundles, named after this process so that a later run can
+ * remove it if this one is killed before it can (the caller removes it; register it with onExitCleanup).
+ */
+export function makeHostTmpDir(): string {
+  pruneStaleTmpDirs();
+  return mkdtempSync(path.join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
 }
 
 type Ending =
@@ -82,7 +101,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, ...options.env, NODE_ENV: 'production' },
     });
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     const faults: Diagnostic[] = [];
@@ -98,6 +117,10 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     };
 
     forwardOutput(child, options);
+    const onAbort = (): void => finish({ kind: 'failed', name: 'AbortError', message: 'stopped' });
+    if (options.signal?.aborted) queueMicrotask(onAbort);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.once('exit', () => options.signal?.removeEventListener('abort', onAbort));
     child.on('message', (message: HostMessage) => {
       switch (message.type) {
         case 'call-start': {
@@ -113,6 +136,9 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
           return;
         case 'fault':
           faults.push(message.diagnostic);
+          return;
+        case 'progress':
+          options.onProgress?.(message.value);
           return;
         case 'done':
           return finish({ kind: 'done', value: message.value });
@@ -135,6 +161,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     });
     const request: TaskRequest = { type: 'task', task, root, tmpDir, knownFaults };
     if (options.limitMs !== undefined) request.limitMs = options.limitMs;
+    if (options.payload) request.payload = options.payload();
     child.send(request);
   });
 }
