@@ -64,3 +64,59 @@ describe('fixtures/build-pages: pages router with _app, _document, CSS modules, 
     expect(filesBelow(path.join(dist, '_next/static/chunks')).every((f) => /-[A-Z0-9]{8}\.js$/.test(f))).toBe(true);
   });
 });
+
+/** An export tree's HTML pages: URL → file (`about.html` and `about/index.html` are `/about`). */
+function exportPages(out: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const file of filesBelow(out)) {
+    if (!file.endsWith('.html') || file.startsWith('_next/')) continue;
+    const url = file === 'index.html' ? '/' : `/${file.slice(0, -'.html'.length).replace(/\/index$/, '')}`;
+    if (/^\/(404|_not-found)$/.test(url)) continue;
+    pages.set(url, path.join(out, file));
+  }
+  return pages;
+}
+
+describe('fixtures/build-app: app router with cascades, async server components, a client counter, metadata, a feed', () => {
+  let dir: string;
+  let zfb: Awaited<ReturnType<typeof runCli>>;
+  let exported: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    dir = copyFixture('build-app', 'build');
+    zfb = await runCli(['build', dir]);
+    exported = await runCli(['build', dir, '--layout', 'next-export', '--out', path.join(dir, 'out-zfb')]);
+    const next = await nextBuild(dir);
+    expect(next.code, next.stdout + next.stderr).toBe(0);
+  });
+
+  test('both layouts build', () => {
+    expect(zfb.code, zfb.stdout + zfb.stderr).toBe(0);
+    expect(exported.code, exported.stdout + exported.stderr).toBe(0);
+  });
+
+  test('the same URLs as next build, each with the same text, title and lang', () => {
+    const next = exportPages(path.join(dir, 'out'));
+    const ours = zfbPages(path.join(dir, 'dist'));
+    expect([...ours.keys()].sort()).toEqual([...next.keys()].sort());
+    for (const [url, file] of next) expect({ url, ...pageFacts(ours.get(url)!) }).toEqual({ url, ...pageFacts(file) });
+  });
+
+  test('--layout next-export writes exactly the HTML files of Next.js out/, with the same content', () => {
+    const html = (out: string) => filesBelow(out).filter((f) => f.endsWith('.html') && !f.startsWith('_next/'));
+    expect(html(path.join(dir, 'out-zfb'))).toEqual(html(path.join(dir, 'out')));
+    for (const file of html(path.join(dir, 'out'))) {
+      expect({ file, ...pageFacts(path.join(dir, 'out-zfb', file)) }).toEqual({ file, ...pageFacts(path.join(dir, 'out', file)) });
+    }
+  });
+
+  test('the route handler is written with its body, as next build writes it', () => {
+    expect(readFileSync(path.join(dir, 'dist/feed.xml'), 'utf8')).toBe(readFileSync(path.join(dir, 'out/feed.xml'), 'utf8'));
+  });
+
+  test('the nested async server component read its file; the client counter is server-rendered', () => {
+    const { text } = pageFacts(path.join(dir, 'dist/blog/first/index.html'));
+    expect(text).toContain('The first post, read from disk by a nested async component.');
+    expect(text).toContain('Likes: 0');
+  });
+});
