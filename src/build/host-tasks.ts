@@ -74,6 +74,7 @@ export interface RenderReport {
 export async function renderTask(request: TaskRequest, guard: CallGuard, progress: (part: unknown) => void): Promise<{ rendered: number }> {
   const payload = request.payload as RenderPayload;
   return withBuildEnv(request.root, looksLikeNext(request.root), async () => {
+    if (!request.limitMs) guard.limitMs = payload.manifest.site.limitMs;
     const renderer = openRenderer(payload.manifest, guard);
     let rendered = 0;
     for (const planned of payload.jobs) {

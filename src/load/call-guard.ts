@@ -65,17 +65,18 @@ export class CallGuard {
     return [...this.running.values()].pop();
   }
 
-  async run<T>(call: CallInfo, fn: () => T | Promise<T>): Promise<T> {
+  /** `limitMs` overrides the guard's limit for this call (a render that holds calls of its own gets longer). */
+  async run<T>(call: CallInfo, fn: () => T | Promise<T>, limitMs = this.limitMs): Promise<T> {
     // A call for one route (a render of one URL) is only skipped for that route.
     const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function && (f.route === undefined || call.route === undefined || f.route === call.route));
     if (known) throw new UserCodeFault(known.code, known.message);
     const id = this.nextId++;
     this.running.set(id, call);
-    this.observer?.start(id, call, this.limitMs);
+    this.observer?.start(id, call, limitMs);
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new UserCodeFault('USER_TIMEOUT', timeoutMessage(call, this.limitMs))), this.limitMs);
+        timer = setTimeout(() => reject(new UserCodeFault('USER_TIMEOUT', timeoutMessage(call, limitMs))), limitMs);
       });
       return await Promise.race([Promise.resolve().then(fn), timeout]);
     } finally {

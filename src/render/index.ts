@@ -21,6 +21,8 @@ export interface SiteRenderer {
   render(job: RenderJob): Promise<RenderOutcome>;
 }
 
+const RENDER_GRACE_MS = 1_000;
+
 export function openRenderer(manifest: RenderManifest, guard = new CallGuard(manifest.site.limitMs)): SiteRenderer {
   const pages = manifest.pages ? new PagesRenderer(manifest, manifest.pages, guard) : undefined;
   const app = manifest.app ? new AppRenderer(manifest, manifest.app, guard) : undefined;
@@ -34,7 +36,8 @@ export function openRenderer(manifest: RenderManifest, guard = new CallGuard(man
         const renderer = job.route.origin === 'next-app' ? app : pages;
         if (!renderer) throw new Error(`no ${job.route.origin === 'next-app' ? 'app' : 'pages'} router in this build`);
         // The whole render is one guarded call: a page whose data never arrives is named after the time limit.
-        return await guard.run({ file: job.route.file || job.route.pattern, function: 'render', route: job.entry.url }, () => renderer.render(job));
+        // A data function inside the render has the same limit and is named first when it is the one stuck.
+        return await guard.run({ file: job.route.file || job.route.pattern, function: 'render', route: job.entry.url }, () => renderer.render(job), guard.limitMs + RENDER_GRACE_MS);
       } catch (error) {
         return { kind: 'failed', failure: describeFailure(job, error) };
       }
@@ -51,7 +54,14 @@ function describeFailure(job: RenderJob, error: unknown): Extract<RenderOutcome,
     file: job.route.file,
     message,
   };
-  if (error instanceof ComponentError && error.componentStack) failure.componentStack = error.componentStack.trim();
+  // React's frames carry the temporary bundle's location, which says nothing to the user: names only.
+  if (error instanceof ComponentError && error.componentStack) {
+    failure.componentStack = error.componentStack
+      .split('\n')
+      .map((line) => line.replace(/\s+\([^)]*\)\s*$/, '').trim())
+      .filter(Boolean)
+      .join('\n');
+  }
   if (cause instanceof Error && cause.stack) failure.stack = cause.stack;
   return failure;
 }
