@@ -56,3 +56,22 @@ export function registerBuild(program: Command): void {
       }
     });
 }
+
+export function registerMergeShards(program: Command): void {
+  program
+    .command('merge-shards')
+    .description('join the outputs of `zfb-next build --shard k/n` runs (and their __zfb/routes.json) into one site')
+    .argument('<out>', 'the merged site folder (replaced atomically)')
+    .argument('<shards...>', 'the shard output folders')
+    .action(async (out: string, shards: string[]) => {
+      const { mergeShards, MergeError } = await import('../build/merge-shards.js');
+      try {
+        const { files, routes } = mergeShards(out, shards);
+        process.stdout.write(`merged ${shards.length} shards into ${out}: ${routes} routes, ${files} files\n`);
+      } catch (error) {
+        if (!(error instanceof MergeError)) throw error;
+        process.stderr.write(`zfb-next merge-shards: ${error.message}\n`);
+        process.exitCode = EXIT.failed;
+      }
+    });
+}

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerBuild } from './build.js';
+import { registerBuild, registerMergeShards } from './build.js';
 import { registerCodemod } from './codemod.js';
 import { registerDiff } from './diff.js';
 import { EXIT } from './exit-codes.js';
@@ -16,6 +16,7 @@ export function createProgram(): Command {
   registerCodemod(program);
   registerDiff(program);
   registerBuild(program);
+  registerMergeShards(program);
   return program;
 }
 

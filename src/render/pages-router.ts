@@ -85,7 +85,8 @@ export class PagesRenderer {
       pageProps = outcome.props;
     }
 
-    const pathname = pagePath(url, entry.locale, site);
+    // The router sees the URL without its locale prefix, whichever the locale (asPath `/posts/1` in fr).
+    const pathname = entry.locale && site.i18n ? url.slice(entry.locale.length + 1) || '/' : url;
     const asPath = isFallback ? route.pattern : site.trailingSlash && pathname !== '/' ? `${pathname}/` : pathname;
     const query = isFallback || !dynamic ? {} : params;
     const headTags: { key: string | undefined; element: unknown }[] = [];

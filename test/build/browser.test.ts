@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { copyFixture } from '../helpers/engines.js';
+import { copyFixture, REPO_ROOT } from '../helpers/engines.js';
 import { serveStatic } from './static-server.js';
 
 /**
@@ -73,6 +74,49 @@ describe.each([
     await page.click(`a:text-is("${link}")`);
     await page.waitForURL(server.url + landed);
     expect(await page.textContent('h1')).toBe(heading);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('build-mixed in Chromium', () => {
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  beforeAll(async () => {
+    const dir = copyFixture('build-mixed', 'build-browser');
+    const build = await runCli(['build', dir]);
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+    server = await serveStatic(path.join(dir, 'dist'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test('the Tailwind class gives its computed style, and the localized page hydrates cleanly', async () => {
+    // Tailwind's own value for the class, from the installed package.
+    const theme = readFileSync(path.join(REPO_ROOT, 'node_modules/tailwindcss/theme.css'), 'utf8');
+    const emerald = /--color-emerald-700:\s*([^;]+);/.exec(theme)![1]!.trim();
+    const { page, problems } = await watchedPage();
+    await page.goto(`${server.url}/fr`, { waitUntil: 'networkidle' });
+    const style = await page.$eval('#tw', (element) => {
+      const computed = getComputedStyle(element);
+      return { color: computed.color, weight: computed.fontWeight };
+    });
+    // The browser's own computed form of Tailwind's value.
+    const expected = await page.evaluate((value) => {
+      const probe = document.createElement('span');
+      probe.style.color = value;
+      document.body.append(probe);
+      const color = getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    }, emerald);
+    expect(style).toEqual({ color: expected, weight: '700' });
+    expect(await page.textContent('#tw')).toBe('Bonjour (fr)');
+    await page.click('a:text-is("About")');
+    await page.waitForURL(`${server.url}/fr/about`);
+    expect(await page.textContent('h1')).toBe('À propos');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -120,3 +120,42 @@ describe('fixtures/build-app: app router with cascades, async server components,
     expect(text).toContain('Likes: 0');
   });
 });
+
+describe('fixtures/build-mixed: pages router with i18n and Tailwind beside an app router page', () => {
+  let dir: string;
+  let build: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    dir = copyFixture('build-mixed', 'build');
+    build = await runCli(['build', dir]);
+    const next = await nextBuild(dir);
+    expect(next.code, next.stdout + next.stderr).toBe(0);
+  });
+
+  test('the build succeeds', () => {
+    expect(build.code, build.stdout + build.stderr).toBe(0);
+  });
+
+  test('the same URLs as next build (every locale), each with the same text, title and lang', () => {
+    const next = nextServerPages(dir);
+    const ours = zfbPages(path.join(dir, 'dist'));
+    expect([...ours.keys()].sort()).toEqual([...next.keys()].sort());
+    for (const [url, file] of next) expect({ url, ...pageFacts(ours.get(url)!) }).toEqual({ url, ...pageFacts(file) });
+  });
+
+  test('the default locale is also served without its prefix, as Next.js serves it', () => {
+    expect(pageFacts(path.join(dir, 'dist/about/index.html'))).toEqual(pageFacts(path.join(dir, 'dist/en/about/index.html')));
+    expect(pageFacts(path.join(dir, 'dist/index.html')).text).toContain('Hello (en)');
+  });
+
+  test("the stylesheet is the project's Tailwind, run through its PostCSS config", () => {
+    const html = readFileSync(path.join(dir, 'dist/fr/index.html'), 'utf8');
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
+    expect(href).toBeDefined();
+    const css = readFileSync(path.join(dir, 'dist', href!), 'utf8');
+    expect(css).toMatch(/\.text-emerald-700\{color:var\(--color-emerald-700\)\}/);
+    expect(css).toContain('.underline{');
+    // Tailwind scanned the app router page too (one stylesheet, imported from both routers).
+    expect(css).toContain('.text-sky-600{');
+  });
+});
