@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,13 +24,20 @@ export function measure(args, { cwd = REPO_ROOT, env = {} } = {}) {
     });
     let stderr = '';
     let stdoutBytes = 0;
+    // The whole process tree's resident memory, sampled: processes killed before they exit (user-code
+    // hosts are) never report their own peak.
+    let treePeakKb = 0;
+    const sampler = setInterval(() => {
+      treePeakKb = Math.max(treePeakKb, treeRssKb(child.pid));
+    }, 50);
     child.stdout.on('data', (d) => (stdoutBytes += d.length));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
+      clearInterval(sampler);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const rss = [...stderr.matchAll(/zfb-next-bench-maxrss=(\d+)/g)].map((m) => Number(m[1]));
-      resolve({ code, ms, peakMb: rss.length ? Math.max(...rss) / 1024 : NaN, stdoutBytes, stderr });
+      resolve({ code, ms, peakMb: rss.length ? Math.max(...rss) / 1024 : NaN, treePeakMb: treePeakKb / 1024, stdoutBytes, stderr });
     });
   });
 }
@@ -49,3 +56,23 @@ export function write(file, text) {
 
 export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 export const fmtMb = (mb) => `${mb.toFixed(0)} MB`;
+
+/** Resident memory (KiB) of a process and all its descendants, from /proc (Linux); 0 elsewhere. */
+function treeRssKb(pid) {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    try {
+      const status = readFileSync(`/proc/${current}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // the process ended between two reads
+    }
+  }
+  return total;
+}

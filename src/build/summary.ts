@@ -10,7 +10,8 @@ export function formatSummary(result: BuildResult, cwd = process.cwd()): string 
   const seconds = result.ms / 1000;
   const shown = path.relative(cwd, result.outDir) || '.';
   if (result.stopped) lines.push(`zfb-next build: stopped before writing anything: ${result.stopped}`);
-  const rate = seconds > 0 ? Math.round(result.pages / seconds) : result.pages;
+  const perSecond = seconds > 0 ? result.pages / seconds : result.pages;
+  const rate = perSecond < 10 ? perSecond.toFixed(1) : Math.round(perSecond);
   lines.push(`${result.committed ? 'wrote' : 'did not write'} ${shown}: ${result.pages} page${result.pages === 1 ? '' : 's'} (${result.files} files) in ${seconds.toFixed(2)} s, ${rate} pages/s`);
   const list = (title: string, items: string[]): void => {
     if (items.length === 0) return;
