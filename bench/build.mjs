@@ -4,7 +4,7 @@
 // too when it is installed in the repository (npm install --no-save vinext).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, fmtMb, fmtMs, freshDir, measure, write } from './lib/measure.mjs';
+import { REPO_ROOT, fmtCpu, fmtMb, fmtMs, freshDir, measure, write } from './lib/measure.mjs';
 
 const CLI = path.join(REPO_ROOT, 'bin', 'zfb-next.js');
 const NEXT = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -109,7 +109,7 @@ export default async function bench() {
     const run = await zfbNextBuild(generateProject(`build-${size}`, size));
     runs.set(size, run);
     const rate = size / (run.ms / 1000);
-    rows.push({ case: `zfb-next build, ${size.toLocaleString('en')} pages`, wall: fmtMs(run.ms), peak: fmtMb(run.peakMb), 'all processes': fmtMb(run.treePeakMb), 'pages/s': rate.toFixed(0), target: '', met: '' });
+    rows.push({ case: `zfb-next build, ${size.toLocaleString('en')} pages`, wall: fmtMs(run.ms), peak: fmtMb(run.peakMb), 'all processes': fmtMb(run.treePeakMb), cpu: fmtCpu(run.cpuS), 'pages/s': rate.toFixed(0), target: '', met: '' });
   }
   const big = runs.get(20_000);
   rows.push({ case: 'peak memory at 20,000 pages (all processes)', wall: '', peak: fmtMb(big.peakMb), 'all processes': fmtMb(big.treePeakMb), 'pages/s': '', target: '< 1 GB', met: big.treePeakMb < 1024 ? 'yes' : 'no' });
@@ -120,10 +120,10 @@ export default async function bench() {
   const dir = path.join(path.dirname(generateProject('build-2000-next', 2_000)), 'build-2000-next');
   const next = await measure([NEXT, 'build'], { cwd: dir });
   const ours = runs.get(2_000);
-  rows.push({ case: 'next build, 2,000 pages', wall: next.code === 0 ? fmtMs(next.ms) : `failed (exit ${next.code})`, peak: fmtMb(next.peakMb), 'all processes': fmtMb(next.treePeakMb), 'pages/s': next.code === 0 ? (2000 / (next.ms / 1000)).toFixed(0) : '', target: '', met: '' });
+  rows.push({ case: 'next build, 2,000 pages', wall: next.code === 0 ? fmtMs(next.ms) : `failed (exit ${next.code})`, peak: fmtMb(next.peakMb), 'all processes': fmtMb(next.treePeakMb), cpu: fmtCpu(next.cpuS), 'pages/s': next.code === 0 ? (2000 / (next.ms / 1000)).toFixed(0) : '', target: '', met: '' });
   if (next.code === 0) {
     const speedup = next.ms / ours.ms;
-    rows.push({ case: 'next build / zfb-next build (2,000 pages)', wall: `${speedup.toFixed(1)}x faster`, peak: '', 'pages/s': '', target: '>= 10x (goal 20x)', met: speedup >= 10 ? 'yes' : 'no' });
+    rows.push({ case: 'next build / zfb-next build (2,000 pages)', wall: `${speedup.toFixed(1)}x faster`, peak: '', cpu: Number.isNaN(next.cpuS / ours.cpuS) ? '' : `${(next.cpuS / ours.cpuS).toFixed(1)}x less CPU`, 'pages/s': '', target: '>= 10x (goal 20x)', met: speedup >= 10 ? 'yes' : 'no' });
   }
   const vinext = path.join(REPO_ROOT, 'node_modules', 'vinext', 'package.json');
   if (existsSync(vinext)) {
@@ -131,7 +131,7 @@ export default async function bench() {
     const entry = path.join(REPO_ROOT, 'node_modules', 'vinext', typeof bin === 'string' ? bin : Object.values(bin)[0]);
     const run = await measure([entry, 'build'], { cwd: dir });
     const reason = run.code === 0 ? '' : (/(SyntaxError|Error)[^\n]*/.exec(run.stderr)?.[0] ?? '').slice(0, 120);
-    rows.push({ case: 'vinext build, 2,000 pages', wall: run.code === 0 ? fmtMs(run.ms) : `failed (exit ${run.code}) ${reason}`, peak: fmtMb(run.peakMb), 'pages/s': '', target: '', met: '' });
+    rows.push({ case: 'vinext build, 2,000 pages', wall: run.code === 0 ? fmtMs(run.ms) : `failed (exit ${run.code}) ${reason}`, peak: fmtMb(run.peakMb), 'all processes': fmtMb(run.treePeakMb), cpu: fmtCpu(run.cpuS), 'pages/s': '', target: '', met: '' });
     if (run.code === 0) rows.push({ case: 'vinext build / zfb-next build', wall: `${(run.ms / ours.ms).toFixed(1)}x`, peak: '', 'pages/s': '', target: '', met: '' });
   } else {
     rows.push({ case: 'vinext build', wall: 'not installed (npm install --no-save vinext to compare)', peak: '', 'pages/s': '', target: '', met: '' });
