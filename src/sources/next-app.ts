@@ -172,6 +172,7 @@ async function buildRoute(
 
   let loadFailed = false;
   let edge = false;
+  let nonStaticMethod: string | undefined;
   const segments: CascadeSegment[] = files.segments.map((segment) => {
     const cascade: CascadeSegment = {};
     if (segment.paramName) cascade.paramName = segment.paramName;
@@ -184,6 +185,7 @@ async function buildRoute(
       return cascade;
     }
     const exports = loaded.module;
+    if (segment.role === 'route') nonStaticMethod = NON_STATIC_METHODS.find((m) => Boolean(exports[m]));
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -232,6 +234,13 @@ async function buildRoute(
   route.providers = providersOf(files.segments, segments, rel);
   if (loadFailed) return { route, diagnostics };
 
+  if (nonStaticMethod) {
+    // server/route-modules/app-route/module.ts: during static generation a handler with `hasNonStaticMethods`
+    // throws DynamicServerError('Route is configured with methods that cannot be statically generated.'),
+    // whatever its `dynamic` says, and export/routes/app-route.ts then writes no file (`ƒ` in the build).
+    diagnostics.push(fullyDynamic(route, `the route handler exports ${nonStaticMethod}, a method that cannot be statically generated`));
+    return { route, diagnostics };
+  }
   if (files.pathnameParams.length === 0) {
     if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
     else diagnostics.push(fullyDynamic(route, files.kind === 'page' ? "it exports dynamic = 'force-dynamic' or revalidate = 0" : "a route handler is dynamic unless it exports dynamic = 'force-static'"));
@@ -357,6 +366,9 @@ function incompleteDiagnostic(
       `(${total} params object${total === 1 ? '' : 's'} in all) ${after}; a static build gets no page for it.${hint}`,
   };
 }
+
+/** server/route-modules/app-route/module.ts `hasNonStaticMethods`, in its order. */
+const NON_STATIC_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 function fullyDynamic(route: Route, why: string): Diagnostic {
   return {
