@@ -3,9 +3,10 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
+import { ClientBoundaryError, clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
 import { mdxPlugin, type MdxSettings } from './mdx.js';
+import { type LoaderRule, ruleFor, runLoaders } from './webpack-loaders.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
 import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
@@ -44,6 +45,10 @@ export interface BundleSettings {
   /** `env` of next.config, inlined as `process.env.KEY` like Next does. */
   env: Readonly<Record<string, string>>;
   mdx?: MdxSettings;
+  /** Webpack loaders next.config applies to files that are not code (`@svgr/webpack` for `.svg`). */
+  loaderRules?: LoaderRule[];
+  /** Why the loader rules could not be read (next.config's `webpack` threw): an error for a file they may cover. */
+  loaderRulesError?: string;
 }
 
 export const DEFAULT_BUNDLE_SETTINGS: BundleSettings = { transpilePackages: [], serverExternalPackages: [], resolveAlias: {}, env: {} };
@@ -114,8 +119,13 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
   });
   request.onMetafile?.(result.metafile);
   const outputs = new Map<string, string>();
+  // With splitting, the target of a dynamic import() is an entry point of its own in the metafile; it is
+  // loaded when that import() runs, never up front.
+  const requested = new Set(request.entries.map((e) => path.resolve(root, e)));
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-    if (meta.entryPoint) outputs.set(entryPath(root, meta.entryPoint), path.resolve(root, out));
+    if (!meta.entryPoint) continue;
+    const entry = entryPath(root, meta.entryPoint);
+    if (requested.has(entry)) outputs.set(entry, path.resolve(root, out));
   }
   return outputs;
 }
@@ -147,7 +157,9 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
   if ((layer === 'rsc' || layer === 'ssr') && !compiledDir) {
     throw new Error(`rendering the app router needs the project's own Next.js (next/dist/compiled/react-server-dom-webpack); install next in ${root}`);
   }
-  const compiledConditions = layer === 'rsc' ? ['react-server', 'node'] : ['node'];
+  // `webpack`: Next 15's copy of react-server-dom-webpack maps `node` to its unbundled build (modules loaded
+  // by specifier with import()) unless the webpack condition is set, as webpack sets it; Next 16 has one.
+  const compiledConditions = layer === 'rsc' ? ['react-server', 'node', 'webpack'] : ['node', 'webpack'];
   const appExternals = new Set([...settings.serverExternalPackages, ...builtInExternals]);
   const transpiled = new Set(settings.transpilePackages);
 
@@ -208,8 +220,26 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
       });
 
       // Styles and assets, before packages: `import 'katex/dist/katex.css'` must never reach require().
-      build.onResolve({ filter: STYLE }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'style-stand-in' }));
-      build.onResolve({ filter: ASSET }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'asset-stand-in' }));
+      // A bare specifier (`@/data/logo.svg` through tsconfig paths, `katex/dist/katex.css`) is resolved as
+      // esbuild resolves any import; a relative one is a file beside the importer.
+      const resolveFile = async (args: esbuild.OnResolveArgs): Promise<{ path: string } | { errors: esbuild.PartialMessage[] }> => {
+        if (/^\.{0,2}\//.test(args.path) || path.isAbsolute(args.path)) return { path: path.resolve(args.resolveDir, args.path) };
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+      };
+      for (const [filter, namespace] of [[STYLE, 'style-stand-in'], [ASSET, 'asset-stand-in']] as const) {
+        build.onResolve({ filter }, async (args) => {
+          if (args.pluginData === RESOLVING) return undefined;
+          const file = await resolveFile(args);
+          if ('errors' in file) return file;
+          if (namespace === 'asset-stand-in') {
+            const loaded = loaderNamespace(settings, file.path);
+            if (loaded) return loaded;
+          }
+          return { path: file.path, namespace };
+        });
+      }
+      webpackLoaderPlugin(build, root, settings);
       build.onResolve({ filter: /\.node$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'node-require' }));
 
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -274,13 +304,41 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         const contents = readFileSync(args.path, 'utf8');
         if (serverLayer && hasUseClientDirective(contents)) {
           request.clientModules?.add(args.path);
-          return { contents: clientReferenceStub(args.path), loader: 'js' };
+          try {
+            return { contents: clientReferenceStub(args.path, contents, esbuildFormat(args.path)), loader: 'js' };
+          } catch (error) {
+            if (error instanceof ClientBoundaryError) return { errors: [{ text: error.message }] };
+            throw error;
+          }
         }
         if (!compiled || !/\.[cm]?js$/.test(args.path)) return undefined;
         return { contents, loader: loaderFor(args.path, compiled) };
       });
     },
   };
+}
+
+/**
+ * A file next.config gives webpack loaders to (load/webpack-loaders.ts) goes to the `webpack-loader`
+ * namespace, where the loaders' output is its code; undefined for any other file.
+ */
+export function loaderNamespace(settings: BundleSettings, file: string): esbuild.OnResolveResult | undefined {
+  if (settings.loaderRulesError) return { path: file, namespace: 'webpack-loader-error' };
+  return settings.loaderRules && ruleFor(settings.loaderRules, file) ? { path: file, namespace: 'webpack-loader' } : undefined;
+}
+
+export function webpackLoaderPlugin(build: esbuild.PluginBuild, root: string, settings: BundleSettings): void {
+  build.onLoad({ filter: /.*/, namespace: 'webpack-loader' }, async (args) => {
+    const rule = ruleFor(settings.loaderRules ?? [], args.path)!;
+    try {
+      return { contents: await runLoaders(rule, args.path, root), loader: 'jsx', resolveDir: path.dirname(args.path) };
+    } catch (error) {
+      return { errors: [{ text: error instanceof Error ? error.message : String(error) }] };
+    }
+  });
+  build.onLoad({ filter: /.*/, namespace: 'webpack-loader-error' }, () => ({
+    errors: [{ text: `next.config's webpack() could not be run to read its loader rules, so this file cannot be loaded as next build loads it: ${settings.loaderRulesError}` }],
+  }));
 }
 
 /** Text files imported from code (`import notes from './notes.md'`), as a raw-loader rule gives them. */
@@ -334,6 +392,13 @@ function imageSize(file: string): { width: number; height: number } | undefined 
     }
   }
   return undefined;
+}
+
+/** How esbuild reads a file: `.mjs`/`.mts` as ES modules, `.cjs`/`.cts` as CommonJS, others by package type. */
+function esbuildFormat(file: string): 'esm' | 'cjs' {
+  if (/\.m[jt]s$/.test(file)) return 'esm';
+  if (/\.c[jt]s$/.test(file)) return 'cjs';
+  return moduleFormat(file);
 }
 
 function loaderFor(file: string, compiled: boolean): esbuild.Loader {

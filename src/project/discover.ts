@@ -104,7 +104,7 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
     basePath: typeof raw.basePath === 'string' ? raw.basePath : '',
     cacheComponents: raw.cacheComponents === true,
     staticPageGenerationTimeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
-    bundle: bundleSettingsOf(raw),
+    bundle: bundleSettingsOf(raw, root),
     runtimeConfig: {
       serverRuntimeConfig: (raw.serverRuntimeConfig ?? {}) as object,
       publicRuntimeConfig: (raw.publicRuntimeConfig ?? {}) as object,

@@ -5,6 +5,7 @@ import type { CallGuard } from '../load/call-guard.js';
 import { HTTP_ERROR_FALLBACK_ERROR_CODE, REDIRECT_ERROR_CODE } from '../load/next-stand-ins/control-flow.js';
 import { runInRenderContext, type RenderContext } from '../load/next-stand-ins/render-context.js';
 import { ComponentError, jsonForScript, redirectHtml, renderToHtml } from './html.js';
+import { importBundle } from './import-bundle.js';
 import { metadataTags, resolveMetadata, viewportContent, type MetadataInput } from './app/metadata.js';
 import type { AppManifest, AppSegment, RenderJob, RenderManifest, RenderOutcome } from './types.js';
 
@@ -207,7 +208,7 @@ export class AppRenderer {
       const rsc = (await import(pathToFileURL(this.app.rscRuntime).href)) as RscRuntime;
       const ssr = (await import(pathToFileURL(this.app.ssrRuntime).href)) as SsrRuntime;
       for (const [file, bundle] of Object.entries(this.app.ssrModules)) {
-        ssrModules.set(file, (await this.guard.run({ file: this.relative(file), function: 'import' }, () => import(pathToFileURL(bundle).href))) as Module);
+        ssrModules.set(file, await importBundle(this.guard, this.relative(file), bundle, 'a client module, rendered on the server'));
       }
       return { rsc, ssr };
     })();
@@ -223,7 +224,7 @@ export class AppRenderer {
     if (!module) {
       const bundle = this.app.rsc[file];
       if (!bundle) throw new Error(`no server bundle for ${file}`);
-      module = this.guard.run({ file, function: 'import' }, () => import(pathToFileURL(bundle).href) as Promise<Module>);
+      module = importBundle(this.guard, this.relative(file), bundle);
       this.modules.set(file, module);
     }
     return module;

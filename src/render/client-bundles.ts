@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { staticImage, type BundleSettings } from '../load/bundle.js';
+import { loaderNamespace, staticImage, webpackLoaderPlugin, type BundleSettings } from '../load/bundle.js';
 import { isNextSpecifier, standInFile } from '../load/next-stand-ins/index.js';
 import type { AssetRegistry } from './assets.js';
 import type { CssModule } from './css-modules.js';
@@ -39,6 +39,8 @@ export interface ClientBuildContext {
 
 const CHUNKS_DIR = '_next/static/chunks';
 const STYLE = /\.(css|scss|sass|less|styl|pcss)$/i;
+// Resolving a specifier again from inside onResolve must not land in the same callback.
+const RESOLVING = Symbol('resolving');
 const ASSET = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg|woff2?|ttf|otf|eot|mp4|webm|mp3|wav|ogg|pdf)$/i;
 const NODE_BUILTINS = new Set(builtinModules);
 
@@ -195,12 +197,24 @@ function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } |
       });
       build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
 
-      build.onResolve({ filter: STYLE }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'zfb-style' }));
+      // `@/data/logo.svg` (tsconfig paths) or `katex/dist/katex.css` resolve as any import; `./x.css` is beside.
+      const standIn = (namespace: string) => async (args: esbuild.OnResolveArgs): Promise<esbuild.OnResolveResult | undefined> => {
+        if (args.pluginData === RESOLVING) return undefined;
+        if (/^\.{0,2}\//.test(args.path) || path.isAbsolute(args.path)) return { path: path.resolve(args.resolveDir, args.path), namespace };
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, namespace };
+      };
+      build.onResolve({ filter: STYLE }, standIn('zfb-style'));
       build.onLoad({ filter: /.*/, namespace: 'zfb-style' }, (args) => {
         const names = context.cssModules.get(args.path)?.names;
         return { contents: names ? `export default ${JSON.stringify(names)};` : 'export {};', loader: 'js' };
       });
-      build.onResolve({ filter: ASSET }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'zfb-browser-asset' }));
+      const asset = standIn('zfb-browser-asset');
+      build.onResolve({ filter: ASSET }, async (args) => {
+        const resolved = await asset(args);
+        return resolved?.path && resolved.namespace === 'zfb-browser-asset' ? (loaderNamespace(context.settings, resolved.path) ?? resolved) : resolved;
+      });
+      webpackLoaderPlugin(build, context.root, context.settings);
       build.onLoad({ filter: /.*/, namespace: 'zfb-browser-asset' }, (args) => {
         const url = context.assets.url(args.path);
         const image = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg)$/i.test(args.path);

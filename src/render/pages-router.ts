@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CallGuard } from '../load/call-guard.js';
 import { runInRenderContext, type RenderContext } from '../load/next-stand-ins/render-context.js';
 import { ComponentError, jsonForScript, redirectHtml, renderToHtml } from './html.js';
+import { importBundle } from './import-bundle.js';
 import { serializationProblem } from './props-check.js';
 import type { PagesManifest, RenderJob, RenderManifest, RenderOutcome } from './types.js';
 
@@ -204,7 +204,7 @@ export class PagesRenderer {
   private importBundle(file: string, bundle: string): Promise<Record<string, unknown>> {
     let module = this.modules.get(file);
     if (!module) {
-      module = this.guard.run({ file, function: 'import' }, () => import(pathToFileURL(bundle).href) as Promise<Record<string, unknown>>);
+      module = importBundle(this.guard, file, bundle);
       this.modules.set(file, module);
     }
     return module;

@@ -143,6 +143,18 @@ describe('fixtures/build-mixed: pages router with i18n and Tailwind beside an ap
     for (const [url, file] of next) expect({ url, ...pageFacts(ours.get(url)!) }).toEqual({ url, ...pageFacts(file) });
   });
 
+  test('an ES module client component renders; its browser-only import() is left to the browser', () => {
+    const html = readFileSync(path.join(dir, 'dist/hub/index.html'), 'utf8');
+    expect(html).toContain('<p id="widget">Widget hub</p>');
+    expect(html).toContain(readFileSync(path.join(dir, '.next/server/app/hub.html'), 'utf8').match(/<p id="widget">[^<]*<\/p>/)![0]);
+  });
+
+  test('a route handler with POST is not prerendered, by either build, whatever its dynamic says', () => {
+    expect(existsSync(path.join(dir, '.next/server/app/api/subscribe.body'))).toBe(false);
+    expect(existsSync(path.join(dir, 'dist/api/subscribe'))).toBe(false);
+    expect(build.stdout).toMatch(/\/api\/subscribe \(app\/api\/subscribe\/route\.ts\)/);
+  });
+
   test('the default locale is also served without its prefix, as Next.js serves it', () => {
     expect(pageFacts(path.join(dir, 'dist/about/index.html'))).toEqual(pageFacts(path.join(dir, 'dist/en/about/index.html')));
     expect(pageFacts(path.join(dir, 'dist/index.html')).text).toContain('Hello (en)');
