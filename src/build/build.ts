@@ -4,7 +4,7 @@ import path from 'node:path';
 import { onExitCleanup } from '../load/exit-cleanup.js';
 import { makeHostTmpDir, runInHost } from '../load/host.js';
 import type { Diagnostic } from '../model/types.js';
-import { assertDirectory, ProjectError } from '../project/discover.js';
+import { assertDirectory, ProjectError } from '../project/project-error.js';
 import type { PreparePayload, PrepareResult, PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
 import type { OutputLayout } from './layout.js';
 import { planBuild, shardJobs } from './plan.js';
@@ -80,8 +80,8 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     let prepared: PrepareResult;
     try {
       const payload: PreparePayload = { outDir: staging, minify: options.minify ?? true };
-      const { value, faults } = await runInHost<PrepareResult>('build-prepare', root, { tmpDir, payload: () => payload });
-      prepared = value;
+      const { text, faults } = await runInHost('build-prepare', root, { tmpDir, payload: () => payload });
+      prepared = JSON.parse(text) as PrepareResult;
       result.diagnostics.push(...faults);
     } catch (error) {
       if (error instanceof Error && error.name === 'ProjectError') throw new ProjectError(error.message);

@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { ClientBoundaryError, clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
-import { mdxPlugin, type MdxSettings } from './mdx.js';
-import { type LoaderRule, ruleFor, runLoaders } from './webpack-loaders.js';
+import type { BundleSettings } from './bundle-settings.js';
+import { mdxPlugin } from './mdx.js';
+import { ruleFor, runLoaders } from './webpack-loaders.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
 import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
@@ -34,24 +35,7 @@ import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
  */
 
 export type Layer = 'pages' | 'app' | 'zfb' | 'rsc' | 'ssr';
-
-/** What the project's config says about compiling its modules (next.config, read in next-config.ts). */
-export interface BundleSettings {
-  transpilePackages: readonly string[];
-  /** The project's `serverExternalPackages` (and the older `experimental.serverComponentsExternalPackages`). */
-  serverExternalPackages: readonly string[];
-  /** `turbopack.resolveAlias` (plugins such as next-intl put their aliases there). */
-  resolveAlias: Readonly<Record<string, string>>;
-  /** `env` of next.config, inlined as `process.env.KEY` like Next does. */
-  env: Readonly<Record<string, string>>;
-  mdx?: MdxSettings;
-  /** Webpack loaders next.config applies to files that are not code (`@svgr/webpack` for `.svg`). */
-  loaderRules?: LoaderRule[];
-  /** Why the loader rules could not be read (next.config's `webpack` threw): an error for a file they may cover. */
-  loaderRulesError?: string;
-}
-
-export const DEFAULT_BUNDLE_SETTINGS: BundleSettings = { transpilePackages: [], serverExternalPackages: [], resolveAlias: {}, env: {} };
+export { DEFAULT_BUNDLE_SETTINGS, type BundleSettings } from './bundle-settings.js';
 
 const STYLE = /\.(css|scss|sass|less|styl|pcss)$/i;
 const CSS_MODULE = /\.module\.\w+$/i;

@@ -151,7 +151,8 @@ export async function prepareRender(project: Project, model: RouteModel, options
     }
     const rscRuntime = ownFile('app/rsc-runtime');
     const ssrRuntime = ownFile('app/ssr-runtime');
-    const serverFiles = [...new Set([...chains.values()].flat())];
+    // A metadata file served as it is (`robots.txt`, `icon.png`) is not code: the renderer copies it.
+    const serverFiles = [...new Set([...chains.values()].flat())].filter((f) => /\.(?:[cm]?[jt]sx?|mdx?)$/.test(f));
     const graphs = new ImportGraphs(root);
     const clientModules = new Set<string>();
     const rscOutputs = await bundle({

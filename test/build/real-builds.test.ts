@@ -155,6 +155,10 @@ describe('fixtures/build-mixed: pages router with i18n and Tailwind beside an ap
     expect(build.stdout).toMatch(/\/api\/subscribe \(app\/api\/subscribe\/route\.ts\)/);
   });
 
+  test('robots.ts is written as next build writes it', () => {
+    expect(readFileSync(path.join(dir, 'dist/robots.txt'), 'utf8')).toBe(readFileSync(path.join(dir, '.next/server/app/robots.txt.body'), 'utf8'));
+  });
+
   test('the default locale is also served without its prefix, as Next.js serves it', () => {
     expect(pageFacts(path.join(dir, 'dist/about/index.html'))).toEqual(pageFacts(path.join(dir, 'dist/en/about/index.html')));
     expect(pageFacts(path.join(dir, 'dist/index.html')).text).toContain('Hello (en)');
