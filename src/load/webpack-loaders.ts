@@ -31,7 +31,7 @@ export function loaderRulesOf(raw: Record<string, unknown>, root: string): Loade
   const rules: LoaderRule[] = [];
   if (typeof raw.webpack === 'function') {
     const config = emptyWebpackConfig() as { module?: { rules?: unknown[] } };
-    const options = { buildId: 'zfb-next', dev: false, isServer: true, nextRuntime: 'nodejs', defaultLoaders: { babel: { loader: 'next-swc-loader', options: {} } }, config: raw, dir: root, webpack: undefined };
+    const options = { buildId: 'zfb-next', dev: false, isServer: true, nextRuntime: 'nodejs', defaultLoaders: { babel: { loader: 'next-swc-loader', options: {} } }, config: raw, dir: root, webpack: WEBPACK_STAND_IN };
     const result = (raw.webpack as (config: object, options: object) => unknown)(config, options) as { module?: { rules?: unknown[] } } | undefined;
     for (const rule of (result ?? config).module?.rules ?? []) {
       const { test, use, loader, options: ruleOptions } = (rule ?? {}) as { test?: unknown; use?: unknown; loader?: unknown; options?: unknown };
@@ -51,6 +51,18 @@ export function loaderRulesOf(raw: Record<string, unknown>, root: string): Loade
   }
   return rules;
 }
+
+// `options.webpack` is webpack itself; configs construct its plugins (`new webpack.DefinePlugin(...)`), which
+// matter only to a webpack compilation: here every one is a plugin that does nothing.
+const WEBPACK_STAND_IN = new Proxy(
+  {},
+  {
+    get: () =>
+      class {
+        apply(): void {}
+      },
+  },
+);
 
 function emptyWebpackConfig(): Record<string, unknown> {
   return {
