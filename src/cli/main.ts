@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBuild, registerMergeShards } from './build.js';
 import { registerCodemod } from './codemod.js';
 import { registerDiff } from './diff.js';
 import { EXIT } from './exit-codes.js';
@@ -14,6 +15,8 @@ export function createProgram(): Command {
   registerRoutes(program);
   registerCodemod(program);
   registerDiff(program);
+  registerBuild(program);
+  registerMergeShards(program);
   return program;
 }
 

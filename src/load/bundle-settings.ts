@@ -1,4 +1,5 @@
 import type { MdxSettings } from './mdx.js';
+import type { LoaderRule } from './webpack-loaders.js';
 
 /** What the project's config says about compiling its modules (next.config, read in next-config.ts). */
 export interface BundleSettings {
@@ -10,6 +11,10 @@ export interface BundleSettings {
   /** `env` of next.config, inlined as `process.env.KEY` like Next does. */
   env: Readonly<Record<string, string>>;
   mdx?: MdxSettings;
+  /** Webpack loaders next.config applies to files that are not code (`@svgr/webpack` for `.svg`). */
+  loaderRules?: LoaderRule[];
+  /** Why the loader rules could not be read (next.config's `webpack` threw): an error for a file they may cover. */
+  loaderRulesError?: string;
 }
 
 export const DEFAULT_BUNDLE_SETTINGS: BundleSettings = { transpilePackages: [], serverExternalPackages: [], resolveAlias: {}, env: {} };

@@ -3,12 +3,14 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
+import { ClientBoundaryError, clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
 import type { BundleSettings } from './bundle-settings.js';
 import { mdxPlugin } from './mdx.js';
+import { ruleFor, runLoaders } from './webpack-loaders.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
+import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
 
 /**
  * Bundles user modules the way `next build` compiles them for the server, so what loads under Next.js loads
@@ -22,13 +24,17 @@ import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './p
  *   (next/dist/lib/server-external-packages.jsonc), resolving with the `react-server` condition; a
  *   `"use client"` module becomes a client reference, as the server layer never runs client code.
  * - `zfb`: zfb's own bundler inlines every package.
+ * - `rsc` and `ssr`: the two server halves of the app router when it renders (src/render/): as `app`, but
+ *   React, react-dom and react-server-dom-webpack are Next's own copies (render/react-copies.ts), bundled so
+ *   that each half has its instance: `rsc` with the `react-server` builds (server components), `ssr` with
+ *   the ordinary ones (client components rendered to HTML).
  *
  * In every layer: `next/*` imports load our stand-ins (src/load/next-stand-ins/), JSX is allowed in `.js`,
  * tsconfig/jsconfig paths apply, styles and assets load as inert values, `.mdx` compiles with the project's
  * own @next/mdx options, and Node's built-ins stay Node's.
  */
 
-export type Layer = 'pages' | 'app' | 'zfb';
+export type Layer = 'pages' | 'app' | 'zfb' | 'rsc' | 'ssr';
 export { DEFAULT_BUNDLE_SETTINGS, type BundleSettings } from './bundle-settings.js';
 
 const STYLE = /\.(css|scss|sass|less|styl|pcss)$/i;
@@ -53,6 +59,14 @@ export interface BundleRequest {
   fallbackResolveDir: string;
   /** When given, every resolved import is recorded (to explain a failure; it slows the build a little). */
   graph?: ImportGraph;
+  /** The class names of each CSS module (absolute path), so server HTML uses the browser's names. */
+  cssModules?: ReadonlyMap<string, Readonly<Record<string, string>>>;
+  /** The URL an imported asset is served at (render/assets.ts); its path below the root otherwise. */
+  assetUrl?: (file: string) => string;
+  /** Receives esbuild's metafile: who imports what (render/stylesheets.ts follows it to a page's CSS). */
+  onMetafile?: (metafile: esbuild.Metafile) => void;
+  /** Filled with the `"use client"` modules the `rsc` layer turned into client references. */
+  clientModules?: Set<string>;
 }
 
 /** The bundle of each entry, by absolute entry path. */
@@ -74,7 +88,7 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
     metafile: true,
     outExtension: { '.js': '.mjs' },
     resolveExtensions: request.settings.mdx ? [...RESOLVE_EXTENSIONS, '.mdx'] : RESOLVE_EXTENSIONS,
-    conditions: request.layer === 'app' ? ['react-server'] : [],
+    conditions: request.layer === 'app' || request.layer === 'rsc' ? ['react-server'] : [],
     define: defines(request),
     // CommonJS code inside the bundle calls require() for Node's modules and the external packages.
     banner: {
@@ -87,9 +101,15 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
     },
     plugins: [...(request.settings.mdx ? [mdxPlugin(root, request.settings.mdx)] : []), userCodePlugin(request), textPlugin(request)],
   });
+  request.onMetafile?.(result.metafile);
   const outputs = new Map<string, string>();
+  // With splitting, the target of a dynamic import() is an entry point of its own in the metafile; it is
+  // loaded when that import() runs, never up front.
+  const requested = new Set(request.entries.map((e) => path.resolve(root, e)));
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-    if (meta.entryPoint) outputs.set(entryPath(root, meta.entryPoint), path.resolve(root, out));
+    if (!meta.entryPoint) continue;
+    const entry = entryPath(root, meta.entryPoint);
+    if (requested.has(entry)) outputs.set(entry, path.resolve(root, out));
   }
   return outputs;
 }
@@ -115,14 +135,22 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
   const { root, layer, settings, graph } = request;
   const projectRequire = createRequire(path.join(root, 'package.json'));
   const fallbackRequire = createRequire(path.join(request.fallbackResolveDir, 'index.js'));
-  const builtInExternals = layer === 'app' ? nextServerExternalPackages(projectRequire) : [];
+  const appLike = layer === 'app' || layer === 'rsc' || layer === 'ssr';
+  const builtInExternals = appLike ? nextServerExternalPackages(projectRequire) : [];
+  const compiledDir = layer === 'rsc' || layer === 'ssr' ? nextCompiledDir(root) : undefined;
+  if ((layer === 'rsc' || layer === 'ssr') && !compiledDir) {
+    throw new Error(`rendering the app router needs the project's own Next.js (next/dist/compiled/react-server-dom-webpack); install next in ${root}`);
+  }
+  // `webpack`: Next 15's copy of react-server-dom-webpack maps `node` to its unbundled build (modules loaded
+  // by specifier with import()) unless the webpack condition is set, as webpack sets it; Next 16 has one.
+  const compiledConditions = layer === 'rsc' ? ['react-server', 'node', 'webpack'] : ['node', 'webpack'];
   const appExternals = new Set([...settings.serverExternalPackages, ...builtInExternals]);
   const transpiled = new Set(settings.transpilePackages);
 
   /** Whether a package stays out of the bundle and loads from node_modules at run time. */
   const isExternal = (name: string): boolean => {
     if (layer === 'pages') return !transpiled.has(name);
-    if (layer === 'app') return appExternals.has(name);
+    if (appLike) return appExternals.has(name);
     return false;
   };
 
@@ -151,6 +179,14 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         });
       }
 
+      if (compiledDir) {
+        // Next's copies of React, bundled: the rsc and ssr halves each get their own instance.
+        build.onResolve({ filter: /^(next\/dist\/compiled\/)?(react|react-dom|react-server-dom-webpack|scheduler)(\/.*)?$/ }, (args) => {
+          const file = resolveCompiled(compiledDir, args.path, compiledConditions);
+          return file ? { path: file } : undefined;
+        });
+      }
+
       build.onResolve({ filter: /^(next|server-only|client-only|@next\/font)(\/.*)?$/ }, (args) => {
         if (args.pluginData === RESOLVING || !isNextSpecifier(args.path)) return undefined;
         return { path: standInFile(args.path) };
@@ -168,8 +204,26 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
       });
 
       // Styles and assets, before packages: `import 'katex/dist/katex.css'` must never reach require().
-      build.onResolve({ filter: STYLE }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'style-stand-in' }));
-      build.onResolve({ filter: ASSET }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'asset-stand-in' }));
+      // A bare specifier (`@/data/logo.svg` through tsconfig paths, `katex/dist/katex.css`) is resolved as
+      // esbuild resolves any import; a relative one is a file beside the importer.
+      const resolveFile = async (args: esbuild.OnResolveArgs): Promise<{ path: string } | { errors: esbuild.PartialMessage[] }> => {
+        if (/^\.{0,2}\//.test(args.path) || path.isAbsolute(args.path)) return { path: path.resolve(args.resolveDir, args.path) };
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+      };
+      for (const [filter, namespace] of [[STYLE, 'style-stand-in'], [ASSET, 'asset-stand-in']] as const) {
+        build.onResolve({ filter }, async (args) => {
+          if (args.pluginData === RESOLVING) return undefined;
+          const file = await resolveFile(args);
+          if ('errors' in file) return file;
+          if (namespace === 'asset-stand-in') {
+            const loaded = loaderNamespace(settings, file.path);
+            if (loaded) return loaded;
+          }
+          return { path: file.path, namespace };
+        });
+      }
+      webpackLoaderPlugin(build, root, settings);
       build.onResolve({ filter: /\.node$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'node-require' }));
 
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -207,17 +261,20 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));
-      build.onLoad({ filter: /.*/, namespace: 'style-stand-in' }, (args) => ({
+      build.onLoad({ filter: /.*/, namespace: 'style-stand-in' }, (args) => {
         // A CSS module gives back its class names; a plain stylesheet is nothing to a server module.
-        contents: CSS_MODULE.test(args.path)
-          ? 'module.exports = Object.create(new Proxy({}, { get: (_, k) => (typeof k === "string" && k !== "__esModule" && k !== "then" ? k : undefined) }));'
-          : 'module.exports = {};',
-        loader: 'js',
-      }));
+        if (!CSS_MODULE.test(args.path)) return { contents: 'module.exports = {};', loader: 'js' };
+        const names = request.cssModules?.get(args.path);
+        if (names) return { contents: `module.exports = ${JSON.stringify(names)};`, loader: 'js' };
+        return {
+          contents: 'module.exports = Object.create(new Proxy({}, { get: (_, k) => (typeof k === "string" && k !== "__esModule" && k !== "then" ? k : undefined) }));',
+          loader: 'js',
+        };
+      });
       build.onLoad({ filter: /.*/, namespace: 'asset-stand-in' }, (args) => {
         // Next's static image import: { src, width, height }; other assets are their URL.
-        const src = '/' + path.relative(root, args.path).split(path.sep).join('/');
-        const value = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg)$/i.test(args.path) ? { src, width: 0, height: 0, blurDataURL: '' } : src;
+        const src = request.assetUrl ? request.assetUrl(args.path) : '/' + path.relative(root, args.path).split(path.sep).join('/');
+        const value = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg)$/i.test(args.path) ? staticImage(src, args.path) : src;
         return { contents: `export default ${JSON.stringify(value)};`, loader: 'js' };
       });
 
@@ -226,13 +283,46 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         // Next compiles project files and transpilePackages with SWC, JSX allowed in .js; packages as they are.
         const compiled = !isInNodeModules(args.path) || transpiled.has(packageOfFile(args.path) ?? '');
         // Only the app router's server layer swaps client modules for references.
-        if (layer !== 'app' && (!compiled || !/\.[cm]?js$/.test(args.path))) return undefined;
+        const serverLayer = layer === 'app' || layer === 'rsc';
+        if (!serverLayer && (!compiled || !/\.[cm]?js$/.test(args.path))) return undefined;
         const contents = readFileSync(args.path, 'utf8');
-        if (layer === 'app' && hasUseClientDirective(contents)) return { contents: clientReferenceStub(args.path), loader: 'js' };
+        if (serverLayer && hasUseClientDirective(contents)) {
+          request.clientModules?.add(args.path);
+          try {
+            return { contents: clientReferenceStub(args.path, contents, esbuildFormat(args.path)), loader: 'js' };
+          } catch (error) {
+            if (error instanceof ClientBoundaryError) return { errors: [{ text: error.message }] };
+            throw error;
+          }
+        }
+        if (!compiled || !/\.[cm]?js$/.test(args.path)) return undefined;
         return { contents, loader: loaderFor(args.path, compiled) };
       });
     },
   };
+}
+
+/**
+ * A file next.config gives webpack loaders to (load/webpack-loaders.ts) goes to the `webpack-loader`
+ * namespace, where the loaders' output is its code; undefined for any other file.
+ */
+export function loaderNamespace(settings: BundleSettings, file: string): esbuild.OnResolveResult | undefined {
+  if (settings.loaderRulesError) return { path: file, namespace: 'webpack-loader-error' };
+  return settings.loaderRules && ruleFor(settings.loaderRules, file) ? { path: file, namespace: 'webpack-loader' } : undefined;
+}
+
+export function webpackLoaderPlugin(build: esbuild.PluginBuild, root: string, settings: BundleSettings): void {
+  build.onLoad({ filter: /.*/, namespace: 'webpack-loader' }, async (args) => {
+    const rule = ruleFor(settings.loaderRules ?? [], args.path)!;
+    try {
+      return { contents: await runLoaders(rule, args.path, root), loader: 'jsx', resolveDir: path.dirname(args.path) };
+    } catch (error) {
+      return { errors: [{ text: error instanceof Error ? error.message : String(error) }] };
+    }
+  });
+  build.onLoad({ filter: /.*/, namespace: 'webpack-loader-error' }, () => ({
+    errors: [{ text: `next.config's webpack() could not be run to read its loader rules, so this file cannot be loaded as next build loads it: ${settings.loaderRulesError}` }],
+  }));
 }
 
 /** Text files imported from code (`import notes from './notes.md'`), as a raw-loader rule gives them. */
@@ -246,6 +336,53 @@ function textPlugin(request: BundleRequest): esbuild.Plugin {
       });
     },
   };
+}
+
+/** Next's static image import, `{ src, width, height, blurDataURL }`, with the size read from the file. */
+export function staticImage(src: string, file: string): { src: string; width?: number; height?: number; blurDataURL: string } {
+  const size = imageSize(file);
+  return size ? { src, width: size.width, height: size.height, blurDataURL: '' } : { src, blurDataURL: '' };
+}
+
+/** Width and height from a PNG, GIF, JPEG or WebP header; undefined for other formats or unreadable files. */
+function imageSize(file: string): { width: number; height: number } | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  if (data.length > 10 && data.toString('latin1', 0, 3) === 'GIF') return { width: data.readUInt16LE(6), height: data.readUInt16LE(8) };
+  if (data.length > 30 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') {
+    const kind = data.toString('latin1', 12, 16);
+    if (kind === 'VP8X') return { width: 1 + data.readUIntLE(24, 3), height: 1 + data.readUIntLE(27, 3) };
+    if (kind === 'VP8 ') return { width: data.readUInt16LE(26) & 0x3fff, height: data.readUInt16LE(28) & 0x3fff };
+    if (kind === 'VP8L') {
+      const bits = data.readUInt32LE(21);
+      return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
+    }
+  }
+  if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < data.length) {
+      if (data[at] !== 0xff) return undefined;
+      const marker = data[at + 1]!;
+      const length = data.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: data.readUInt16BE(at + 5), width: data.readUInt16BE(at + 7) };
+      }
+      at += 2 + length;
+    }
+  }
+  return undefined;
+}
+
+/** How esbuild reads a file: `.mjs`/`.mts` as ES modules, `.cjs`/`.cts` as CommonJS, others by package type. */
+function esbuildFormat(file: string): 'esm' | 'cjs' {
+  if (/\.m[jt]s$/.test(file)) return 'esm';
+  if (/\.c[jt]s$/.test(file)) return 'cjs';
+  return moduleFormat(file);
 }
 
 function loaderFor(file: string, compiled: boolean): esbuild.Loader {

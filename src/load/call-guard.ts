@@ -35,6 +35,7 @@ export function faultCode(error: unknown): FaultCode | undefined {
 export interface KnownFault {
   file: string;
   function: string;
+  route?: string;
   code: FaultCode;
   message: string;
 }
@@ -50,6 +51,8 @@ export function describeCall(call: CallInfo): string {
 
 interface Running {
   call: CallInfo;
+  /** This call's own limit (milliseconds). */
+  limitMs: number;
   /** When the call is over its time limit (performance.now()). */
   deadline: number;
   /** Ends a call that is still pending at its deadline. */
@@ -79,18 +82,19 @@ export class CallGuard {
     return last?.call;
   }
 
-  run<T>(call: CallInfo, fn: () => T | Promise<T>): Promise<T> {
-    const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function);
+  /** `limitMs` overrides the guard's limit for this call (a render that holds calls of its own gets longer). */
+  run<T>(call: CallInfo, fn: () => T | Promise<T>, limitMs = this.limitMs): Promise<T> {
+    // A call for one route (a render of one URL) is only skipped for that route.
+    const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function && (f.route === undefined || call.route === undefined || f.route === call.route));
     if (known) return Promise.reject(new UserCodeFault(known.code, known.message));
     const id = this.nextId++;
-    const limitMs = this.limitMs;
     return new Promise<T>((resolve, reject) => {
       const end = (): boolean => {
         if (!this.running.delete(id)) return false;
         this.observer?.end(id);
         return true;
       };
-      this.running.set(id, { call, deadline: performance.now() + limitMs, expire: (error) => end() && reject(error) });
+      this.running.set(id, { call, limitMs, deadline: performance.now() + limitMs, expire: (error) => end() && reject(error) });
       this.observer?.start(id, call, limitMs);
       this.startTicker();
       Promise.resolve()
@@ -118,7 +122,7 @@ export class CallGuard {
   private expireOverdue(): void {
     const now = performance.now();
     for (const running of [...this.running.values()]) {
-      if (now >= running.deadline) running.expire(new UserCodeFault('USER_TIMEOUT', timeoutMessage(running.call, this.limitMs)));
+      if (now >= running.deadline) running.expire(new UserCodeFault('USER_TIMEOUT', timeoutMessage(running.call, running.limitMs)));
     }
     if (this.running.size === 0) {
       clearInterval(this.ticker);

@@ -72,7 +72,7 @@ async function runTask(request: TaskRequest): Promise<void> {
   if (!observer) setInterval(() => send({ type: 'alive', limitMs: taskGuard.limitMs }), HEARTBEAT_MS).unref();
   let message: HostMessage;
   try {
-    message = { type: 'done', output: await perform(request, taskGuard) };
+    message = { type: 'done', output: await perform(request, taskGuard, (part) => send({ type: 'progress', value: toCloneable(part) })) };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : { name: 'Error', message: String(error) };
     message = { type: 'failed', error: { name, message: text } };
@@ -92,7 +92,7 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<TaskOutput> {
+async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (part: unknown) => void): Promise<TaskOutput> {
   switch (request.task) {
     case 'route-model':
     case 'routes-json': {
@@ -110,11 +110,21 @@ async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<Task
       const project = await withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard }));
       return { text: JSON.stringify(toCloneable(project)), errors: 0, faults: faults.splice(0) };
     }
+    case 'build-prepare': {
+      const { prepareTask } = await import('../build/host-tasks.js');
+      const prepared = await prepareTask(request, taskGuard);
+      return { text: modelText(prepared), errors: 0, faults: faults.splice(0) };
+    }
+    case 'render': {
+      const { renderTask } = await import('../build/host-tasks.js');
+      const rendered = await renderTask(request, taskGuard, progress);
+      return { text: JSON.stringify(rendered), errors: 0, faults: faults.splice(0) };
+    }
   }
 }
 
 /** A model is a JSON contract; only user data inside it (a BigInt in props) can lack a JSON form. */
-function modelText(model: RouteModel): string {
+function modelText(model: RouteModel | object): string {
   try {
     return JSON.stringify(model);
   } catch {

@@ -11,7 +11,11 @@ export type TaskName =
   | 'route-model'
   /** The route model in the routes JSON contract's own form (what `routes --json` prints). */
   | 'routes-json'
-  | 'discover';
+  | 'discover'
+  /** zfb-next build: the model, bundles and stylesheets (build/host-tasks.ts), as JSON text. */
+  | 'build-prepare'
+  /** zfb-next build: renders and writes a share of the URLs, reporting each as progress. */
+  | 'render';
 
 export interface TaskRequest {
   type: 'task';
@@ -29,6 +33,8 @@ export interface TaskRequest {
    * a host that went silent or died is run again with this set.
    */
   announceCalls: boolean;
+  /** What the task works on, beyond the project root (the URLs a render host renders, ...). */
+  payload?: unknown;
 }
 
 export const HEARTBEAT_MS = 500;
@@ -48,5 +54,7 @@ export type HostMessage =
   | { type: 'alive'; limitMs: number }
   | { type: 'call-start'; id: number; call: CallInfo; limitMs: number }
   | { type: 'call-end'; id: number }
+  /** A part of the result, sent as soon as it is known (one rendered URL). */
+  | { type: 'progress'; value: unknown }
   | { type: 'done'; output: TaskOutput }
   | { type: 'failed'; error: { name: string; message: string } };

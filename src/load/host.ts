@@ -24,6 +24,14 @@ export interface HostOptions {
   label?: string;
   /** Overrides the project's staticPageGenerationTimeout, in milliseconds. */
   limitMs?: number;
+  /** What the task works on; asked again before every restart, so a restarted host skips finished work. */
+  payload?: () => unknown;
+  /** Parts of the result as the host sends them (a render host reports each URL). */
+  onProgress?: (part: unknown) => void;
+  /** A temporary folder the caller owns and removes (several hosts of one build share their bundles). */
+  tmpDir?: string;
+  /** Stops the host (and the task fails with an AbortError) when aborted. */
+  signal?: AbortSignal;
 }
 
 
@@ -44,11 +52,14 @@ const MAX_RESTARTS = 20;
 const DEFAULT_LIMIT_MS = 60_000;
 const TMP_PREFIX = 'zfb-next-';
 
-/** Runs the task and returns its output (text and summary); the temporary folder is gone when it returns. */
+/**
+ * Runs the task and returns its output (text and summary); the temporary folder is gone when it returns,
+ * unless the caller gave its own.
+ */
 export async function runInHost(task: TaskName, root: string, options: HostOptions = {}): Promise<TaskOutput> {
-  pruneStaleTmpDirs();
-  const tmpDir = mkdtempSync(path.join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
-  const release = onExitCleanup(() => rmSync(tmpDir, { recursive: true, force: true }));
+  const owned = options.tmpDir === undefined;
+  const tmpDir = options.tmpDir ?? makeHostTmpDir();
+  const release = owned ? onExitCleanup(() => rmSync(tmpDir, { recursive: true, force: true })) : () => undefined;
   const knownFaults: KnownFault[] = [];
   let announceCalls = false;
   try {
@@ -61,9 +72,18 @@ export async function runInHost(task: TaskName, root: string, options: HostOptio
     }
     throw new HostTaskError('HostTaskError', `user code of ${root} stopped its host ${MAX_RESTARTS + 1} times; giving up`);
   } finally {
-    rmSync(tmpDir, { recursive: true, force: true });
+    if (owned) rmSync(tmpDir, { recursive: true, force: true });
     release();
   }
+}
+
+/**
+ * A folder in the OS temporary directory for bundles, named after this process so that a later run can
+ * remove it if this one is killed before it can (the caller removes it; register it with onExitCleanup).
+ */
+export function makeHostTmpDir(): string {
+  pruneStaleTmpDirs();
+  return mkdtempSync(path.join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
 }
 
 type Outcome =
@@ -81,8 +101,10 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
     // Without announced calls: a host silent for longer than the time limit has an event loop a call blocks.
     let silence: NodeJS.Timeout | undefined;
-    const heard = (limitMs: number): void => {
+    let limit = options.limitMs ?? DEFAULT_LIMIT_MS;
+    const heard = (limitMs = limit): void => {
       if (announceCalls) return;
+      limit = limitMs;
       clearTimeout(silence);
       silence = setTimeout(() => finish({ kind: 'unattributed' }), limitMs + GRACE_MS);
     };
@@ -103,6 +125,10 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
       resolve(outcome);
     };
 
+    const onAbort = (): void => finish({ kind: 'failed', name: 'AbortError', message: 'stopped' });
+    if (options.signal?.aborted) queueMicrotask(onAbort);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.once('exit', () => options.signal?.removeEventListener('abort', onAbort));
     forwardOutput(child, options);
     child.on('message', (message: HostMessage) => {
       switch (message.type) {
@@ -118,6 +144,10 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
         case 'call-end':
           clearTimeout(running.get(message.id)?.timer);
           running.delete(message.id);
+          return;
+        case 'progress':
+          heard();
+          options.onProgress?.(message.value);
           return;
         case 'done':
           return finish({ kind: 'done', output: message.output });
@@ -142,7 +172,8 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     });
     const request: TaskRequest = { type: 'task', task, root, tmpDir, knownFaults, announceCalls };
     if (options.limitMs !== undefined) request.limitMs = options.limitMs;
-    heard(options.limitMs ?? DEFAULT_LIMIT_MS);
+    if (options.payload) request.payload = options.payload();
+    heard();
     child.send(request);
   });
 }

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { BundleSettings } from './bundle-settings.js';
 import type { CallGuard } from './call-guard.js';
 import type { MdxSettings } from './mdx.js';
+import { loaderRulesOf } from './webpack-loaders.js';
 
 /**
  * next.config.* evaluated the way next@16.4.6 evaluates it (server/config.ts `loadConfigImpl`,
@@ -90,7 +91,7 @@ export function findNextConfig(root: string): string | undefined {
 }
 
 /** How the project's modules compile, from its evaluated config. */
-export function bundleSettingsOf(raw: Record<string, unknown>): BundleSettings {
+export function bundleSettingsOf(raw: Record<string, unknown>, root: string): BundleSettings {
   const experimental = (raw.experimental ?? {}) as Record<string, unknown>;
   const turbopack = (raw.turbopack ?? experimental.turbo ?? {}) as { resolveAlias?: Record<string, unknown>; rules?: Record<string, unknown> };
   const settings: BundleSettings = {
@@ -101,6 +102,13 @@ export function bundleSettingsOf(raw: Record<string, unknown>): BundleSettings {
   };
   const mdx = mdxRule(turbopack.rules);
   if (mdx) settings.mdx = mdx;
+  try {
+    settings.loaderRules = loaderRulesOf(raw, root);
+  } catch (error) {
+    // Reported when a file the rules may cover is imported: a webpack() that needs more of webpack's
+    // config than the loader rules should not stop a project that never imports such a file.
+    settings.loaderRulesError = error instanceof Error ? error.message : String(error);
+  }
   return settings;
 }
 

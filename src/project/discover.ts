@@ -110,7 +110,7 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
     // A release before 16.0 has no such option (it ignores the key).
     cacheComponents: raw.cacheComponents === true && rules.cacheComponents,
     staticPageGenerationTimeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
-    bundle: bundleSettingsOf(raw),
+    bundle: bundleSettingsOf(raw, root),
     runtimeConfig: {
       serverRuntimeConfig: (raw.serverRuntimeConfig ?? {}) as object,
       publicRuntimeConfig: (raw.publicRuntimeConfig ?? {}) as object,

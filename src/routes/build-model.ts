@@ -36,37 +36,43 @@ export interface ComputeOptions {
  */
 export async function computeRouteModel(dir: string, options: ComputeOptions = {}): Promise<RouteModel> {
   const root = path.resolve(dir);
+  return withBuildEnv(root, looksLikeNext(root), async () => (await computeInBuildEnv(root, options)).model);
+}
+
+/**
+ * computeRouteModel inside an environment already set up by withBuildEnv, also returning the project it
+ * discovered (the build renders from both).
+ */
+export async function computeInBuildEnv(root: string, options: ComputeOptions = {}): Promise<{ model: RouteModel; project: Project }> {
   const guard = options.guard ?? new CallGuard(60_000);
-  return withBuildEnv(root, looksLikeNext(root), async () => {
-    const project = await discoverProject(root, { guard });
-    guard.limitMs = options.limitMs ?? (project.next?.staticPageGenerationTimeout ?? 60) * 1000;
-    if (project.next) setRuntimeConfig(project.next.runtimeConfig);
-    const session = new ModuleSession(project.root, {
-      guard,
-      ...(project.next ? { settings: project.next.bundle } : {}),
-      ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
-      inRoot: options.inRoot ?? false,
-    });
-    try {
-      const results = await runSources(project, session);
-      const routes = sortRoutes(project, results.flatMap((r) => r.routes));
-      const sourceDiagnostics = results.flatMap((r) => r.diagnostics);
-      const diagnostics: Diagnostic[] = [
-        ...nextVersionNote(project),
-        ...sourceDiagnostics,
-        ...(project.next ? sortedRoutesConflicts(routes, sourceDiagnostics, nextRules(project.next)) : []),
-        ...findUrlCollisions(routes),
-      ];
-      const model: RouteModel = { version: 1, root: '.', routes, diagnostics };
-      if (project.next) {
-        const rules = nextRules(project.next);
-        model.next = { installed: rules.installed, rules: rules.rules };
-      }
-      return model;
-    } finally {
-      session.close();
-    }
+  const project = await discoverProject(root, { guard });
+  guard.limitMs = options.limitMs ?? (project.next?.staticPageGenerationTimeout ?? 60) * 1000;
+  if (project.next) setRuntimeConfig(project.next.runtimeConfig);
+  const session = new ModuleSession(project.root, {
+    guard,
+    ...(project.next ? { settings: project.next.bundle } : {}),
+    ...(options.tmpDir ? { tmpDir: options.tmpDir } : {}),
+    inRoot: options.inRoot ?? false,
   });
+  try {
+    const results = await runSources(project, session);
+    const routes = sortRoutes(project, results.flatMap((r) => r.routes));
+    const sourceDiagnostics = results.flatMap((r) => r.diagnostics);
+    const diagnostics: Diagnostic[] = [
+      ...nextVersionNote(project),
+      ...sourceDiagnostics,
+      ...(project.next ? sortedRoutesConflicts(routes, sourceDiagnostics, nextRules(project.next)) : []),
+      ...findUrlCollisions(routes),
+    ];
+    const model: RouteModel = { version: 1, root: '.', routes, diagnostics };
+    if (project.next) {
+      const rules = nextRules(project.next);
+      model.next = { installed: rules.installed, rules: rules.rules };
+    }
+    return { model, project };
+  } finally {
+    session.close();
+  }
 }
 
 async function runSources(project: Project, session: ModuleSession): Promise<SourceResult[]> {

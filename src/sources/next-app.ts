@@ -226,6 +226,7 @@ async function buildRoute(
   let loadFailed = false;
   let edge = false;
   let nonStaticMethods = false;
+  let nonStaticMethod: string | undefined;
   const segments: CascadeSegment[] = fileSegments.map((segment) => {
     const cascade: CascadeSegment = { name: segment.name };
     if (segment.paramName) cascade.paramName = segment.paramName;
@@ -241,6 +242,7 @@ async function buildRoute(
     // app-route module `hasNonStaticMethods` (next@14.2.35): these exports keep a handler out of the
     // static export (PUT is not among them there).
     if (segment.role === 'route') nonStaticMethods = ['POST', 'DELETE', 'PATCH', 'OPTIONS'].some((m) => !!exports[m]);
+    if (segment.role === 'route') nonStaticMethod = NON_STATIC_METHODS.find((m) => Boolean(exports[m]));
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -289,6 +291,15 @@ async function buildRoute(
   route.providers = providersOf(fileSegments, segments, rel);
   if (loadFailed) return { route: await withDeclaredMode(route, files), diagnostics };
 
+  if (nonStaticMethod && !rules.legacyAppStaticPaths) {
+    // server/route-modules/app-route/module.ts (next@15 and 16): during static generation a handler with
+    // `hasNonStaticMethods` throws DynamicServerError('Route is configured with methods that cannot be
+    // statically generated.'), whatever its `dynamic` says, and export/routes/app-route.ts then writes no
+    // file (`ƒ` in the build).
+    route.unmatched = 'blocking';
+    diagnostics.push(fullyDynamic(route, `the route handler exports ${nonStaticMethod}, a method that cannot be statically generated`));
+    return { route, diagnostics };
+  }
   if (files.pathnameParams.length === 0) {
     if (files.metadata) {
       const bailout = metadataStaticBailout(files.pattern, segments, next.cacheComponents);
@@ -505,6 +516,9 @@ function incompleteDiagnostic(
       `(${total} params object${total === 1 ? '' : 's'} in all) ${after}; a static build gets no page for it.${hint}`,
   };
 }
+
+/** server/route-modules/app-route/module.ts `hasNonStaticMethods` (next@15 and 16), in its order. */
+const NON_STATIC_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 /**
  * A route without params on next@13.5–14.2 (build/index.js, app-route module): a page is static unless

@@ -1,18 +1,21 @@
 /**
  * Stand-in for `next/document`: `<Html>`, `<Head>`, `<Main>` and `<NextScript>` take what the renderer put in
- * the render context (the page's HTML, head tags, scripts).
+ * the render context (the page's HTML, head tags, stylesheets, scripts), in the order next@16.4.6's
+ * pages/_document.tsx writes them: the page's `next/head` tags, the document's own `<Head>` children, the
+ * stylesheets, then (in `<NextScript>`) `__NEXT_DATA__` and the page's scripts.
  */
 import { Component, createElement, Fragment, type ReactNode } from 'react';
 import { getRenderContext } from './render-context.js';
 
-export function Html(props: { children?: ReactNode; [prop: string]: unknown }) {
+export function Html(props: { children?: ReactNode; lang?: string; [prop: string]: unknown }) {
   const context = getRenderContext();
-  return createElement('html', { lang: context?.locale, ...props });
+  // pages/_document.tsx: `lang={props.lang || locale || undefined}`.
+  return createElement('html', { ...props, lang: props.lang || context?.lang || undefined });
 }
 
 export function Head({ children, ...rest }: { children?: ReactNode; [prop: string]: unknown }) {
-  const head = getRenderContext()?.document?.head ?? [];
-  return createElement('head', rest, createElement('meta', { charSet: 'utf-8' }), ...(head as ReactNode[]), children);
+  const document = getRenderContext()?.document;
+  return createElement('head', rest, ...((document?.head ?? []) as ReactNode[]), children, ...((document?.styles ?? []) as ReactNode[]));
 }
 
 export function Main() {

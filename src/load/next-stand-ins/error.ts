@@ -1,5 +1,6 @@
-/** Stand-in for `next/error`: Next's default error page text. */
+/** Stand-in for `next/error`: Next's default error page, its title and text (next@16.4.6 pages/_error.tsx). */
 import { Component, createElement } from 'react';
+import Head from './head.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -27,6 +28,7 @@ export default class ErrorPage extends Component<{ statusCode: number; title?: s
     return createElement(
       'div',
       null,
+      createElement(Head, null, createElement('title', null, statusCode ? `${statusCode}: ${text}` : 'Application error: a client-side exception has occurred')),
       createElement('h1', { className: 'next-error-h1' }, statusCode),
       createElement('div', null, createElement('h2', null, `${text}.`)),
     );

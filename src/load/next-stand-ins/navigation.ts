@@ -1,5 +1,5 @@
 /** Stand-in for `next/navigation`: the export names of next@16.4.6, behaving as on a static site. */
-import { createContext } from 'react';
+import * as React from 'react';
 import { httpFallbackError, isControlFlowError, redirectError, type RedirectType as RedirectKind } from './control-flow.js';
 import { currentParams, currentPathname, currentSearch, navigate } from './location.js';
 
@@ -20,7 +20,8 @@ export class ReadonlyURLSearchParams extends URLSearchParams {
   }
 }
 
-export const ServerInsertedHTMLContext = createContext<((callback: () => unknown) => void) | null>(null);
+// React's react-server build (server components) has no createContext; there the export is null.
+export const ServerInsertedHTMLContext = typeof React.createContext === 'function' ? React.createContext<((callback: () => unknown) => void) | null>(null) : null;
 
 export function redirect(url: string, type: RedirectKind = 'replace'): never {
   throw redirectError(url, type, 307);

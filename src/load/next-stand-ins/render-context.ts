@@ -1,7 +1,9 @@
 /**
- * What a stand-in may know about the URL being rendered. The route model never renders, so it sets none;
- * a renderer sets one per render with `setRenderContext` (same key, whichever copy of this module a bundle
- * holds: every user bundle gets its own copy of the stand-ins).
+ * What a stand-in may know about the URL being rendered. The route model's probe sets one with
+ * `setRenderContext`; the renderer (src/render/) runs each render inside `runInRenderContext`, an
+ * AsyncLocalStorage scope, so that renders of several URLs in one process never see each other's context.
+ * Both live under `Symbol.for` keys on globalThis: every bundle holds its own copy of the stand-ins, and in
+ * a browser the page's bootstrap sets the context of the page it hydrates.
  */
 export interface RenderContext {
   /** The URL's pathname, as `usePathname()` returns it. */
@@ -16,19 +18,38 @@ export interface RenderContext {
   locales?: string[];
   defaultLocale?: string;
   basePath: string;
+  /** next.config `trailingSlash`: links are written with (true) or without (false) the slash. */
+  trailingSlash?: boolean;
   isFallback: boolean;
   /** `next/head` children and app-router metadata go here; the renderer puts them into <head>. */
   head?: { add(key: string | undefined, element: unknown): void };
   /** Called when user code reaches a request-time API (headers(), cookies(), ...), as Next detects it. */
   onRequestApi?(api: string): void;
   /** What `_document`'s `<Main>`, `<Head>` and `<NextScript>` put in the page (pages router). */
-  document?: { main: string; head: unknown[]; scripts: unknown[] };
+  document?: { main: string; head: unknown[]; scripts: unknown[]; styles?: unknown[] };
+  /** The HTML `lang` Next's `<Html>` writes: the locale of the page (pages router i18n). */
+  lang?: string;
 }
 
 const KEY = Symbol.for('zfb-next.render-context');
+const STORE_KEY = Symbol.for('zfb-next.render-context-store');
+
+/** An AsyncLocalStorage (Node only), shared by every copy of this module in the process. */
+interface ContextStore {
+  getStore(): RenderContext | undefined;
+  run<T>(context: RenderContext, fn: () => T): T;
+}
 
 export function getRenderContext(): RenderContext | undefined {
-  return (globalThis as Record<symbol, RenderContext | undefined>)[KEY];
+  const globals = globalThis as Record<symbol, unknown>;
+  return (globals[STORE_KEY] as ContextStore | undefined)?.getStore() ?? (globals[KEY] as RenderContext | undefined);
+}
+
+/** Runs `fn` (and everything it starts) with `context`; `store` is created once per process by the renderer. */
+export function runInRenderContext<T>(store: ContextStore, context: RenderContext, fn: () => T): T {
+  const globals = globalThis as Record<symbol, unknown>;
+  globals[STORE_KEY] ??= store;
+  return (globals[STORE_KEY] as ContextStore).run(context, fn);
 }
 
 export function setRenderContext(context: RenderContext | undefined): void {

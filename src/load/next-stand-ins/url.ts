@@ -41,5 +41,20 @@ export function withSitePrefix(href: string, locale?: string | false): string {
   const chosen = locale === false ? undefined : (locale ?? context?.locale);
   const prefix = chosen && context?.locales?.length && chosen !== context.defaultLocale ? `/${chosen}` : '';
   const path = prefix && href === '/' ? '' : href;
-  return `${basePath}${prefix}${path}` || '/';
+  return withTrailingSlash(`${basePath}${prefix}${path}` || '/', context?.trailingSlash);
+}
+
+/**
+ * client/normalize-trailing-slash.ts: with `trailingSlash: true` a path gets its slash (a file name with an
+ * extension does not), with `false` it loses it; the query and hash stay as they are.
+ */
+function withTrailingSlash(href: string, trailingSlash: boolean | undefined): string {
+  if (trailingSlash === undefined) return href;
+  const cut = href.search(/[?#]/);
+  const pathname = cut < 0 ? href : href.slice(0, cut);
+  const rest = cut < 0 ? '' : href.slice(cut);
+  if (pathname === '/' || pathname === '') return href;
+  const bare = pathname.replace(/\/+$/, '');
+  const withSlash = trailingSlash && !/\.[^/]+$/.test(bare) ? `${bare}/` : bare;
+  return withSlash + rest;
 }

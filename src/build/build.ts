@@ -1,0 +1,190 @@
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { onExitCleanup } from '../load/exit-cleanup.js';
+import { makeHostTmpDir, runInHost } from '../load/host.js';
+import type { Diagnostic } from '../model/types.js';
+import { assertDirectory, ProjectError } from '../project/project-error.js';
+import type { PreparePayload, PrepareResult, PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
+import type { OutputLayout } from './layout.js';
+import { planBuild, shardJobs } from './plan.js';
+import { ROUTES_MANIFEST, routeEntry, routesManifestJson, type ZfbRouteEntry } from './routes-manifest.js';
+
+/**
+ * `zfb-next build`: the route model's URLs rendered to a static site (render/), written to a temporary
+ * folder beside the output and renamed over it only when the build succeeds (with --keep-going, also when
+ * some pages failed), so the output appears whole or not at all.
+ *
+ * The project's code runs in host processes (load/host.ts): one prepares (model, bundles, styles, a first
+ * load of `_app` / `_document` / the root layout), then `jobs` hosts render the URLs in parallel, each its
+ * share, writing files straight into the temporary folder and reporting every URL back.
+ */
+
+export interface BuildOptions {
+  out?: string;
+  layout?: OutputLayout;
+  keepGoing?: boolean;
+  /** Render processes; all cores by default. */
+  jobs?: number;
+  shard?: { index: number; count: number };
+  /** Called after every rendered URL (the progress bar). */
+  onProgress?: (done: number, total: number) => void;
+  minify?: boolean;
+}
+
+export interface BuildFailure {
+  url: string;
+  file: string;
+  code: string;
+  function?: string;
+  message: string;
+  componentStack?: string;
+}
+
+export interface BuildResult {
+  outDir: string;
+  /** Whether the output folder was replaced. */
+  committed: boolean;
+  pages: number;
+  files: number;
+  failures: BuildFailure[];
+  notFound: string[];
+  redirects: { url: string; location: string }[];
+  skipped: { pattern: string; file: string; reason: string }[];
+  diagnostics: Diagnostic[];
+  ms: number;
+  /** Why the build stopped before rendering, when it did. */
+  stopped?: string;
+}
+
+// A render host costs a Node start and loading the bundles; below this many URLs per host, fewer hosts.
+const MIN_URLS_PER_HOST = 40;
+
+export async function runBuild(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  assertDirectory(dir);
+  const root = path.resolve(dir);
+  const layout = options.layout ?? 'zfb';
+  const outDir = path.resolve(options.out ?? path.join(root, layout === 'zfb' ? 'dist' : 'out'));
+  if (outDir === root || root.startsWith(outDir + path.sep)) throw new ProjectError(`--out ${outDir} would replace the project itself`);
+  const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.zfb-next-${process.pid}`);
+  const tmpDir = makeHostTmpDir();
+  const release = onExitCleanup(() => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(tmpDir, { recursive: true, force: true });
+  });
+  const result: BuildResult = { outDir, committed: false, pages: 0, files: 0, failures: [], notFound: [], redirects: [], skipped: [], diagnostics: [], ms: 0 };
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    let prepared: PrepareResult;
+    try {
+      const payload: PreparePayload = { outDir: staging, minify: options.minify ?? true };
+      const { text, faults } = await runInHost('build-prepare', root, { tmpDir, payload: () => payload });
+      prepared = JSON.parse(text) as PrepareResult;
+      result.diagnostics.push(...faults);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ProjectError') throw new ProjectError(error.message);
+      result.stopped = error instanceof Error ? error.message : String(error);
+      return finish();
+    }
+    const { model, manifest } = prepared;
+    result.diagnostics.push(...model.diagnostics);
+    const notFoundFile = Object.keys(manifest.pages?.server ?? {}).find((f) => /^(src\/)?pages\/404\.\w+$/.test(f));
+    const plan = planBuild(model, manifest.site, layout, { root, hasApp: manifest.app !== undefined, hasPages: manifest.pages !== undefined, ...(notFoundFile ? { notFoundFile } : {}) });
+    result.diagnostics.push(...plan.diagnostics);
+    result.skipped = plan.skipped;
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 && !options.keepGoing) {
+      result.stopped = `the route model has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written (--keep-going writes the other pages)`;
+      return finish();
+    }
+    const jobs = options.shard ? shardJobs(plan.jobs, options.shard) : plan.jobs;
+    const entries = await renderAll(root, tmpDir, staging, manifest, jobs, options, result);
+    if (result.failures.length > 0 && !options.keepGoing) return finish();
+
+    const publicDir = path.join(root, 'public');
+    if (existsSync(publicDir) && statSync(publicDir).isDirectory()) cpSync(publicDir, staging, { recursive: true, force: false, errorOnExist: false });
+    if (layout === 'zfb') {
+      mkdirSync(path.join(staging, '__zfb'), { recursive: true });
+      writeFileSync(path.join(staging, ROUTES_MANIFEST), routesManifestJson(entries));
+    }
+    commit(staging, outDir);
+    result.committed = true;
+    return finish();
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(tmpDir, { recursive: true, force: true });
+    release();
+  }
+
+  function finish(): BuildResult {
+    result.ms = performance.now() - started;
+    return result;
+  }
+}
+
+async function renderAll(root: string, tmpDir: string, staging: string, manifest: PrepareResult['manifest'], jobs: PlannedJob[], options: BuildOptions, result: BuildResult): Promise<ZfbRouteEntry[]> {
+  const entries: ZfbRouteEntry[] = [];
+  const hosts = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(jobs.length / MIN_URLS_PER_HOST)));
+  const shares: PlannedJob[][] = Array.from({ length: hosts }, () => []);
+  jobs.forEach((job, i) => shares[i % hosts]!.push(job));
+  const byId = new Map(jobs.map((j) => [j.id, j]));
+  const stop = new AbortController();
+  let done = 0;
+  const onReport = (part: unknown, remaining: Set<number>): void => {
+    const report = part as RenderReport;
+    remaining.delete(report.id);
+    done++;
+    options.onProgress?.(done, jobs.length);
+    const planned = byId.get(report.id)!;
+    const route = planned.job.route;
+    if (report.outcome === 'failed' && report.failure) {
+      const { url, file, code, message } = report.failure;
+      const failure: BuildFailure = { url, file, code, message };
+      if (report.failure.function) failure.function = report.failure.function;
+      if (report.failure.componentStack) failure.componentStack = report.failure.componentStack;
+      result.failures.push(failure);
+      if (!options.keepGoing) stop.abort();
+      return;
+    }
+    if (report.outcome === 'not-found') {
+      result.notFound.push(report.url);
+      return;
+    }
+    if (report.outcome === 'redirect') result.redirects.push({ url: report.url, location: report.location ?? '' });
+    result.files += report.written.length;
+    if (planned.job.shell === 'not-found' || planned.job.shell === 'fallback') return;
+    result.pages++;
+    entries.push(routeEntry(report.url, report.written[0]!, route.file, planned.job.entry.params, route.pattern.includes('[')));
+  };
+  await Promise.all(
+    shares.map(async (share) => {
+      if (share.length === 0) return;
+      const remaining = new Set(share.map((j) => j.id));
+      const payload = (): RenderPayload => ({ manifest, outDir: staging, jobs: share.filter((j) => remaining.has(j.id)), stopOnFailure: !options.keepGoing });
+      try {
+        const { faults } = await runInHost('render', root, { tmpDir, payload, onProgress: (part) => onReport(part, remaining), signal: stop.signal });
+        result.diagnostics.push(...faults);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'AbortError') return;
+        result.failures.push({ url: '', file: '', code: 'RENDER_HOST', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  );
+  return entries;
+}
+
+/** Replaces `outDir` with `staging` by renames: the old output stays whole until the new one is in place. */
+function commit(staging: string, outDir: string): void {
+  const old = `${staging}.old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, old);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    if (existsSync(old)) renameSync(old, outDir);
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

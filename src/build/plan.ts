@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Route, RouteModel } from '../model/types.js';
+import type { SiteSettings } from '../render/types.js';
+import { pagePath } from '../render/pages-router.js';
+import type { PlannedJob } from './host-tasks.js';
+import { bodyFile, pageFile, unsafeOutput, type OutputLayout } from './layout.js';
+
+/**
+ * Every file the build writes, from the route model (the one list of URLs `routes`, `build` and `diff`
+ * share): one job per entry of every page and route handler, the `fallback: true` shells, and the 404 page.
+ * A URL whose file would land outside the output folder, or on a `public/` file (`next build` fails on
+ * that conflict), is refused with a diagnostic naming the route, its file and the URL.
+ */
+export interface BuildPlan {
+  jobs: PlannedJob[];
+  diagnostics: Diagnostic[];
+  /** Routes that have nothing to write, and why (API routes, request-time pages). */
+  skipped: { pattern: string; file: string; reason: string }[];
+}
+
+export function planBuild(model: RouteModel, site: SiteSettings, layout: OutputLayout, options: { root: string; hasApp: boolean; hasPages: boolean; notFoundFile?: string }): BuildPlan {
+  const jobs: PlannedJob[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const skipped: BuildPlan['skipped'] = [];
+  const claimed = new Map<string, string>();
+  const publicDir = path.join(options.root, 'public');
+  let id = 0;
+
+  const add = (planned: Omit<PlannedJob, 'id'>, route: Route): void => {
+    for (const file of [planned.file, ...(planned.copies ?? [])]) {
+      const problem = unsafeOutput(file);
+      if (problem) {
+        diagnostics.push({ severity: 'error', code: 'BUILD_UNSAFE_PATH', file: route.file, message: `${planned.job.entry.url} of ${route.pattern} is not written: its file "${file}" is refused because ${problem}` });
+        return;
+      }
+      if (existsSync(path.join(publicDir, file))) {
+        diagnostics.push({ severity: 'error', code: 'BUILD_PUBLIC_CONFLICT', file: route.file, message: `Conflicting public and page file was found: public/${file} and ${planned.job.entry.url} (${route.file})` });
+        return;
+      }
+      const owner = claimed.get(file);
+      if (owner !== undefined && owner !== planned.job.entry.url) {
+        diagnostics.push({ severity: 'error', code: 'BUILD_FILE_CONFLICT', file: route.file, message: `${planned.job.entry.url} and ${owner} would both be written to "${file}"` });
+        return;
+      }
+      claimed.set(file, planned.job.entry.url);
+    }
+    jobs.push({ id: id++, ...planned });
+  };
+
+  for (const route of model.routes) {
+    const ref = { pattern: route.pattern, file: route.file, origin: route.origin, kind: route.kind, unmatched: route.unmatched };
+    if (route.kind === 'api') {
+      skipped.push({ pattern: route.pattern, file: route.file, reason: 'API route (never prerendered)' });
+      continue;
+    }
+    if (route.entries.length === 0 && route.unmatched !== 'fallback') {
+      skipped.push({ pattern: route.pattern, file: route.file, reason: route.unmatched === 'blocking' ? 'rendered on request under Next.js (no static params, or a request-time API)' : 'no URL to write' });
+      continue;
+    }
+    for (const entry of route.entries) {
+      if (route.kind === 'route-handler') {
+        add({ job: { route: ref, entry }, file: bodyFile(entry.url) }, route);
+        continue;
+      }
+      const file = pageFile(entry.url, layout, site.trailingSlash);
+      // The default locale is served without its prefix too (`/about` beside `/en/about`).
+      const unprefixed = entry.locale ? pagePath(entry.url, entry.locale, site) : entry.url;
+      const copies = unprefixed !== entry.url ? [pageFile(unprefixed, layout, site.trailingSlash)] : undefined;
+      add({ job: { route: ref, entry }, file, ...(copies ? { copies } : {}) }, route);
+    }
+    if (route.unmatched === 'fallback' && route.origin === 'next-pages') {
+      // One shell per locale, like Next's `[slug].html` in server/pages (per locale with i18n).
+      const locales = site.i18n ? site.i18n.locales : [undefined];
+      for (const locale of locales) {
+        const prefix = locale ? `/${locale}` : '';
+        const url = `${prefix}${route.pattern === '/' ? '' : route.pattern}` || '/';
+        const entry = { url, params: {}, ...(locale ? { locale } : {}) };
+        add({ job: { route: ref, entry, shell: 'fallback' }, file: pageFile(url, layout, false) }, route);
+      }
+    }
+  }
+
+  // The 404 page: the app router's when the project has app/ (Next prefers it), else the pages router's.
+  const notFoundRoute = {
+    pattern: '/404',
+    file: options.hasApp ? '' : (options.notFoundFile ?? ''),
+    origin: options.hasApp ? ('next-app' as const) : ('next-pages' as const),
+    kind: 'page' as const,
+    unmatched: 'not-found' as const,
+  };
+  if (options.hasApp || options.hasPages) {
+    const entry = { url: '/404', params: {}, ...(site.i18n ? { locale: site.i18n.defaultLocale } : {}) };
+    const copies = layout === 'next-export' && options.hasApp ? ['_not-found.html'] : undefined;
+    jobs.push({ id: id++, job: { route: notFoundRoute, entry, shell: 'not-found' }, file: '404.html', ...(copies ? { copies } : {}) });
+  }
+  return { jobs, diagnostics, skipped };
+}
+
+/** A deterministic 1/n of the jobs: sorted by file, every n-th from k-1 (the 404 page in every shard). */
+export function shardJobs(jobs: readonly PlannedJob[], shard: { index: number; count: number }): PlannedJob[] {
+  const sorted = [...jobs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return sorted.filter((job, i) => job.job.shell === 'not-found' || i % shard.count === shard.index - 1);
+}

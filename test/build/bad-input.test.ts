@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/engines.js';
+
+/**
+ * What `zfb-next build` does with projects that cannot be built whole: it names the URL, the file, the
+ * function and the component stack; it writes nothing unless asked to keep going; a failed build leaves the
+ * previous output as it was; nothing is written outside the output folder.
+ */
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = path.join(REPO_ROOT, '.work', 'build-bad', name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const [file, text] of Object.entries({ 'package.json': '{"private":true}\n', ...files })) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+const GOOD_PAGE = 'export default function Home() { return <h1>Home is fine</h1>; }\n';
+const THROWING_PAGE = `
+function Inner({ value }) {
+  if (value === 'bad') throw new Error('Inner cannot render bad values');
+  return <p>{value}</p>;
+}
+function Wrapper() {
+  return <section><Inner value="bad" /></section>;
+}
+export default function Boom() { return <main><Wrapper /></main>; }
+`;
+
+describe('a page that throws while rendering', () => {
+  const files = { 'next.config.js': 'module.exports = {};\n', 'pages/index.jsx': GOOD_PAGE, 'pages/boom.jsx': THROWING_PAGE };
+
+  test('fails the build naming the URL, the file and the component stack; the previous output stays', async () => {
+    const dir = project('throws', files);
+    mkdirSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'previous.txt'), 'the last good build\n');
+    const run = await runCli(['build', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('/boom pages/boom.jsx: Inner cannot render bad values');
+    expect(run.stdout).toMatch(/component stack:\n\s+at Inner\n\s+at section\n\s+at Wrapper/);
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['previous.txt']);
+    expect(readdirSync(path.dirname(dir)).filter((f) => f.includes('zfb-next'))).toEqual([]);
+  });
+
+  test('with --keep-going the other pages are written, the failure listed, and the exit code is 1', async () => {
+    const dir = project('throws-keep-going', files);
+    const run = await runCli(['build', dir, '--keep-going']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('failed (1):');
+    expect(readFileSync(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Home is fine');
+    expect(existsSync(path.join(dir, 'dist/boom/index.html'))).toBe(false);
+  });
+});
+
+test('a data function that never resolves is reported after the time limit, naming the route', async () => {
+  const dir = project('never-resolves', {
+    'next.config.js': 'module.exports = { staticPageGenerationTimeout: 2 };\n',
+    'pages/index.jsx': GOOD_PAGE,
+    'pages/slow/[id].jsx': `
+export async function getStaticPaths() { return { paths: [{ params: { id: 'one' } }], fallback: false }; }
+export function getStaticProps() { return new Promise(() => {}); }
+export default function Slow() { return <p>never</p>; }
+`,
+  });
+  const started = Date.now();
+  const run = await runCli(['build', dir, '--keep-going']);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('/slow/one pages/slow/[id].jsx: getStaticProps() in pages/slow/[id].jsx (route /slow/one) did not finish within 2 s');
+  expect(Date.now() - started).toBeLessThan(60_000);
+  expect(readFileSync(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Home is fine');
+});
+
+test('params that would write outside the output folder are refused', async () => {
+  const dir = project('escaping-params', {
+    'next.config.js': 'module.exports = {};\n',
+    'pages/index.jsx': GOOD_PAGE,
+    'pages/docs/[...path].jsx': `
+export async function getStaticPaths() { return { paths: [{ params: { path: ['..', '..', 'escaped'] } }, { params: { path: ['fine'] } }], fallback: false }; }
+export async function getStaticProps({ params }) { return { props: { path: params.path } }; }
+export default function Doc({ path }) { return <p>{path.join('/')}</p>; }
+`,
+  });
+  const strict = await runCli(['build', dir]);
+  expect(strict.code).toBe(1);
+  expect(strict.stdout).toContain('BUILD_UNSAFE_PATH pages/docs/[...path].jsx: /docs/../../escaped of /docs/[...path] is not written');
+  expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+
+  const kept = await runCli(['build', dir, '--keep-going']);
+  expect(kept.code).toBe(1);
+  expect(readFileSync(path.join(dir, 'dist/docs/fine/index.html'), 'utf8')).toContain('fine');
+  expect(existsSync(path.join(dir, 'escaped'))).toBe(false);
+  expect(existsSync(path.join(path.dirname(dir), 'escaped'))).toBe(false);
+});
+
+describe('a broken _app or root layout stops the build before anything is written', () => {
+  test.each([
+    ['pages', { 'next.config.js': 'module.exports = {};\n', 'pages/index.jsx': GOOD_PAGE, 'pages/_app.jsx': "throw new Error('the app shell is broken');\nexport default function App() { return null; }\n" }],
+    [
+      'app',
+      {
+        'next.config.js': 'module.exports = {};\n',
+        'app/layout.jsx': "const config = undefined;\nconst theme = config.theme;\nexport default function RootLayout({ children }) { return <html lang=\"en\"><body className={theme}>{children}</body></html>; }\n",
+        'app/page.jsx': GOOD_PAGE,
+      },
+    ],
+  ] as const)('%s', async (name, files) => {
+    const dir = project(`broken-${name}`, files);
+    mkdirSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'previous.txt'), 'kept\n');
+    const run = await runCli(['build', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('stopped before writing anything');
+    expect(run.stdout).toMatch(name === 'pages' ? /the app shell is broken/ : /Cannot read properties of undefined \(reading 'theme'\)/);
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual(['previous.txt']);
+  });
+});
