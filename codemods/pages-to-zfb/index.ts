@@ -74,13 +74,15 @@ const pagesToZfb: Transform = (input) => {
   const move = (specifier: string): string => moveSpecifier(specifier, input.path, path);
   if (dynamic) migrateDynamicPage(m, input, route.segments, i18n, move);
   else if (i18n) migrateLocalizedStaticPage(m, i18n, route.pattern, move);
-  else migrateStaticPage(m);
+  else migrateStaticPage(m, !input.shimmedRuntime);
   if (i18n) {
     rewriteRelativeImports(m, input.path, path);
-    markLocaleLinks(m, i18n);
+    if (!input.shimmedRuntime) markLocaleLinks(m, i18n);
   }
-  markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
-  migrateNextImports(m);
+  if (!input.shimmedRuntime) {
+    markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+    migrateNextImports(m);
+  }
   return finish(m, input, route.ext, path);
 };
 
@@ -118,12 +120,12 @@ function skip(reason: string): TransformResult {
 }
 
 /** zfb calls a static page's getStaticProps() with no argument and spreads its `props` into the component. */
-function migrateStaticPage(m: EditedModule): void {
+function migrateStaticPage(m: EditedModule, calledByZfb: boolean): void {
   const found = findExport(m.ast, 'getStaticProps');
   if (!found || found.typeOnly) return;
   const mark = (node: N.Node, reason: string): void => m.marker(node, reason);
   const fn = found.local?.fn;
-  if (fn && fn.params.length > 0) {
+  if (calledByZfb && fn && fn.params.length > 0) {
     mark(found.statement, 'zfb calls getStaticProps() with no argument: its context (locale, preview, ...) is undefined here');
   }
   markStaticPropsResults(found, mark);

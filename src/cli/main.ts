@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCodemod } from './codemod.js';
 import { registerDiff } from './diff.js';
+import { registerMigrate } from './migrate.js';
 import { EXIT } from './exit-codes.js';
 import { registerRoutes } from './routes.js';
 import { PACKAGE_VERSION } from '../package-info.js';
@@ -14,6 +15,7 @@ export function createProgram(): Command {
   registerRoutes(program);
   registerCodemod(program);
   registerDiff(program);
+  registerMigrate(program);
   return program;
 }
 
