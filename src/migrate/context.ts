@@ -31,6 +31,8 @@ export class MigrationContext {
   readonly unparsable: { file: string; error: string }[] = [];
   /** Source files whose place in the output is decided by a part of the migration (not copied as they are). */
   readonly handled = new Set<string>();
+  /** Imports zfb's page bundle gets a stand-in for (node-stubs.ts): specifier → output-relative module. */
+  readonly aliases = new Map<string, string>();
 
   constructor(
     /** Absolute source root. */

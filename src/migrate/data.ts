@@ -72,12 +72,13 @@ export function attachData(ctx: MigrationContext, split: DataSplit): PageData {
   return { page, data };
 }
 
-/** The plugin, its manifest and the virtual modules' type, once per project that has data. */
+/** The plugin, its manifest and the virtual modules' type, once per project that has data or stand-ins. */
 export function writeDataPlugin(ctx: MigrationContext): boolean {
-  if (ctx.data.length === 0) return false;
+  if (ctx.data.length === 0 && ctx.aliases.size === 0) return false;
   ctx.tree.write(DATA_PLUGIN, readFileSync(path.join(PACKAGE_ROOT, 'src/migrate/templates/plugins/next-data.mjs'), 'utf8'));
   const entries = [...ctx.data].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  ctx.tree.write(DATA_MANIFEST, JSON.stringify({ version: 1, entries }, null, 2) + '\n');
+  const aliases = Object.fromEntries([...ctx.aliases].sort(([a], [b]) => (a < b ? -1 : 1)));
+  ctx.tree.write(DATA_MANIFEST, JSON.stringify({ version: 1, aliases, entries }, null, 2) + '\n');
   ctx.tree.write(
     VIRTUAL_TYPES,
     [

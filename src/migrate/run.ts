@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { findTransform } from '../../codemods/index.js';
@@ -8,17 +8,23 @@ import type { Route, RouteModel } from '../model/types.js';
 import { assertDirectory, looksLikeNext, ProjectError } from '../project/discover.js';
 import type { Project } from '../project/types.js';
 import { buildRouteModel } from '../routes/build-model.js';
+import { ModuleGraph } from './analysis.js';
+import { AppRouter } from './app.js';
 import { MigrationContext } from './context.js';
+import { migrateRouteHandler } from './endpoints.js';
+import { hasUseClient, wrapIslands, type ClientModules } from './islands.js';
+import { ModuleResolver } from './resolve.js';
 import { writeDataPlugin } from './data.js';
 import { checkTarget, commitTree, MigrateUsageError, OutputTree } from './output.js';
-import { keepAside, migratePagesPage } from './pages.js';
+import { stubNodeOnlyImports } from './node-stubs.js';
+import { keepAside, migratePagesPage, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
 import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './project-files.js';
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
 import { writeGlobalCss } from './styles.js';
-import { pathAliases, readUserTsconfig, writeTsconfig } from './tsconfig.js';
+import { pathAliases, readUserTsconfig, writeTsconfig, type PathAliases } from './tsconfig.js';
 import { REPORT_VERSION, type MigrationReport, type RouteReport } from './types.js';
 
 export { MigrateUsageError };
@@ -94,19 +100,25 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const pagesDir = relative(project.pagesDir);
   const appDir = relative(project.appDir);
 
-  const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, progress);
+  const userTsconfig = readUserTsconfig(ctx);
+  if (userTsconfig.error) ctx.notMigrated.push({ file: userTsconfig.file!, reason: `${userTsconfig.error}; the zfb tsconfig.json starts from scratch` });
+  const aliases = pathAliases(userTsconfig.config);
+  const clients = clientModules(ctx, files, aliases);
+  const graph = new ModuleGraph((file) => ctx.read(file), clients.resolver);
+
+  const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, clients, graph, progress);
   for (const file of files) {
     if (MIDDLEWARE.test(file)) {
       ctx.notMigrated.push({ file, reason: 'middleware runs on a server for each request; a static zfb site has none (its redirects and rewrites belong in your host config)' });
     }
   }
-  copyRest(ctx, files);
+  if (appDir) noteAppFiles(ctx, files, appDir);
+  copyRest(ctx, files, clients);
+  const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
+  const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
 
-  const userTsconfig = readUserTsconfig(ctx);
-  if (userTsconfig.error) ctx.notMigrated.push({ file: userTsconfig.file!, reason: `${userTsconfig.error}; the zfb tsconfig.json starts from scratch` });
-  const aliases = pathAliases(userTsconfig.config);
   const modules = files.filter((file) => MODULE.test(file));
-  const firstLoaded = modules.filter((file) => /(?:^|\/)(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));
+  const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));
   const css = writeGlobalCss(ctx, [...firstLoaded, ...modules.filter((file) => !firstLoaded.includes(file))], aliases, files.some((f) => /\.module\.css$/.test(f)));
   for (const skipped of css.skipped) ctx.notMigrated.push(skipped);
 
@@ -143,6 +155,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     notMigrated: ctx.notMigrated,
     urls,
     unparsable: ctx.unparsable,
+    nodeOnlyImports,
     diagnostics: model.diagnostics,
   };
   writeReport(tree, report);
@@ -212,12 +225,22 @@ interface RouterDirs {
   appDir?: string | undefined;
 }
 
-async function migrateRoutes(ctx: MigrationContext, model: RouteModel, files: readonly string[], dirs: RouterDirs, progress: NonNullable<MigrateOptions['progress']>): Promise<RouteReport[]> {
+async function migrateRoutes(
+  ctx: MigrationContext,
+  model: RouteModel,
+  files: readonly string[],
+  dirs: RouterDirs,
+  clients: ClientModules,
+  graph: ModuleGraph,
+  progress: NonNullable<MigrateOptions['progress']>,
+): Promise<RouteReport[]> {
   const reports: RouteReport[] = [];
   const pageRoutes = model.routes.filter((route) => route.origin === 'next-pages');
-  const total = pageRoutes.length;
+  const appRoutes = model.routes.filter((route) => route.origin === 'next-app');
+  const total = pageRoutes.length + appRoutes.length;
   let done = 0;
   const tick = () => progress({ phase: 'routes', done: ++done, total });
+  let notFoundPage = false;
   if (dirs.pagesDir) {
     writePagesLayout(ctx, dirs.pagesDir, files);
     const transform = await loadTransform('pages-to-zfb');
@@ -225,9 +248,60 @@ async function migrateRoutes(ctx: MigrationContext, model: RouteModel, files: re
       reports.push(migratePagesRoute(ctx, route, transform));
       tick();
     }
-    for (const route of errorPages(files, dirs.pagesDir)) reports.push(migratePagesRoute(ctx, route, transform));
+    for (const route of errorPages(files, dirs.pagesDir)) {
+      reports.push(migratePagesRoute(ctx, route, transform));
+      notFoundPage ||= route.pattern === '/404';
+    }
+  }
+  if (dirs.appDir) {
+    const app = new AppRouter(ctx, { appDir: dirs.appDir, files, transform: await loadTransform('app-to-zfb'), clients, graph });
+    for (const route of appRoutes) {
+      if (route.kind === 'route-handler') reports.push(migrateRouteHandler(ctx, route, dirs.appDir));
+      else reports.push(app.migratePage(route));
+      tick();
+    }
+    const notFound = files.find((f) => new RegExp(`^${dirs.appDir}/not-found\\.(?:tsx|ts|jsx|js)$`).test(f));
+    if (notFound && !notFoundPage) reports.push(app.migrateNotFound(notFound));
   }
   return reports;
+}
+
+/** Which project modules are client modules ("use client"), and how imports find them. */
+function clientModules(ctx: MigrationContext, files: readonly string[], aliases: PathAliases): ClientModules {
+  const resolver = new ModuleResolver(new Set(files), aliases);
+  const known = new Map<string, boolean>();
+  return {
+    resolver,
+    isClient(file) {
+      let client = known.get(file);
+      if (client === undefined) {
+        client = MODULE.test(file) && hasUseClient(ctx.read(file) ?? '');
+        known.set(file, client);
+      }
+      return client;
+    },
+  };
+}
+
+/** App-router files a static zfb site has no use for, and the icons Next.js served from app/. */
+function noteAppFiles(ctx: MigrationContext, files: readonly string[], appDir: string): void {
+  const special: [RegExp, string][] = [
+    [/(?:^|\/)loading\.(?:tsx|ts|jsx|js)$/, 'loading.tsx is shown while a page streams in; zfb pages are complete HTML files, so it is never shown'],
+    [/(?:^|\/)error\.(?:tsx|ts|jsx|js)$/, 'error.tsx catches errors while rendering on request; zfb fails the build instead'],
+    [/(?:^|\/)global-error\.(?:tsx|ts|jsx|js)$/, 'global-error.tsx catches errors while rendering on request; zfb fails the build instead'],
+    [/(?:^|\/)template\.(?:tsx|ts|jsx|js)$/, 'template.tsx re-mounts on navigation; zfb pages are separate documents, and the template is not rendered: move its markup into the layout'],
+    [/(?:^|\/)default\.(?:tsx|ts|jsx|js)$/, 'default.tsx belongs to parallel routes, which zfb has not'],
+  ];
+  for (const file of files) {
+    if (!file.startsWith(`${appDir}/`)) continue;
+    const rest = file.slice(appDir.length + 1);
+    for (const [pattern, reason] of special) if (pattern.test(rest)) ctx.notMigrated.push({ file, reason });
+    // Next serves app/favicon.ico and app/icon.png at the site root: zfb serves public/.
+    if (/^(?:favicon\.ico|icon\d*\.(?:png|jpg|jpeg|svg|ico)|apple-icon\d*\.(?:png|jpg|jpeg))$/.test(rest) && !ctx.tree.has(`public/${rest}`)) {
+      ctx.tree.copy(`public/${rest}`, ctx.abs(file));
+      ctx.handled.add(file);
+    }
+  }
 }
 
 /**
@@ -266,12 +340,24 @@ async function loadTransform(name: string): Promise<Transform> {
   return findTransform(name)!.load();
 }
 
-/** Every source file no part of the migration took care of, copied with its bytes and mode. */
-function copyRest(ctx: MigrationContext, files: readonly string[]): void {
+/**
+ * Every source file no part of the migration took care of, copied with its bytes and mode; a server module
+ * that renders client components gets their `<Island>` (islands.ts), and only then differs.
+ */
+function copyRest(ctx: MigrationContext, files: readonly string[], clients: ClientModules): void {
   for (const file of files) {
     if (ctx.handled.has(file) || REPLACED.test(file)) continue;
     const target = file.startsWith('src/pages/') ? `pages/${file.slice('src/pages/'.length)}` : file;
-    if (!ctx.tree.has(target)) ctx.tree.copy(target, ctx.abs(file));
+    if (ctx.tree.has(target)) continue;
+    if (MODULE.test(file) && target === file) {
+      const text = ctx.read(file)!;
+      const islands = wrapIslands(text, file, clients);
+      if (islands !== text) {
+        ctx.tree.write(target, islands, statSync(ctx.abs(file)).mode & 0o7777);
+        continue;
+      }
+    }
+    ctx.tree.copy(target, ctx.abs(file));
   }
 }
 

@@ -11,7 +11,7 @@ import { isReference, walk } from '../../codemods/_shared/walk.js';
 
 type Node = N.Node;
 
-interface Item {
+export interface Item {
   statement: Node;
   /** What goes when the item goes: a specifier of a list (dropped from it), or the whole statement. */
   node: Node;
@@ -117,7 +117,7 @@ function typeOnlyImportsAsTypeImports(m: EditedModule, items: Item[], removed: S
   }
 }
 
-function topLevelItems(ast: N.File): Item[] {
+export function topLevelItems(ast: N.File): Item[] {
   const items: Item[] = [];
   for (const statement of ast.program.body as Node[]) {
     switch (statement.type) {

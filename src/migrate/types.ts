@@ -58,6 +58,15 @@ export interface NotMigrated {
   keptAs?: string;
 }
 
+/** An import the zfb pages reach that needs Node: stubbed in their bundle (see next-shims/node-only/). */
+export interface NodeOnlyImport {
+  specifier: string;
+  /** Output-relative stand-in module. */
+  stub: string;
+  /** Output-relative modules on the pages' side that import it. */
+  importedBy: string[];
+}
+
 export interface LostUrl {
   url: string;
   reason: string;
@@ -104,6 +113,8 @@ export interface MigrationReport {
   urls: UrlSets;
   /** Source files that do not parse: copied unchanged. */
   unparsable: { file: string; error: string }[];
+  /** Imports of Node modules the pages' side reaches; each works until a page calls it while rendering. */
+  nodeOnlyImports: NodeOnlyImport[];
   /** Route-model diagnostics of the source, as `zfb-next routes` reports them. */
   diagnostics: Diagnostic[];
   verify?: VerifyReport;

@@ -4,7 +4,8 @@
  * zfb renders pages in an embedded V8 without Node (no fs, no fetch, no process), but it runs plugins in
  * Node. This plugin bundles the modules listed in next-data/manifest.json with esbuild, calls their data
  * functions the way Next.js called them (getStaticPaths + getStaticProps, the generateStaticParams cascade,
- * the data an async page awaited, a route handler's GET), and hands each page the result as the virtual
+ * the data an app page and its layouts awaited with their metadata, a route handler's GET), and hands each
+ * page the result as the virtual
  * module `virtual:next-data/<id>`, which the page's paths() or getStaticProps() returns.
  *
  * A data function that throws fails the build with its module and function named. notFound() leaves the
@@ -26,6 +27,8 @@ export default {
   setup(ctx) {
     if (ctx.command === 'preview') return;
     const runner = new Runner(ctx.projectRoot, ctx.logger);
+    // Modules that need Node get a stand-in in the pages' bundle only (see next-shims/node-only/).
+    for (const [from, to] of Object.entries(runner.manifest.aliases ?? {})) ctx.addAlias(from, path.join(ctx.projectRoot, to));
     for (const entry of runner.manifest.entries) {
       ctx.addVirtualModule(PREFIX + entry.id, async () => `export default ${toSource(await runner.run(entry), entry.id)};\n`);
     }
@@ -112,12 +115,12 @@ class Runner {
         if (!Array.isArray(listed)) throw new Error(`next-data: paths() of ${where} returned ${typeof listed}, not an array`);
         const entries = [];
         for (const item of listed) {
-          if (!module.pageData) {
+          if (!module.pageProps) {
             entries.push(item);
             continue;
           }
-          const data = await this.pageData(call, item.params, entry, where);
-          if (data !== SKIPPED) entries.push({ ...item, props: { ...item.props, nextPageData: data } });
+          const props = await this.pageProps(call, item.params, entry, where);
+          if (props !== SKIPPED) entries.push({ ...item, props: { ...item.props, ...props } });
         }
         return entries;
       }
@@ -130,10 +133,10 @@ class Runner {
           }
           props = (await result.props) ?? {};
         }
-        if (module.pageData) {
-          const data = await this.pageData(call, {}, entry, where);
-          if (data === SKIPPED) throw new Error(`next-data: ${where} called notFound() or redirect(): a static zfb page is always built`);
-          props = { ...props, nextPageData: data };
+        if (module.pageProps) {
+          const more = await this.pageProps(call, {}, entry, where);
+          if (more === SKIPPED) throw new Error(`next-data: ${where} called notFound() or redirect(): a static zfb page is always built`);
+          props = { ...props, ...more };
         }
         return { props };
       }
@@ -149,10 +152,13 @@ class Runner {
     }
   }
 
-  /** The data an async page awaited, for one URL; notFound() and redirect() leave the URL out. */
-  async pageData(call, params, entry, where) {
+  /**
+   * What an app page renders with for one URL (the data it and its layouts awaited, its metadata);
+   * notFound() and redirect() leave the URL out.
+   */
+  async pageProps(call, params, entry, where) {
     try {
-      return await call('pageData', { params, searchParams: {} });
+      return await call('pageProps', { params });
     } catch (error) {
       const digest = navigation(error);
       if (!digest) throw error;
