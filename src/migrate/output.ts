@@ -1,4 +1,5 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { onExitCleanup } from '../load/exit-cleanup.js';
 
@@ -70,9 +71,11 @@ export function checkTarget(source: string, target: string, force: boolean): voi
 
 /**
  * Writes the tree into `<target>.zfb-next-<pid>` (beside the target, so the final rename stays on one file
- * system), then renames it to `target`, replacing an existing target (checked by checkTarget) last.
+ * system), then renames it to `target`, replacing an existing target (checked by checkTarget) last. The
+ * writes yield to the event loop, so Ctrl-C is handled while they run: the exit cleanup removes the
+ * temporary folder and the signal ends the process, before any output is in place.
  */
-export function commitTree(tree: OutputTree, target: string): void {
+export async function commitTree(tree: OutputTree, target: string): Promise<void> {
   const staging = `${target}.zfb-next-${process.pid}`;
   const release = onExitCleanup(() => rmSync(staging, { recursive: true, force: true }));
   try {
@@ -84,15 +87,15 @@ export function commitTree(tree: OutputTree, target: string): void {
       const destination = path.join(staging, ...file.split('/'));
       const dir = path.dirname(destination);
       if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
+        await mkdir(dir, { recursive: true });
         made.add(dir);
       }
       if (entry.kind === 'copy') {
-        copyFileSync(entry.from, destination);
-        chmodSync(destination, entry.mode);
+        await copyFile(entry.from, destination);
+        await chmod(destination, entry.mode);
       } else {
-        writeFileSync(destination, entry.text);
-        if (entry.mode !== undefined) chmodSync(destination, entry.mode);
+        await writeFile(destination, entry.text);
+        if (entry.mode !== undefined) await chmod(destination, entry.mode);
       }
     }
     if (existsSync(target)) {

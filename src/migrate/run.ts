@@ -161,7 +161,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   writeReport(tree, report);
   if (options.dry) return { report, target, written: false, failed: failed(report) };
   progress({ phase: 'write' });
-  commitTree(tree, target);
+  await commitTree(tree, target);
   if (options.verify) {
     const { verifyMigration } = await import('./verify.js');
     await verifyMigration({ report, source: root, target, progress, ...(options.userOutput ? { userOutput: options.userOutput } : {}) });
