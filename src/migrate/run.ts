@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { parseModule } from '../../codemods/_shared/ast.js';
 import { findTransform } from '../../codemods/index.js';
 import type { Transform } from '../../codemods/_shared/types.js';
 import { runInHost } from '../load/host.js';
@@ -172,7 +173,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
 function failed(report: MigrationReport): boolean {
   const verify = report.verify;
   const verifyFailed = verify !== undefined && (!verify.install.ok || !verify.zfbBuild.ok || (verify.nextBuild.ran && !verify.nextBuild.ok));
-  return report.urls.lost.length > 0 || report.routes.some((route) => route.errors.length > 0 && route.target.length > 0) || verifyFailed;
+  const dataErrors = report.diagnostics.some((d) => d.severity === 'error');
+  return report.urls.lost.length > 0 || report.unparsable.length > 0 || dataErrors || verifyFailed;
 }
 
 /** The route model's errors (a throwing getStaticPaths, an invalid entry) go to the routes they are about. */
@@ -351,6 +353,13 @@ function copyRest(ctx: MigrationContext, files: readonly string[], clients: Clie
     if (ctx.tree.has(target)) continue;
     if (MODULE.test(file) && target === file) {
       const text = ctx.read(file)!;
+      try {
+        parseModule(text, file.replace(/\.(?:mjs|cjs)$/, '.js'));
+      } catch (error) {
+        ctx.unparsable.push({ file, error: error instanceof Error ? error.message : String(error) });
+        ctx.tree.copy(target, ctx.abs(file));
+        continue;
+      }
       const islands = wrapIslands(text, file, clients);
       if (islands !== text) {
         ctx.tree.write(target, islands, statSync(ctx.abs(file)).mode & 0o7777);
