@@ -444,6 +444,10 @@ export class EditedModule {
     const body = this.ast.program.body as Node[];
     // Where a run of removals ends, whether the text before it was blank (see above).
     const blankBefore = new Map<number, boolean>();
+    // The run of removals that ends where the last one ended: the blank lines a removal at the end of the
+    // file takes back are those before the whole run (the run's own removals cover the rest).
+    let runStart = 0;
+    let removedUpTo = 0;
     for (const statement of body) {
       const removal = this.removedStatements.get(statement);
       if (!removal) continue;
@@ -458,15 +462,20 @@ export class EditedModule {
       }
       start = lineStart;
       end = Math.min(lineEnd + 1, this.source.length);
+      if (start !== removedUpTo) runStart = start;
       const blank = blankBefore.get(start) ?? (start === 0 || BLANK_LINE.test(this.source.slice(this.lineStart(start - 1), start - 1)));
       if (blank) {
         while (end < this.source.length && BLANK_LINE.test(this.source.slice(end, this.lineEnd(end)))) end = this.lineEnd(end) + 1;
         if (end >= this.source.length) {
-          while (start > 0 && BLANK_LINE.test(this.source.slice(this.lineStart(start - 1), start - 1))) start = this.lineStart(start - 1);
+          let back = runStart;
+          while (back > 0 && BLANK_LINE.test(this.source.slice(this.lineStart(back - 1), back - 1))) back = this.lineStart(back - 1);
+          if (runStart === start) start = back;
+          else if (back < runStart) this.edits.remove(back, runStart);
         }
       }
       blankBefore.set(Math.min(end, this.source.length), blank);
       this.edits.remove(start, Math.min(end, this.source.length));
+      removedUpTo = Math.min(end, this.source.length);
     }
   }
 }
