@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { moveModule } from '../../src/migrate/module-edits.js';
 import { splitModule } from '../../src/migrate/split.js';
 
 describe('splitModule', () => {
@@ -23,5 +24,26 @@ describe('splitModule', () => {
     const data = splitModule(source, 'app/layout.tsx', { keepExport: (name) => name === 'metadata', dropStyles: true });
     expect(data.source).toBe("export const metadata = { title: 'Site' };\n");
     expect(data.removedExports).toEqual(['default']);
+  });
+});
+
+describe('moveModule', () => {
+  it('moves the folder a template import() starts with, as it moves literal specifiers', () => {
+    const source = [
+      "import { format } from '../../lib/format';",
+      'export async function getStaticProps({ locale }) {',
+      '  return { props: { messages: (await import(`../../messages/${locale}.json`)).default, text: format(locale) } };',
+      '}',
+      '',
+    ].join('\n');
+    expect(moveModule(source, 'src/pages/404.tsx', 'next-data/404.tsx')).toBe(
+      [
+        "import { format } from '../lib/format';",
+        'export async function getStaticProps({ locale }) {',
+        '  return { props: { messages: (await import(`../messages/${locale}.json`)).default, text: format(locale) } };',
+        '}',
+        '',
+      ].join('\n'),
+    );
   });
 });
