@@ -13,10 +13,11 @@ import { ModuleGraph } from './analysis.js';
 import { AppRouter } from './app.js';
 import { MigrationContext } from './context.js';
 import { migrateRouteHandler } from './endpoints.js';
+import { jsxModulesToJsx } from './jsx-in-js.js';
 import { hasUseClient, wrapIslands, type ClientModules } from './islands.js';
 import { ModuleResolver } from './resolve.js';
 import { writeDataPlugin } from './data.js';
-import { checkTarget, commitTree, MigrateUsageError, OutputTree } from './output.js';
+import { checkInPlace, checkTarget, commitInPlace, commitTree, MigrateUsageError, OutputTree } from './output.js';
 import { stubNodeOnlyImports } from './node-stubs.js';
 import { keepAside, migratePagesPage, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
@@ -117,6 +118,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   copyRest(ctx, files, clients);
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
+  jsxModulesToJsx(tree);
 
   const modules = files.filter((file) => MODULE.test(file));
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));

@@ -75,6 +75,8 @@ class Runner {
       // aliases (next/* among them) are bundled.
       packages: 'external',
       jsx: 'automatic',
+      // Next.js compiles JSX in .js files, and so does this bundle.
+      loader: { '.js': 'jsx' },
       write: true,
       metafile: true,
       logLevel: 'silent',
