@@ -1,3 +1,4 @@
+import { diffCounts, nextBuildLine } from './summary.js';
 import type { MigrationReport } from './types.js';
 
 /** MIGRATION-REPORT.md: the report for people, in the output beside its JSON twin. */
@@ -53,7 +54,10 @@ export function renderMarkdownReport(report: MigrationReport): string {
   lines.push('');
   if (report.verify) {
     const v = report.verify;
-    lines.push('## Verification', '', `- dependencies installed: ${v.install.ok ? 'yes' : 'no'} (\`${v.install.command}\`)`, `- zfb build: ${v.zfbBuild.ok ? 'ok' : 'failed'}`, `- next build: ${v.nextBuild.ran ? (v.nextBuild.ok ? 'ok' : 'failed') : 'not run (the source had a build)'}`, '');
+    lines.push('## Verification', '', `- dependencies installed: ${v.install.ok ? 'yes' : 'no'} (\`${v.install.command}\`)`, `- zfb build: ${v.zfbBuild.ok ? 'ok' : 'failed'}`, `- ${nextBuildLine(v)}`);
+    const diff = diffCounts(v.diff);
+    if (diff) lines.push(`- \`zfb-next diff\`: ${diff.removed} URLs removed, ${diff.added} added, ${diff.textChanged} of ${diff.textCompared} pages with other visible text (the full diff is \`verify.diff\` in migration-report.json)`);
+    lines.push('');
   }
   lines.push('## Next steps', '', '```sh', 'npm install', 'npm run build     # zfb build: dist/', 'npm run preview', '```', '');
   return lines.join('\n');

@@ -1,4 +1,5 @@
-import type { MigrationReport } from './types.js';
+import type { DiffReport } from '../report/diff-report.js';
+import type { MigrationReport, VerifyReport } from './types.js';
 
 /** The one-screen summary at the end of a run: counts, what was lost and why, what to do next. */
 export function formatSummary(report: MigrationReport, written: boolean): string {
@@ -32,7 +33,11 @@ export function formatSummary(report: MigrationReport, written: boolean): string
   );
   if (report.verify) {
     const v = report.verify;
-    lines.push(`  verify     install ${v.install.ok ? 'ok' : 'FAILED'}, zfb build ${v.zfbBuild.ok ? 'ok' : 'FAILED'}, next build ${v.nextBuild.ran ? (v.nextBuild.ok ? 'ok' : 'FAILED') : 'reused'}`);
+    lines.push(`  verify     install ${v.install.ok ? 'ok' : 'FAILED'}, zfb build ${v.zfbBuild.ok ? 'ok' : 'FAILED'}, ${nextBuildLine(v)}`);
+    const diff = diffCounts(v.diff);
+    if (diff) lines.push(`  diff       ${diff.removed} removed, ${diff.added} added, ${diff.textChanged} of ${diff.textCompared} pages with other text`);
+    if (!v.install.ok && v.install.output) lines.push(`  install output (end):`, indent(v.install.output));
+    if (!v.zfbBuild.ok && v.zfbBuild.output) lines.push(`  zfb build output (end):`, indent(v.zfbBuild.output));
   }
   lines.push('  next steps:');
   if (written) lines.push(`    cd ${report.output} && npm install && npm run build`, '    read MIGRATION-REPORT.md; grep -rn @zfb-next-todo .');
@@ -51,4 +56,17 @@ export function formatPlan(report: MigrationReport): string {
     for (const error of route.errors) lines.push(`    error ${error}`);
   }
   return lines.join('\n') + '\n';
+}
+
+export function nextBuildLine(v: VerifyReport): string {
+  if (v.nextBuild.ran) return `next build ${v.nextBuild.ok ? 'ok' : 'FAILED'}`;
+  return v.nextBuild.ok ? "compared with the source's .next build" : 'no .next build in the source: URLs compared with its route model';
+}
+
+export function diffCounts(diff: unknown): DiffReport['counts'] | undefined {
+  return typeof diff === 'object' && diff !== null && 'counts' in diff ? (diff as DiffReport).counts : undefined;
+}
+
+function indent(text: string): string {
+  return text.trimEnd().split('\n').slice(-15).map((line) => `    ${line}`).join('\n');
 }
