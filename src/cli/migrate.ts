@@ -5,6 +5,7 @@ interface MigrateCliOptions {
   out?: string;
   dry?: boolean;
   force?: boolean;
+  inPlace?: boolean;
   verify?: boolean;
   json?: boolean;
 }
@@ -12,7 +13,8 @@ interface MigrateCliOptions {
 const HELP = `
 The output (default: <next-repo>-zfb beside the repository) is a zfb project for @takazudo/zfb 0.1.0-next.89
 in React mode: npm install && npm run build. It is written into a temporary folder and renamed into place at
-the end, so an error or Ctrl-C leaves nothing behind; the source is only read.
+the end, so an error or Ctrl-C leaves nothing behind; the source is only read. With --in-place, the source
+folder itself becomes the zfb project (its .git kept), and only when its git tree has no uncommitted changes.
 
 MIGRATION-REPORT.md and migration-report.json in the output say what moved, which URLs were lost and why,
 and what still needs a person (also every /* @zfb-next-todo */ marker).
@@ -29,7 +31,8 @@ export function registerMigrate(program: Command): void {
     .argument('<next-repo>', 'the Next.js project (never modified)')
     .option('--out <dir>', 'where the zfb project goes (default: <next-repo>-zfb)')
     .option('--dry', 'print the plan (every route, its files, transform, markers, URL counts) and write nothing')
-    .option('--force', 'replace an existing, non-empty --out folder')
+    .option('--in-place', 'replace the Next.js project with the zfb project in its own folder (its .git kept); only on a clean git tree')
+    .option('--force', 'replace an existing, non-empty --out folder; with --in-place, skip the clean-git-tree check')
     .option('--verify', 'then install the output, run zfb build (and next build of the source), and diff the two')
     .option('--json', 'print the report as JSON on stdout')
     .addHelpText('after', HELP)
@@ -45,6 +48,7 @@ export function registerMigrate(program: Command): void {
           ...(options.out ? { out: options.out } : {}),
           dry: options.dry ?? false,
           force: options.force ?? false,
+          inPlace: options.inPlace ?? false,
           verify: options.verify ?? false,
           progress: bar.update,
         });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -76,6 +77,47 @@ export function checkTarget(source: string, target: string, force: boolean): voi
  * temporary folder and the signal ends the process, before any output is in place.
  */
 export async function commitTree(tree: OutputTree, target: string): Promise<void> {
+  await commitTreeKeeping(tree, target, []);
+}
+
+/**
+ * What of the source folder `--in-place` keeps beside the zfb project: its git history, and the link to
+ * its host project. The rest of the old folder (the Next.js files, node_modules, .next) goes; the zfb
+ * project has its own copy of every source file it needs, and git has the rest.
+ */
+export const KEPT_IN_PLACE = ['.git', '.vercel'];
+
+/**
+ * `--in-place`: the source folder becomes the zfb project. Refused unless the source is a git work tree
+ * without uncommitted changes (git then holds the Next.js project), or `force`.
+ */
+export function checkInPlace(source: string, force: boolean): void {
+  if (force) return;
+  const state = gitState(source);
+  if (state === 'none') throw new MigrateUsageError(`--in-place replaces ${source}, whose files no git repository tracks, so the Next.js project could not be recovered; commit it to git first, use --out, or pass --force`);
+  if (state === 'dirty') throw new MigrateUsageError(`--in-place replaces ${source}, whose git tree has uncommitted changes; commit or stash them first (git status), use --out, or pass --force`);
+}
+
+function gitState(dir: string): 'clean' | 'dirty' | 'none' {
+  const git = (args: string[]): string => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  try {
+    if (git(['rev-parse', '--is-inside-work-tree']).trim() !== 'true') return 'none';
+    // A folder inside a larger repository that ignores it is in a work tree, yet git holds none of it.
+    if (git(['ls-files', '--', '.']).trim() === '') return 'none';
+  } catch {
+    return 'none';
+  }
+  // Only what is under the source counts: changes elsewhere in a larger repository are not replaced. No
+  // optional locks: a plain `git status` refreshes .git/index, and a refused run must change nothing.
+  return git(['--no-optional-locks', 'status', '--porcelain', '--', '.']).trim() === '' ? 'clean' : 'dirty';
+}
+
+/** The tree written whole, then the source folder replaced by it; what KEPT_IN_PLACE names moves across. */
+export async function commitInPlace(tree: OutputTree, source: string): Promise<void> {
+  await commitTreeKeeping(tree, source, KEPT_IN_PLACE);
+}
+
+async function commitTreeKeeping(tree: OutputTree, target: string, kept: readonly string[]): Promise<void> {
   const staging = `${target}.zfb-next-${process.pid}`;
   const release = onExitCleanup(() => rmSync(staging, { recursive: true, force: true }));
   try {
@@ -100,8 +142,10 @@ export async function commitTree(tree: OutputTree, target: string): Promise<void
     }
     if (existsSync(target)) {
       const old = `${target}.zfb-next-old-${process.pid}`;
+      // Renames only, without a wait between them: a signal is handled before or after, never in between.
       renameSync(target, old);
       renameSync(staging, target);
+      for (const name of kept) if (existsSync(path.join(old, name))) renameSync(path.join(old, name), path.join(target, name));
       rmSync(old, { recursive: true, force: true });
     } else {
       mkdirSync(path.dirname(target), { recursive: true });

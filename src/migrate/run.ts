@@ -38,8 +38,10 @@ export interface MigrateOptions {
   out?: string;
   /** Plan only: nothing is written. */
   dry?: boolean;
-  /** Replace a non-empty output folder. */
+  /** Replace a non-empty output folder; with `inPlace`, replace a source that git cannot give back. */
   force?: boolean;
+  /** The source folder becomes the zfb project (its .git kept); only on a clean git tree unless `force`. */
+  inPlace?: boolean;
   /** After writing: install the output, build it with zfb (and the source with Next.js), diff the two. */
   verify?: boolean;
   cwd?: string;
@@ -78,10 +80,14 @@ const MODULE = /\.(?:tsx|ts|jsx|js|mjs|cjs|mts|cts)$/;
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const cwd = options.cwd ?? process.cwd();
   const root = path.resolve(cwd, options.source);
-  const target = path.resolve(cwd, options.out ?? `${root.replace(/[\\/]+$/, '')}-zfb`);
+  if (options.inPlace && options.out) throw new MigrateUsageError('--in-place and --out exclude each other: --in-place writes the zfb project into the source folder');
+  const target = options.inPlace ? root : path.resolve(cwd, options.out ?? `${root.replace(/[\\/]+$/, '')}-zfb`);
   const progress = options.progress ?? (() => {});
   checkSource(options.source, root);
-  if (!options.dry) checkTarget(root, target, options.force ?? false);
+  if (!options.dry) {
+    if (options.inPlace) checkInPlace(root, options.force ?? false);
+    else checkTarget(root, target, options.force ?? false);
+  }
 
   const files = scanSource(root, (count) => progress({ phase: 'scan', files: count }));
   progress({ phase: 'model' });
@@ -164,10 +170,11 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   writeReport(tree, report);
   if (options.dry) return { report, target, written: false, failed: failed(report) };
   progress({ phase: 'write' });
-  await commitTree(tree, target);
+  if (options.inPlace) await commitInPlace(tree, root);
+  else await commitTree(tree, target);
   if (options.verify) {
     const { verifyMigration } = await import('./verify.js');
-    await verifyMigration({ report, source: root, target, progress, ...(options.userOutput ? { userOutput: options.userOutput } : {}) });
+    await verifyMigration({ report, source: root, target, progress, inPlace: options.inPlace ?? false, ...(options.userOutput ? { userOutput: options.userOutput } : {}) });
   }
   return { report, target, written: true, failed: failed(report) };
 }

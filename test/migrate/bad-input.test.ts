@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -159,5 +159,51 @@ describe('migrate under Ctrl-C', () => {
     expect(status.signal ?? status.code).toBe('SIGINT');
     expect(existsSync(out)).toBe(false);
     expect(leftovers(out)).toEqual([]);
+  });
+});
+
+describe('migrate --in-place', () => {
+  const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const committed = (name: string): string => {
+    const dir = project(name, NEXT_PAGES);
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'next');
+    return dir;
+  };
+
+  it('refuses a source with uncommitted changes, or one git does not track, unless --force', async () => {
+    const dirty = committed('in-place-dirty');
+    writeFileSync(path.join(dirty, 'pages/index.tsx'), 'export default function Home() { return <p>changed</p>; }\n');
+    const before = snapshotTree(dirty);
+    const refused = await runCli(['migrate', rel(dirty), '--in-place']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`--in-place replaces ${dirty}, whose git tree has uncommitted changes; commit or stash them first`);
+    expect(snapshotTree(dirty)).toEqual(before);
+
+    const loose = project('in-place-no-git', NEXT_PAGES);
+    const noGit = await runCli(['migrate', rel(loose), '--in-place']);
+    expect(noGit.code).toBe(2);
+    expect(noGit.stderr).toContain('whose files no git repository tracks');
+    const forced = await runCli(['migrate', rel(loose), '--in-place', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(existsSync(path.join(loose, 'zfb.config.ts'))).toBe(true);
+
+    const both = await runCli(['migrate', rel(loose), '--in-place', '--out', rel(path.join(WORK, 'elsewhere'))]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--in-place and --out exclude each other');
+  });
+
+  it('turns a clean git tree into the zfb project, keeping its history', async () => {
+    const dir = committed('in-place-clean');
+    const run = await runCli(['migrate', rel(dir), '--in-place', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as MigrationReport).output).toBe(rel(dir));
+    expect(existsSync(path.join(dir, 'zfb.config.ts'))).toBe(true);
+    expect(existsSync(path.join(dir, 'next.config.js'))).toBe(false);
+    expect(git(dir, 'log', '--format=%s')).toBe('next\n');
+    // git sees the migration as changes of the work tree: the Next.js project is one checkout away.
+    expect(git(dir, 'status', '--porcelain')).toContain(' D next.config.js');
+    expect(leftovers(dir)).toEqual([]);
   });
 });
