@@ -48,6 +48,8 @@ export interface PackageResult {
   removed: string[];
   /** Scripts dropped because they ran Next.js. */
   droppedScripts: string[];
+  /** React packages whose range zfb cannot run with, raised to the one it needs ('react 19.1.0 → ^19.2.3'). */
+  raised: string[];
 }
 
 /**
@@ -72,9 +74,13 @@ export function writePackageJson(ctx: MigrationContext, dataPlugin: boolean): Pa
   const devDependencies = section('devDependencies');
   dependencies['@takazudo/zfb'] = ZFB_VERSION;
   dependencies['@takazudo/zfb-runtime'] = ZFB_VERSION;
+  const raised: string[] = [];
   for (const name of ['react', 'react-dom']) {
     const current = dependencies[name] ?? devDependencies[name];
-    if (!current || !/(?:^|[\^~>=\s])19/.test(current)) dependencies[name] = '^19.2.3';
+    if (current && reachesZfbReact(current)) continue;
+    if (current) raised.push(`${name} ${current} → ${ZFB_REACT}`);
+    delete devDependencies[name];
+    dependencies[name] = ZFB_REACT;
   }
   if (dataPlugin) devDependencies.esbuild = ownVersion('esbuild');
   const scripts = { ...((pkg.scripts as Record<string, string> | undefined) ?? {}) };
@@ -92,7 +98,22 @@ export function writePackageJson(ctx: MigrationContext, dataPlugin: boolean): Pa
   if (Object.keys(devDependencies).length > 0) out.devDependencies = sorted(devDependencies);
   else delete out.devDependencies;
   ctx.tree.write('package.json', JSON.stringify(out, null, 2) + '\n');
-  return { removed, droppedScripts };
+  return { removed, droppedScripts, raised };
+}
+
+/** The React range zfb-runtime 0.1.0-next.89 declares as its peer (npm refuses to install beside less). */
+const ZFB_REACT = '^19.2.3';
+
+/**
+ * Whether npm can pick a React for `range` that zfb-runtime accepts: a caret range on 19 can, and so can a
+ * tilde or exact 19.2.3 and later; an exact 19.1.0 (or any 18) cannot.
+ */
+function reachesZfbReact(range: string): boolean {
+  const match = /^\s*([\^~]?)(\d+)\.(\d+)\.(\d+)\s*$/.exec(range);
+  if (!match) return false;
+  const [, operator, major, minor, patch] = match;
+  if (Number(major) !== 19) return false;
+  return operator === '^' || Number(minor) > 2 || (Number(minor) === 2 && Number(patch) >= 3);
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {

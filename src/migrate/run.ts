@@ -137,6 +137,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   writeZfbConfig(ctx, { next, dataPlugin, tailwind: false });
   const packages = writePackageJson(ctx, dataPlugin);
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });
+  for (const change of packages.raised) ctx.notMigrated.push({ file: 'package.json', reason: `${change}: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React` });
   for (const file of files.filter((f) => /^next\.config\./.test(f))) {
     ctx.notMigrated.push(...nextConfigNotes(file, readFileSync(path.join(root, file), 'utf8')));
   }

@@ -207,3 +207,19 @@ describe('migrate --in-place', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 });
+
+describe('migrate and the React zfb renders with', () => {
+  it('raises a React zfb cannot run with (npm would refuse to install it) and says so', async () => {
+    const dir = project('old-react', {
+      ...NEXT_PAGES,
+      'package.json': '{"private":true,"dependencies":{"next":"15.5.0","react":"19.1.0","react-dom":"19.1.0"}}\n',
+    });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(path.join(`${dir}-zfb`, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies).toMatchObject({ react: '^19.2.3', 'react-dom': '^19.2.3' });
+    expect(pkg.dependencies.next).toBeUndefined();
+    const notes = (JSON.parse(run.stdout) as MigrationReport).notMigrated.filter((n) => n.file === 'package.json').map((n) => n.reason);
+    expect(notes).toContain('react 19.1.0 → ^19.2.3: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React');
+  });
+});
