@@ -162,9 +162,10 @@ export class EditedModule {
   /**
    * `/* @zfb-next-todo: reason *\/` right before `node`: on a line of its own above a statement, or above any
    * node that begins its line (a property, an array element); inline before it otherwise. The same reason is
-   * placed once per node.
+   * placed once per node. Before a JSX child (`inJsx`), the comment goes in braces: bare, it would be text,
+   * and a `<Tag>` in its reason would open an element.
    */
-  marker(node: Node, reason: string): void {
+  marker(node: Node, reason: string, inJsx = false): void {
     const reasons = this.marked.get(node) ?? new Set<string>();
     const text = markerComment(reason);
     // Placed by this run, or by an earlier one (among the comments right before the node): once is enough.
@@ -173,7 +174,8 @@ export class EditedModule {
     this.marked.set(node, reasons);
     const at = startOf(node);
     const ownLine = STATEMENT.test(node.type) || this.source.slice(this.lineStart(at), at).trim() === '';
-    this.edits.insert(at, ownLine ? `${text}\n${this.indentAt(at)}` : `${text} `, MARKER_RANK);
+    const placed = inJsx ? `{${text}}` : text;
+    this.edits.insert(at, ownLine ? `${placed}\n${this.indentAt(at)}` : `${placed} `, MARKER_RANK);
   }
 
   /**

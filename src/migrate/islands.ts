@@ -42,7 +42,7 @@ export function wrapIslands(source: string, file: string, clients: ClientModules
   }
   if (clientNames.size === 0) return source;
   let wrapped = 0;
-  walk(m.ast.program, (node) => {
+  walk(m.ast.program, (node, parent) => {
     if (node.type !== 'JSXElement') return undefined;
     const element = node as N.JSXElement;
     const name = element.openingElement.name;
@@ -50,8 +50,10 @@ export function wrapIslands(source: string, file: string, clients: ClientModules
     if (name.type !== 'JSXIdentifier' || !clientNames.has(name.name)) return undefined;
     const children = (element.children ?? []).filter((child) => !(child.type === 'JSXText' && child.value.trim() === ''));
     if (children.length > 0) {
-      m.marker(element, `<${name.name}> is a client component given children by the server: zfb hydrates an island from its JSON props only, so it stays static HTML here; pass the content as props to make it an island`);
-      return false;
+      const inJsx = parent?.type === 'JSXElement' || parent?.type === 'JSXFragment';
+      m.marker(element, `<${name.name}> is a client component given children by the server: zfb hydrates an island from its JSON props only, so it stays static HTML here; pass the content as props to make it an island`, inJsx);
+      // Its children are server-rendered content: a client component among them is an island of its own.
+      return undefined;
     }
     m.insert(startOf(element), '<Island>');
     m.insert(endOf(element), '</Island>');
