@@ -61,6 +61,11 @@ export function pathAliases(config: Record<string, unknown>): PathAliases {
         if (rest === undefined) continue;
         for (const target of targets) found.push(posix.normalize(posix.join(base, target.replace('*', rest))).replace(/^\.\//, ''));
       }
+      // With a baseUrl, a bare specifier is also looked up under it (`import 'css/tailwind.css'`), as TypeScript
+      // and Next.js do; a package of that name is the fallback, so this candidate comes last.
+      if (typeof options.baseUrl === 'string' && !specifier.startsWith('.') && !specifier.startsWith('/')) {
+        found.push(posix.normalize(posix.join(base, specifier)).replace(/^\.\//, ''));
+      }
       return found;
     },
   };
