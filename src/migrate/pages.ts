@@ -68,7 +68,7 @@ export function migratePagesPage(ctx: MigrationContext, { file, route, transform
       kind,
       route: route.pattern,
       dataExports: kind === 'paths' ? ['paths'] : ['getStaticProps'],
-      context: kind === 'props' ? staticPropsContext() : undefined,
+      context: kind === 'props' ? staticPropsContext(ctx.i18n) : undefined,
     });
     text = data.page;
     report.data = dataModule;
@@ -102,8 +102,13 @@ function pagesApi(ast: ReturnType<typeof parseModule>): RouteApi {
 }
 
 /** What Next.js passed a static page's getStaticProps at build time (next/src/server/render.tsx). */
-function staticPropsContext(): Record<string, unknown> {
-  return { revalidateReason: 'build' };
+/**
+ * The context getStaticProps gets for a page with no [locale] segment. Under i18n, Next renders such a page
+ * (pages/404 for one) in the default locale for the unprefixed URL, with `locale` set to it.
+ */
+function staticPropsContext(i18n: MigrationContext['i18n']): Record<string, unknown> {
+  if (!i18n) return { revalidateReason: 'build' };
+  return { revalidateReason: 'build', locale: i18n.defaultLocale, locales: i18n.locales, defaultLocale: i18n.defaultLocale };
 }
 
 function fallbackChanges(route: Route): LossyChange[] {

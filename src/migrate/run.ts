@@ -384,6 +384,7 @@ function copyRest(ctx: MigrationContext, files: readonly string[], clients: Clie
 function nextConfigNotes(file: string, text: string): { file: string; reason: string }[] {
   const notes: { file: string; reason: string }[] = [];
   const keys: [RegExp, string, string][] = [
+    [/\bredirects\s*[(:]/, 'redirects', 'redirects are answered by a server; zfb-next does not write them yet: move them into your host config (for example public/_redirects, which zfb copies)'],
     [/\brewrites\s*[(:]/, 'rewrites', 'rewrites map URLs on a server; move them into your host config'],
     [/\bheaders\s*[(:]/, 'headers', 'response headers come from your host config (for example public/_headers)'],
     [/\bimages\s*:/, 'images', 'next/image serves the image file as it is (no resizing service on a static site)'],

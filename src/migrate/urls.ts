@@ -27,12 +27,14 @@ export function urlSets(model: RouteModel, routes: readonly RouteReport[]): UrlS
 }
 
 /**
- * A route's URLs as the Next.js site serves them: its prerendered entries, and for an API route or a
- * server-rendered page at a fixed path (no params), that path, which the site answers on each request.
+ * A route's URLs as the Next.js site serves them: its prerendered entries, and for a route at a fixed path
+ * (no params) that listed none, that path: an API route or a server-rendered page answers it on each
+ * request, and a static page is built at it (the model lists no entry when it could not load the page,
+ * an MDX page for one, and that URL must still be counted, lost or kept).
  */
 function siteUrls(route: Route): string[] {
   const urls = route.entries.map((entry) => canonicalUrl(entry.url, 'next'));
-  if (urls.length === 0 && route.segments.every((segment) => segment.kind === 'static') && (route.kind === 'api' || route.unmatched === 'blocking')) {
+  if (urls.length === 0 && route.segments.every((segment) => segment.kind === 'static') && (route.kind === 'api' || route.kind === 'page' || route.unmatched === 'blocking')) {
     urls.push(canonicalUrl(route.pattern, 'next'));
   }
   return urls;

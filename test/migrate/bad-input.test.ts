@@ -223,3 +223,54 @@ describe('migrate and the React zfb renders with', () => {
     expect(notes).toContain('react 19.1.0 → ^19.2.3: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React');
   });
 });
+
+describe('migrate and next.config', () => {
+  it('lists the redirects of next.config, which a static site cannot answer', async () => {
+    const dir = project('redirects', {
+      ...NEXT_PAGES,
+      'next.config.js': "module.exports = { async redirects() { return [{ source: '/old', destination: '/', permanent: true }]; } };\n",
+    });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as MigrationReport).notMigrated).toContainEqual({
+      file: 'next.config.js#redirects',
+      reason: 'redirects are answered by a server; zfb-next does not write them yet: move them into your host config (for example public/_redirects, which zfb copies)',
+    });
+  });
+});
+
+describe('migrate counts every URL it cannot keep', () => {
+  it('lists a static page it cannot migrate (an MDX page) as a lost URL, and exits 1', async () => {
+    const dir = project('mdx-page', {
+      'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
+      'next.config.js': "module.exports = { pageExtensions: ['tsx', 'mdx'] };\n",
+      'app/layout.tsx': 'export default function Root({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+      'app/page.tsx': 'export default function Home() { return <p>home</p>; }\n',
+      'app/notes/page.mdx': '# Notes\n\nWritten in MDX.\n',
+    });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as MigrationReport;
+    expect(report.urls.before).toEqual(['/', '/notes']);
+    expect(report.urls.lost.map((l) => l.url)).toEqual(['/notes']);
+  });
+});
+
+describe('migrate under i18n', () => {
+  it('gives getStaticProps of a page without a [locale] segment the default locale under i18n, as Next does', async () => {
+    const dir = project('i18n-404', {
+      'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
+      'next.config.js': "module.exports = { i18n: { locales: ['en', 'de'], defaultLocale: 'en' } };\n",
+      'pages/index.tsx': 'export default function Home() { return <p>home</p>; }\n',
+      'pages/404.tsx': [
+        'export default function NotFound({ locale }) { return <p>{locale}</p>; }',
+        'export function getStaticProps({ locale }) { return { props: { locale } }; }',
+        '',
+      ].join('\n'),
+    });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(`${dir}-zfb`, 'next-data/manifest.json'), 'utf8')) as { entries: { id: string; context?: unknown }[] };
+    expect(manifest.entries.find((e) => e.id === '404')?.context).toEqual({ revalidateReason: 'build', locale: 'en', locales: ['en', 'de'], defaultLocale: 'en' });
+  });
+});
