@@ -4,9 +4,10 @@ import type { Writable } from 'node:stream';
 import { parseModule } from '../../codemods/_shared/ast.js';
 import { findTransform } from '../../codemods/index.js';
 import type { Transform } from '../../codemods/_shared/types.js';
-import { runInHost } from '../load/host.js';
 import type { Route, RouteModel } from '../model/types.js';
-import { assertDirectory, looksLikeNext, ProjectError } from '../project/discover.js';
+import { looksLikeNext } from '../project/discover.js';
+import { inspectProject } from '../project/inspect.js';
+import { assertDirectory, ProjectError } from '../project/project-error.js';
 import type { Project } from '../project/types.js';
 import { buildRouteModel } from '../routes/build-model.js';
 import { ModuleGraph } from './analysis.js';
@@ -96,7 +97,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   let project: Project;
   try {
     model = await buildRouteModel(root, hostOptions);
-    project = (await runInHost<Project>('discover', root, hostOptions)).value;
+    project = await inspectProject(root, hostOptions);
   } catch (error) {
     if (error instanceof ProjectError || (error instanceof Error && error.name === 'ProjectError')) throw new MigrateUsageError(error.message);
     throw error;

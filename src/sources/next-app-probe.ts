@@ -89,6 +89,39 @@ export async function probeRequestApis(
   }
 }
 
+/**
+ * Runs one call the way a route handler's prerender runs it (a metadata route's GET): the first request-time
+ * API it reaches stops it and is reported, as `probeRequestApis` does for a page's render.
+ */
+export async function probeCall(pathname: string, params: Record<string, unknown>, call: () => Promise<unknown>): Promise<ProbeResult & { value?: unknown }> {
+  let api: string | undefined;
+  const previous = getRenderContext();
+  const context: RenderContext = {
+    pathname,
+    route: pathname,
+    asPath: pathname,
+    query: {},
+    params: params as RenderContext['params'],
+    basePath: '',
+    isFallback: false,
+    onRequestApi(name) {
+      api ??= name;
+      throw new RequestApiReached(name);
+    },
+  };
+  setRenderContext(context);
+  const restoreFetch = watchFetch(context);
+  try {
+    const value = await call();
+    return api ? { api } : { value };
+  } catch (error) {
+    return api ? { api } : { error };
+  } finally {
+    restoreFetch();
+    setRenderContext(previous);
+  }
+}
+
 // What `use(promise)` resolved to, once the component that threw the promise is rendered again.
 const resolved = new WeakMap<object, unknown>();
 
