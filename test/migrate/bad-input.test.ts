@@ -274,3 +274,21 @@ describe('migrate under i18n', () => {
     expect(manifest.entries.find((e) => e.id === '404')?.context).toEqual({ revalidateReason: 'build', locale: 'en', locales: ['en', 'de'], defaultLocale: 'en' });
   });
 });
+
+describe('migrate and metadata routes', () => {
+  it('lists app/sitemap.ts as not migrated, with its URL lost, instead of an endpoint that cannot build', async () => {
+    const dir = project('sitemap', {
+      'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
+      'app/layout.tsx': 'export default function Root({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+      'app/page.tsx': 'export default function Home() { return <p>home</p>; }\n',
+      'app/sitemap.ts': "export default function sitemap() { return [{ url: 'https://example.com/' }]; }\n",
+    });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as MigrationReport;
+    expect(report.urls.lost).toEqual([
+      { url: '/sitemap.xml', reason: expect.stringMatching(/^sitemap\.ts is a metadata route .*zfb-next does not migrate metadata routes yet/) },
+    ]);
+    expect(existsSync(path.join(`${dir}-zfb`, 'pages/sitemap.xml.tsx'))).toBe(false);
+  });
+});
