@@ -19,6 +19,9 @@ export const ENGINE_TESTS = [
   'test/codemod/round-trips.test.ts',
   'test/load/load-failures.test.ts',
   'test/load/next-config.test.ts',
+  'test/migrate/app-site.test.ts',
+  'test/migrate/pages-blog.test.ts',
+  'test/migrate/verify.test.ts',
 ];
 
 // Builds by other Next.js releases: `npm run test:versions` (vitest.versions.config.ts).
