@@ -17,8 +17,14 @@ export const ENGINE_TESTS = [
   'test/codemod/zfb-semantic.test.ts',
   'test/codemod/pages-to-app-i18n.test.ts',
   'test/codemod/round-trips.test.ts',
+  'test/codemod/app-root-layout.test.ts',
+  'test/codemod/node-helpers.test.ts',
+  'test/codemod/zfb-static-props.test.ts',
   'test/load/load-failures.test.ts',
   'test/load/next-config.test.ts',
+  'test/migrate/app-site.test.ts',
+  'test/migrate/pages-blog.test.ts',
+  'test/migrate/verify.test.ts',
 ];
 
 // Builds by other Next.js releases: `npm run test:versions` (vitest.versions.config.ts).

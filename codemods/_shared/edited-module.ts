@@ -162,9 +162,10 @@ export class EditedModule {
   /**
    * `/* @zfb-next-todo: reason *\/` right before `node`: on a line of its own above a statement, or above any
    * node that begins its line (a property, an array element); inline before it otherwise. The same reason is
-   * placed once per node.
+   * placed once per node. Before a JSX child (`inJsx`), the comment goes in braces: bare, it would be text,
+   * and a `<Tag>` in its reason would open an element.
    */
-  marker(node: Node, reason: string): void {
+  marker(node: Node, reason: string, inJsx = false): void {
     const reasons = this.marked.get(node) ?? new Set<string>();
     const text = markerComment(reason);
     // Placed by this run, or by an earlier one (among the comments right before the node): once is enough.
@@ -173,7 +174,8 @@ export class EditedModule {
     this.marked.set(node, reasons);
     const at = startOf(node);
     const ownLine = STATEMENT.test(node.type) || this.source.slice(this.lineStart(at), at).trim() === '';
-    this.edits.insert(at, ownLine ? `${text}\n${this.indentAt(at)}` : `${text} `, MARKER_RANK);
+    const placed = inJsx ? `{${text}}` : text;
+    this.edits.insert(at, ownLine ? `${placed}\n${this.indentAt(at)}` : `${placed} `, MARKER_RANK);
   }
 
   /**
@@ -444,6 +446,10 @@ export class EditedModule {
     const body = this.ast.program.body as Node[];
     // Where a run of removals ends, whether the text before it was blank (see above).
     const blankBefore = new Map<number, boolean>();
+    // The run of removals that ends where the last one ended: the blank lines a removal at the end of the
+    // file takes back are those before the whole run (the run's own removals cover the rest).
+    let runStart = 0;
+    let removedUpTo = 0;
     for (const statement of body) {
       const removal = this.removedStatements.get(statement);
       if (!removal) continue;
@@ -458,15 +464,20 @@ export class EditedModule {
       }
       start = lineStart;
       end = Math.min(lineEnd + 1, this.source.length);
+      if (start !== removedUpTo) runStart = start;
       const blank = blankBefore.get(start) ?? (start === 0 || BLANK_LINE.test(this.source.slice(this.lineStart(start - 1), start - 1)));
       if (blank) {
         while (end < this.source.length && BLANK_LINE.test(this.source.slice(end, this.lineEnd(end)))) end = this.lineEnd(end) + 1;
         if (end >= this.source.length) {
-          while (start > 0 && BLANK_LINE.test(this.source.slice(this.lineStart(start - 1), start - 1))) start = this.lineStart(start - 1);
+          let back = runStart;
+          while (back > 0 && BLANK_LINE.test(this.source.slice(this.lineStart(back - 1), back - 1))) back = this.lineStart(back - 1);
+          if (runStart === start) start = back;
+          else if (back < runStart) this.edits.remove(back, runStart);
         }
       }
       blankBefore.set(Math.min(end, this.source.length), blank);
       this.edits.remove(start, Math.min(end, this.source.length));
+      removedUpTo = Math.min(end, this.source.length);
     }
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { endOf, startOf, type EditedModule } from './edited-module.js';
 import type { FoundExport, LocalBinding } from './find-export.js';
 import { moveSpecifier } from './relative-imports.js';
+import { walk } from './walk.js';
 
 /** The edits the transforms make on a module's exports, imports and bindings (see EditedModule). */
 
@@ -154,4 +155,27 @@ export function rewriteRelativeImports(m: EditedModule, from: string, to: string
     const quote = m.source[startOf(literal)] === '"' ? '"' : "'";
     m.replace(literal, quote + moved.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`) + quote);
   }
+  rewriteTemplateImports(m, from, to);
+}
+
+/**
+ * `import(\`../messages/${locale}.json\`)`: the folder the template starts with moves with the module, as a
+ * literal specifier does; what follows the last `/` of its first part is kept as written.
+ */
+function rewriteTemplateImports(m: EditedModule, from: string, to: string): void {
+  walk(m.ast.program, (node) => {
+    let argument: N.Node | undefined;
+    if (node.type === 'ImportExpression') argument = (node as unknown as { source: N.Node }).source;
+    else if (node.type === 'CallExpression') {
+      const call = node as N.CallExpression;
+      const callee = call.callee as N.Node;
+      if (callee.type === 'Import' || (callee.type === 'Identifier' && (callee as N.Identifier).name === 'require')) argument = call.arguments[0] as N.Node | undefined;
+    }
+    if (argument?.type !== 'TemplateLiteral') return;
+    const first = (argument as N.TemplateLiteral).quasis[0];
+    const raw = first?.value.raw ?? '';
+    const folder = raw.slice(0, raw.lastIndexOf('/') + 1);
+    if (!first || !/^\.\.?\//.test(folder)) return;
+    m.replace(first, moveSpecifier(folder, from, to) + raw.slice(folder.length));
+  });
 }

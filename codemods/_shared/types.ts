@@ -12,6 +12,12 @@ export interface TransformInput {
   readFile(path: string): string | undefined;
   /** Next.js i18n config when known, so locale entries can be kept or marked. */
   i18n?: { locales: string[]; defaultLocale: string };
+  /**
+   * Set by `zfb-next migrate`, which brings its own next/* modules into the zfb project and runs the data
+   * functions in Node: the zfb transforms then leave next/* imports as they are and do not mark Node-only
+   * code or the context getStaticProps is called with.
+   */
+  shimmedRuntime?: boolean;
 }
 
 export interface Marker {

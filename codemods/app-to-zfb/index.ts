@@ -64,7 +64,8 @@ const appToZfb: Transform = (input) => {
     const local = uniqueName(ast, providers, layout.name);
     providers.push({ local, layout: layout.file });
     const specifier = relativeSpecifier(outputPath, layout.file.replace(/\.[^./]+$/, ''));
-    const reasons = layout.runtimeImports.length
+    // Under migrate the layout's import reaches only the data module, which runs in Node.
+    const reasons = layout.runtimeImports.length && !input.shimmedRuntime
       ? [`importing ${layout.file} also bundles its ${layout.runtimeImports.join(', ')} imports into this zfb page: move generateStaticParams into a module of its own`]
       : [];
     layoutImports.push(withMarkers(`import { generateStaticParams as ${local} } from '${specifier}';`, reasons));
@@ -79,12 +80,12 @@ const appToZfb: Transform = (input) => {
     removeExport(m, dynamicParams);
   }
 
-  markSegmentConfig(m);
+  markSegmentConfig(m, !!input.shimmedRuntime);
   readParamsAsPlainObject(m);
   hoistNestedAsyncComponents(m, input.path, (specifier) => moveSpecifier(specifier, input.path, outputPath), input.readFile);
   const layoutsWithUi = layouts.filter((l) => l.hasComponent).map((l) => l.file);
   const component = findExport(ast, 'default');
-  if (component && layoutsWithUi.length) {
+  if (component && layoutsWithUi.length && !input.shimmedRuntime) {
     m.marker(component.statement, layoutsMarker(layoutsWithUi));
   }
 
@@ -120,9 +121,11 @@ const appToZfb: Transform = (input) => {
   if (generated && anchor) m.insertAfter(anchor, generated);
 
   rewriteRelativeImports(m, input.path, outputPath);
-  markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
-  markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
-  migrateNextImports(m);
+  if (!input.shimmedRuntime) {
+    markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+    markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
+    migrateNextImports(m);
+  }
   const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };
 };
@@ -259,9 +262,10 @@ function cascadeFunction(ts: boolean, segments: readonly Segment[], providers: r
   return lines.join('\n');
 }
 
-/** Route segment config and metadata exports: zfb reads none of them. */
-function markSegmentConfig(m: EditedModule): void {
+/** Route segment config and metadata exports: zfb reads none of them (migrate renders the metadata itself). */
+function markSegmentConfig(m: EditedModule, metadataRendered: boolean): void {
   for (const [name, advice] of Object.entries(SEGMENT_CONFIG_ADVICE)) {
+    if (metadataRendered && name !== 'revalidate') continue;
     const found = findExport(m.ast, name);
     if (found && !found.typeOnly) m.marker(found.statement, advice);
   }

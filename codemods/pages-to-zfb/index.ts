@@ -81,11 +81,13 @@ const pagesToZfb: Transform = (input) => {
   else migrateStaticPage(m, route.pattern);
   if (i18n) {
     rewriteRelativeImports(m, input.path, path);
-    markLocaleLinks(m, i18n);
+    if (!input.shimmedRuntime) markLocaleLinks(m, i18n);
   }
-  markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
-  markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
-  migrateNextImports(m);
+  if (!input.shimmedRuntime) {
+    markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+    markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
+    migrateNextImports(m);
+  }
   return finish(m, input, route.ext, path);
 };
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuild, registerMergeShards } from './build.js';
 import { registerCodemod } from './codemod.js';
 import { registerDiff } from './diff.js';
+import { registerMigrate } from './migrate.js';
 import { EXIT } from './exit-codes.js';
 import { registerRoutes } from './routes.js';
 import { PACKAGE_VERSION } from '../package-info.js';
@@ -15,6 +16,7 @@ export function createProgram(): Command {
   registerRoutes(program);
   registerCodemod(program);
   registerDiff(program);
+  registerMigrate(program);
   registerBuild(program);
   registerMergeShards(program);
   return program;
