@@ -233,15 +233,18 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         return { contents: `export default ${JSON.stringify(value)};`, loader: 'js' };
       });
 
-      build.onLoad({ filter: SCRIPT }, (args) => {
+      build.onLoad({ filter: SCRIPT }, async (args) => {
         if (args.namespace !== 'file') return undefined;
         // Next compiles project files and transpilePackages with SWC, JSX allowed in .js; packages as they are.
         const compiled = !isInNodeModules(args.path) || transpiled.has(packageOfFile(args.path) ?? '');
         // Only the app router's server layer swaps client modules for references.
         if (layer !== 'app' && (!compiled || !/\.[cm]?js$/.test(args.path))) return undefined;
         const contents = readFileSync(args.path, 'utf8');
-        if (layer === 'app' && hasUseClientDirective(contents)) return { contents: clientReferenceStub(args.path), loader: 'js' };
-        return { contents, loader: loaderFor(args.path, compiled) };
+        const loader = loaderFor(args.path, compiled);
+        if (layer === 'app' && hasUseClientDirective(contents)) {
+          return { contents: await clientReferenceStub(args.path, contents, loader, moduleFormat(args.path) === 'esm'), loader: 'js' };
+        }
+        return { contents, loader };
       });
     },
   };
