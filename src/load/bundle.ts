@@ -8,6 +8,7 @@ import { ImportGraph } from './import-graph.js';
 import { mdxPlugin, type MdxSettings } from './mdx.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
+import { reactEntry } from './react-entry.js';
 
 /**
  * Bundles user modules the way `next build` compiles them for the server, so what loads under Next.js loads
@@ -61,8 +62,6 @@ export interface BundleRequest {
   outdir: string;
   layer: Layer;
   settings: BundleSettings;
-  /** Where React comes from when the project has none (a bare folder of pages). */
-  fallbackResolveDir: string;
   /** When given, every resolved import is recorded (to explain a failure; it slows the build a little). */
   graph?: ImportGraph;
 }
@@ -126,7 +125,6 @@ function defines(request: BundleRequest): Record<string, string> {
 function userCodePlugin(request: BundleRequest): esbuild.Plugin {
   const { root, layer, settings, graph } = request;
   const projectRequire = createRequire(path.join(root, 'package.json'));
-  const fallbackRequire = createRequire(path.join(request.fallbackResolveDir, 'index.js'));
   const builtInExternals = layer === 'app' ? nextServerExternalPackages(projectRequire) : [];
   const appExternals = new Set([...settings.serverExternalPackages, ...builtInExternals]);
   const transpiled = new Set(settings.transpilePackages);
@@ -136,18 +134,6 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
     if (layer === 'pages') return !transpiled.has(name);
     if (layer === 'app') return appExternals.has(name);
     return false;
-  };
-
-  /** React must be one instance for everything in a process, so it always loads from node_modules. */
-  const resolveReact = (specifier: string): string | undefined => {
-    for (const require of [projectRequire, fallbackRequire]) {
-      try {
-        return require.resolve(specifier);
-      } catch {
-        // next candidate
-      }
-    }
-    return undefined;
   };
 
   return {
@@ -192,7 +178,7 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         }
         const name = packageNameOf(specifier);
         if (name === 'react' || name === 'react-dom') {
-          const file = resolveReact(specifier);
+          const file = reactEntry(specifier, layer, root);
           if (file) return { path: file, namespace: 'node-require' };
         }
         const resolved = await build.resolve(specifier, {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { bundle, DEFAULT_BUNDLE_SETTINGS, type BundleSettings, type Layer } from './bundle.js';
 import { CallGuard, faultCode, type CallInfo, type FaultCode } from './call-guard.js';
@@ -34,8 +34,6 @@ export interface SessionOptions {
 }
 
 const DEFAULT_LIMIT_MS = 60_000;
-// Where React comes from for a project that has none of its own.
-const OWN_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export class ModuleSession {
   readonly guard: CallGuard;
@@ -123,7 +121,6 @@ export class ModuleSession {
       outdir: path.join(this.outdir, String(this.batch++)),
       layer,
       settings: this.settings,
-      fallbackResolveDir: OWN_DIR,
       ...(graph ? { graph } : {}),
     });
   }

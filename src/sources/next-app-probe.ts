@@ -119,9 +119,10 @@ function installDispatcher(react: unknown): () => void {
     useDebugValue: () => undefined,
   };
   if (shared && 'H' in shared) {
-    const previous = shared.H;
+    const previous = { H: shared.H, A: (shared as { A?: unknown }).A };
     shared.H = dispatcher;
-    return () => void (shared.H = previous);
+    (shared as { A?: unknown }).A = requestCache();
+    return () => void Object.assign(shared, previous);
   }
   if (legacy) {
     const previous = legacy.current;
@@ -129,6 +130,23 @@ function installDispatcher(react: unknown): () => void {
     return () => void (legacy.current = previous);
   }
   return () => undefined;
+}
+
+/**
+ * The per-request cache of a server render (React's async dispatcher `A`): `cache(fn)` of the react-server
+ * build memoizes only while one is installed, as during a real render. Libraries keep request state there
+ * (next-intl's `setRequestLocale`); without it every call starts afresh.
+ */
+function requestCache(): object {
+  const caches = new Map<() => unknown, unknown>();
+  return {
+    getCacheForType<T>(create: () => T): T {
+      if (!caches.has(create)) caches.set(create, create());
+      return caches.get(create) as T;
+    },
+    cacheSignal: () => null,
+    getOwner: () => null,
+  };
 }
 
 function element(type: unknown, props: Record<string, unknown>): unknown {

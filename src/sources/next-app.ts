@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { faultCode } from '../load/call-guard.js';
+import { loadReact } from '../load/react-entry.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
 import type { Diagnostic, Provider, Route } from '../model/types.js';
@@ -64,7 +63,8 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
 
   // Read once: a root layout is a segment of every route.
   const clientModules = new Set(moduleFiles.filter(isClientModule));
-  const react = projectReact(project.root);
+  // The server layer's React: the instance the bundled modules load (load/react-entry.ts).
+  const react = loadReact('app', project.root);
   for (const routeFiles of files.routes) {
     const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
     if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
@@ -133,18 +133,6 @@ async function checkRequestApis(
 /** The params a route's URL holds (parallel-slot params excluded). */
 function paramCount(route: Route): number {
   return route.segments.filter((s) => s.kind !== 'static').length;
-}
-
-/** The project's own React (ours when it has none): the instance its bundled modules load (bundle.ts). */
-function projectReact(root: string): unknown {
-  for (const from of [path.join(root, 'package.json'), fileURLToPath(import.meta.url)]) {
-    try {
-      return createRequire(from)('react');
-    } catch {
-      // next candidate
-    }
-  }
-  return undefined;
 }
 
 async function buildRoute(

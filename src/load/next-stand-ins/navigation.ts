@@ -20,7 +20,10 @@ export class ReadonlyURLSearchParams extends URLSearchParams {
   }
 }
 
-export const ServerInsertedHTMLContext = createContext<((callback: () => unknown) => void) | null>(null);
+// The app router's server layer loads React's react-server build, which has no createContext; Next's own
+// server-layer next/navigation (navigation.react-server.js) has no ServerInsertedHTMLContext either.
+export const ServerInsertedHTMLContext =
+  typeof createContext === 'function' ? createContext<((callback: () => unknown) => void) | null>(null) : undefined;
 
 export function redirect(url: string, type: RedirectKind = 'replace'): never {
   throw redirectError(url, type, 307);
