@@ -9,11 +9,12 @@ import { appPathsError } from '../model/validate-app-paths.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import { probeRequestApis, type ProbeResult, type ProbeSegment } from './next-app-probe.js';
+import { routeHandlerDynamicReason } from './next-app-route-handler.js';
 import {
   AppStaticPathsError,
   reduceConfig,
   buildAppStaticPaths,
-  isStaticRoutePrerendered,
+  isStaticPagePrerendered,
   type AppStaticPaths,
   type CascadeSegment,
   type IncompleteParams,
@@ -160,6 +161,7 @@ async function buildRoute(
 
   let loadFailed = false;
   let edge = false;
+  let handlerExports: Record<string, unknown> = {};
   const segments: CascadeSegment[] = files.segments.map((segment) => {
     const cascade: CascadeSegment = {};
     if (segment.paramName) cascade.paramName = segment.paramName;
@@ -172,6 +174,7 @@ async function buildRoute(
       return cascade;
     }
     const exports = loaded.module;
+    if (segment.role === 'route') handlerExports = exports;
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -220,9 +223,10 @@ async function buildRoute(
   route.providers = providersOf(files.segments, segments, rel);
   if (loadFailed) return { route, diagnostics };
 
+  const handlerDynamic = files.kind === 'route-handler' ? routeHandlerDynamicReason(handlerExports, next.cacheComponents) : undefined;
   if (files.pathnameParams.length === 0) {
-    if (isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
-    else diagnostics.push(fullyDynamic(route, files.kind === 'page' ? "it exports dynamic = 'force-dynamic' or revalidate = 0" : "a route handler is dynamic unless it exports dynamic = 'force-static'"));
+    if (files.kind === 'route-handler' ? handlerDynamic === undefined : isStaticPagePrerendered(segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
+    else diagnostics.push(fullyDynamic(route, handlerDynamic ?? "it exports dynamic = 'force-dynamic' or revalidate = 0"));
     return { route, diagnostics, segments };
   }
   if (edge) {
@@ -249,6 +253,12 @@ async function buildRoute(
   route.unmatched = result.unmatched;
   route.entries = result.entries;
   route.providers = providersOf(files.segments, segments, rel, result);
+  if (handlerDynamic !== undefined && result.prerendered) {
+    // Every URL the params gave is exported, and each one comes back dynamic.
+    route.entries = [];
+    diagnostics.push(fullyDynamic(route, handlerDynamic));
+    return { route, diagnostics };
+  }
 
   if (result.incomplete) diagnostics.push(incompleteDiagnostic(route, segments, result.incomplete, 'warning'));
   if (!result.prerendered) diagnostics.push(fullyDynamic(route, 'no generateStaticParams provides its last dynamic segment'));
