@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,11 @@ import { packageNameOf } from './packages.js';
  * from node_modules: the project's own, or ours for a bare folder of pages. The app router's server layer
  * gets React's `react-server` build, as in Next (its server layer resolves with that condition): only that
  * build has a working `cache()`, and libraries keep their per-request state in it (next-intl's
- * `setRequestLocale`).
+ * `setRequestLocale`). And it gets the React that the project's Next.js ships in `next/dist/compiled`, not
+ * the project's own: Next aliases `react` and `react-dom` of the app router to its vendored copies
+ * (build/create-compiler-aliases.ts `createVendoredReactAliases`), so an app on React 18, whose
+ * `react-server` build throws "This entry point is not yet supported outside of experimental channels",
+ * renders with Next's React as under `next build`.
  */
 
 export type ReactLayer = 'pages' | 'app' | 'zfb';
@@ -20,6 +24,10 @@ const OWN_DIR = path.dirname(fileURLToPath(import.meta.url));
 export function reactEntry(specifier: string, layer: ReactLayer, root: string): string | undefined {
   if (layer === 'app') keepReactServerTogether();
   const name = packageNameOf(specifier);
+  if (layer === 'app') {
+    const vendored = vendoredReactServer(specifier, name, root);
+    if (vendored) return vendored;
+  }
   for (const dir of [root, OWN_DIR]) {
     const require = createRequire(path.join(dir, 'package.json'));
     let manifest: string;
@@ -47,6 +55,30 @@ export function loadReact(layer: ReactLayer, root: string): unknown {
   return file ? createRequire(file)(file) : undefined;
 }
 
+/**
+ * `react` or `react-dom` (or a subpath) from the project's `next/dist/compiled`, with the `react-server`
+ * condition. Next's `-experimental` channel (for experimental flags such as taint) is not modelled: the stable
+ * copy has the same server APIs.
+ */
+function vendoredReactServer(specifier: string, name: string, root: string): string | undefined {
+  let manifest: string;
+  try {
+    const next = createRequire(path.join(root, 'package.json')).resolve('next/package.json');
+    manifest = path.join(path.dirname(next), 'dist', 'compiled', name, 'package.json');
+    if (!existsSync(manifest)) return undefined;
+  } catch {
+    return undefined;
+  }
+  const subpath = `.${specifier.slice(name.length)}`;
+  const served = reactServerExport(manifest, subpath);
+  if (served) return served;
+  try {
+    return createRequire(manifest).resolve(path.join(path.dirname(manifest), subpath));
+  } catch {
+    return undefined;
+  }
+}
+
 /** `exports[subpath]['react-server']` of a package.json, as an absolute path. */
 function reactServerExport(manifest: string, subpath: string): string | undefined {
   try {
@@ -60,8 +92,11 @@ function reactServerExport(manifest: string, subpath: string): string | undefine
 }
 
 let hooked = false;
-// React's own react-server builds (react/cjs/react-jsx-runtime.react-server.production.js, react-dom's).
-const REACT_SERVER_FILE = /[\\/]node_modules[\\/]react(?:-dom)?[\\/]cjs[\\/][^\\/]*\.react-server\.[^\\/]*\.js$/;
+// React's own react-server builds (react/cjs/react-jsx-runtime.react-server.production.js, react-dom's), in
+// node_modules or in Next's vendored copies (next/dist/compiled/react/cjs/...).
+const REACT_SERVER_FILE = /[\\/]node_modules[\\/](?:next[\\/]dist[\\/]compiled[\\/])?react(?:-dom)?[\\/]cjs[\\/][^\\/]*\.react-server\.[^\\/]*\.js$/;
+// What they require for React: the vendored copies name it by its path in Next.
+const REACT_REQUEST = new Set(['react', 'next/dist/compiled/react']);
 
 /**
  * The react-server builds of `react/jsx-runtime` and `react-dom` `require("react")` themselves, and Node,
@@ -75,8 +110,8 @@ function keepReactServerTogether(): void {
   const internal = Module as unknown as { _resolveFilename(request: string, parent: { filename?: string } | undefined, ...rest: unknown[]): string };
   const original = internal._resolveFilename.bind(Module);
   internal._resolveFilename = (request, parent, ...rest) => {
-    if (request === 'react' && parent?.filename && REACT_SERVER_FILE.test(parent.filename)) {
-      const manifest = original('react/package.json', parent, ...rest);
+    if (REACT_REQUEST.has(request) && parent?.filename && REACT_SERVER_FILE.test(parent.filename)) {
+      const manifest = original(`${request}/package.json`, parent, ...rest);
       const served = reactServerExport(manifest, '.');
       if (served) return served;
     }
