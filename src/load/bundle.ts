@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
+import { inlineLoaderPlugin } from './inline-loaders.js';
 import { mdxPlugin, type MdxSettings } from './mdx.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
@@ -25,7 +26,8 @@ import { reactEntry } from './react-entry.js';
  *
  * In every layer: `next/*` imports load our stand-ins (src/load/next-stand-ins/), JSX is allowed in `.js`,
  * tsconfig/jsconfig paths apply, styles and assets load as inert values, `.mdx` compiles with the project's
- * own @next/mdx options, and Node's built-ins stay Node's.
+ * own @next/mdx options, webpack's inline `!raw-loader!` requests give the file's text, and Node's built-ins
+ * stay Node's.
  */
 
 export type Layer = 'pages' | 'app' | 'zfb';
@@ -96,7 +98,7 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
         `const __zfb_filename = ${JSON.stringify(path.join(root, 'index.js'))};`,
       ].join('\n'),
     },
-    plugins: [...(request.settings.mdx ? [mdxPlugin(root, request.settings.mdx)] : []), userCodePlugin(request), textPlugin(request)],
+    plugins: [...(request.settings.mdx ? [mdxPlugin(root, request.settings.mdx)] : []), inlineLoaderPlugin(root), userCodePlugin(request), textPlugin(request)],
   });
   const outputs = new Map<string, string>();
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {

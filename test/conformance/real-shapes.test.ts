@@ -11,14 +11,18 @@ import { copyFixture, nextBuild, readJson } from '../helpers/engines.js';
  * a fixture of our own (the packages under `_packages/` are stand-ins written for these tests). The model
  * must list exactly what the real `next build` prerendered, with the fallback mode it records.
  */
-describe.each(['real-shapes-app'])('%s built by next build', (name) => {
+describe.each([
+  { name: 'real-shapes-app', args: [] },
+  // webpack's inline loader requests need webpack: Next 15's default, `next build --webpack` in Next 16.
+  { name: 'real-shapes-webpack', args: ['--webpack'] },
+])('$name built by next build $args', ({ name, args }) => {
   let dir: string;
   let model: RouteModel;
 
   beforeAll(async () => {
     dir = copyFixture(name, 'conformance-real');
     installFixturePackages(dir);
-    const build = await nextBuild(dir);
+    const build = await nextBuild(dir, args);
     expect(build.code, build.stdout + build.stderr).toBe(0);
     model = await buildRouteModel(dir, { userOutput: devNull() });
   });
