@@ -6,6 +6,7 @@ import type * as esbuild from 'esbuild';
 import { bundle, DEFAULT_BUNDLE_SETTINGS, type BundleSettings, type Layer } from './bundle.js';
 import { CallGuard, faultCode, type CallInfo, type FaultCode } from './call-guard.js';
 import { ImportGraph } from './import-graph.js';
+import { missingAliasTarget } from './path-aliases.js';
 
 /**
  * Loads user modules the way `next build` compiles them (bundle.ts) and evaluates them in this process.
@@ -129,7 +130,7 @@ export class ModuleSession {
     const first = (error as Partial<esbuild.BuildFailure>).errors?.[0];
     if (!first) return { message: error instanceof Error ? error.message : String(error) };
     const located = first.location ? path.resolve(this.root, first.location.file.replace(/^[a-z-]+:/, '')) : undefined;
-    const loadError: LoadError = { message: missingPackageText(first.text) };
+    const loadError: LoadError = { message: missingPackageText(this.root, first.text) };
     if (located) {
       loadError.file = this.relative(located);
       loadError.line = first.location!.line;
@@ -167,10 +168,12 @@ function withChain(error: LoadError, chain: string): void {
   error.message += ` (import chain: ${chain})`;
 }
 
-/** esbuild's "Could not resolve" for a package says what a user can do about it. */
-function missingPackageText(text: string): string {
+/** esbuild's "Could not resolve" for a package or a path alias says what a user can do about it. */
+function missingPackageText(root: string, text: string): string {
   const specifier = /^Could not resolve "([^"]+)"$/.exec(text)?.[1];
   if (!specifier || specifier.startsWith('.') || specifier.startsWith('/')) return text;
+  const alias = missingAliasTarget(root, specifier);
+  if (alias) return alias;
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
   return `Cannot find package '${name}'${name === specifier ? '' : ` (importing '${specifier}')`}: is it installed in the project's node_modules?`;
 }

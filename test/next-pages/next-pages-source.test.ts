@@ -125,6 +125,16 @@ describe('nextPagesSource: bad input never loses a route', () => {
     expect(byPattern(result).has('/missing-package')).toBe(true);
   });
 
+  it('explains an import whose tsconfig/jsconfig path alias points at a file not generated yet', async () => {
+    const result = await run('next-pages-errors');
+    const generated = result.diagnostics.filter((d) => d.file === 'pages/generated.jsx');
+    expect(generated.map((d) => d.code)).toEqual(['MODULE_LOAD']);
+    expect(generated[0]!.message).toContain(`'contentlayer/generated' is mapped by jsconfig.json "paths" to ./.contentlayer/generated, which does not exist.`);
+    expect(generated[0]!.message).toContain('`npx contentlayer2 build`');
+    expect(generated[0]!.message).not.toContain('Cannot find package');
+    expect(byPattern(result).get('/generated')).toMatchObject({ entries: [] });
+  });
+
   it('reports a throwing getStaticPaths with the route and the thrown message', async () => {
     const result = await run('next-pages-errors');
     expect(result.diagnostics.find((d) => d.code === 'GSP_THREW')).toEqual({
