@@ -170,6 +170,10 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
       // Styles and assets, before packages: `import 'katex/dist/katex.css'` must never reach require().
       build.onResolve({ filter: STYLE }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'style-stand-in' }));
       build.onResolve({ filter: ASSET }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'asset-stand-in' }));
+      // The edge runtime's WebAssembly import (`import wasm from './x.wasm?module'`, as @vercel/og ships):
+      // Next's edge build gives the compiled WebAssembly.Module (build/webpack-config.ts, the
+      // next-middleware-wasm-loader rule for `resourceQuery: /module/`; server/web/sandbox/context.ts compiles it).
+      build.onResolve({ filter: /\.wasm\?module$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.slice(0, -'?module'.length)), namespace: 'wasm-module' }));
       build.onResolve({ filter: /\.node$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'node-require' }));
 
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -205,6 +209,10 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
       build.onResolve({ filter: /.*/, namespace: 'node-require' }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace: 'node-require' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'wasm-module' }, (args) => ({
+        contents: `import { readFileSync } from 'node:fs';\nexport default new WebAssembly.Module(readFileSync(${JSON.stringify(args.path)}));`,
         loader: 'js',
       }));
       build.onLoad({ filter: /.*/, namespace: 'style-stand-in' }, (args) => ({
