@@ -46,6 +46,40 @@ export default function P({ slug }) { return slug; }
   return dir;
 }
 
+/**
+ * A real-size MDX site: 500 MDX pages compiled with @next/mdx and remark-gfm, and a docs route whose
+ * generateStaticParams reads 500 MDX files from disk.
+ */
+function mdxProject(count) {
+  const dir = freshDir(`mdx-${count}`);
+  write(path.join(dir, 'package.json'), '{"private":true}\n');
+  write(
+    path.join(dir, 'next.config.mjs'),
+    `import createMDX from '@next/mdx';
+const withMDX = createMDX({ options: { remarkPlugins: [['remark-gfm', {}]] } });
+export default withMDX({ pageExtensions: ['ts', 'tsx', 'mdx'] });
+`,
+  );
+  write(path.join(dir, 'mdx-components.tsx'), 'export function useMDXComponents(components) { return components; }\n');
+  write(path.join(dir, 'app', 'layout.tsx'), 'export default function L({ children }) { return <html><body>{children}</body></html>; }\n');
+  write(
+    path.join(dir, 'app', 'docs', '[slug]', 'page.tsx'),
+    `import { readdirSync } from 'node:fs';
+import path from 'node:path';
+export function generateStaticParams() {
+  return readdirSync(path.join(process.cwd(), 'content')).map((file) => ({ slug: file.replace(/\\.mdx$/, '') }));
+}
+export default async function Page({ params }) { return <h1>{(await params).slug}</h1>; }
+`,
+  );
+  for (let i = 0; i < count; i++) {
+    const body = `# Note ${i}\n\n| a | b |\n| - | - |\n| ${i} | ~~struck~~ |\n\nSee https://example.com/${i}.\n`;
+    write(path.join(dir, 'app', 'notes', `n${i}`, 'page.mdx'), body);
+    write(path.join(dir, 'content', `doc-${i}.mdx`), body);
+  }
+  return dir;
+}
+
 async function routesJson(dir) {
   const run = await measure([CLI, 'routes', '--json', dir]);
   if (run.code !== 0) throw new Error(`routes failed on ${dir}:\n${run.stderr}`);
@@ -82,6 +116,25 @@ export default async function bench() {
   rows.push({
     case: 'zfb-next routes / next build',
     wall: next.code === 0 ? (files.ms / next.ms).toFixed(3) : 'n/a (next build failed)',
+    peak: '',
+    target: '',
+    met: '',
+  });
+
+  const mdxDir = mdxProject(500);
+  const mdx = await routesJson(mdxDir);
+  rows.push({ case: 'MDX site, 500 MDX pages + 500 docs (zfb-next routes)', wall: fmtMs(mdx.ms), peak: fmtMb(mdx.peakMb), target: '', met: '' });
+  const mdxNext = await measure([NEXT, 'build'], { cwd: mdxDir });
+  rows.push({
+    case: 'MDX site (next build)',
+    wall: mdxNext.code === 0 ? fmtMs(mdxNext.ms) : `failed (exit ${mdxNext.code})`,
+    peak: fmtMb(mdxNext.peakMb),
+    target: '',
+    met: '',
+  });
+  rows.push({
+    case: 'MDX site: zfb-next routes / next build',
+    wall: mdxNext.code === 0 ? (mdx.ms / mdxNext.ms).toFixed(3) : 'n/a (next build failed)',
     peak: '',
     target: '',
     met: '',

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // The published entry point: the CLI is bundled into dist/cli/ (built by `npm install` through `prepare`).
-import { main } from '../dist/cli/main.js';
+// Hosts for project code start first, so that their start-up overlaps with the CLI's own (load/host.ts).
+import { startHostsEarly } from '../dist/cli/early-hosts.js';
 
+startHostsEarly(process.argv);
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv);

@@ -32,8 +32,10 @@ await build({
     main: 'src/cli/main.ts',
     worker: 'src/codemod/worker.ts',
     'write-worker': 'src/codemod/write-worker.ts',
-    // The process that runs a project's user code (src/load/host.ts starts it).
+    // The process that runs a project's user code (src/load/host.ts starts it), and what the bin loads first
+    // to start it early.
     'host-main': 'src/load/host-main.ts',
+    'early-hosts': 'src/cli/early-hosts.ts',
   },
   outdir: 'dist/cli',
   chunkNames: '[name]-[hash]',

@@ -31,3 +31,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   return Number(process.exitCode ?? EXIT.ok);
 }
+

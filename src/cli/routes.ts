@@ -12,13 +12,18 @@ export function registerRoutes(program: Command): void {
       '\nExit codes: 0 no errors, 1 at least one error diagnostic, 2 usage error (e.g. not a project).',
     )
     .action(async (dir: string, options: { json?: boolean }) => {
-      const { buildRouteModel } = await import('../routes/build-model.js');
-      const { ProjectError } = await import('../project/discover.js');
-      const { toRoutesJson } = await import('../routes/routes-json.js');
+      const { buildRouteModel, buildRoutesJson } = await import('../routes/route-model.js');
+      const { ProjectError } = await import('../project/project-error.js');
       const { formatRoutesTable } = await import('../routes/routes-table.js');
       try {
+        if (options.json) {
+          const { text, errors } = await buildRoutesJson(dir);
+          process.stdout.write(text);
+          process.exitCode = errors > 0 ? EXIT.failed : EXIT.ok;
+          return;
+        }
         const model = await buildRouteModel(dir);
-        process.stdout.write(options.json ? toRoutesJson(model) : formatRoutesTable(model));
+        process.stdout.write(formatRoutesTable(model));
         process.exitCode = model.diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
       } catch (error) {
         if (!(error instanceof ProjectError)) throw error;

@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
+import type { BundleSettings } from './bundle-settings.js';
 import { inlineLoaderPlugin } from './inline-loaders.js';
-import { mdxPlugin, type MdxSettings } from './mdx.js';
+import { mdxPlugin } from './mdx.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
 import { reactEntry } from './react-entry.js';
@@ -31,20 +32,7 @@ import { reactEntry } from './react-entry.js';
  */
 
 export type Layer = 'pages' | 'app' | 'zfb';
-
-/** What the project's config says about compiling its modules (next.config, read in next-config.ts). */
-export interface BundleSettings {
-  transpilePackages: readonly string[];
-  /** The project's `serverExternalPackages` (and the older `experimental.serverComponentsExternalPackages`). */
-  serverExternalPackages: readonly string[];
-  /** `turbopack.resolveAlias` (plugins such as next-intl put their aliases there). */
-  resolveAlias: Readonly<Record<string, string>>;
-  /** `env` of next.config, inlined as `process.env.KEY` like Next does. */
-  env: Readonly<Record<string, string>>;
-  mdx?: MdxSettings;
-}
-
-export const DEFAULT_BUNDLE_SETTINGS: BundleSettings = { transpilePackages: [], serverExternalPackages: [], resolveAlias: {}, env: {} };
+export { DEFAULT_BUNDLE_SETTINGS, type BundleSettings } from './bundle-settings.js';
 
 const STYLE = /\.(css|scss|sass|less|styl|pcss)$/i;
 const CSS_MODULE = /\.module\.\w+$/i;

@@ -4,23 +4,22 @@
  * CLI side), `process.exit` is turned into an error of the call that made it, and exceptions nobody awaited
  * become diagnostics instead of ending the task.
  */
-import type { Diagnostic } from '../model/types.js';
+import type { Diagnostic, RouteModel } from '../model/types.js';
 import { CallGuard, describeCall, UserCodeFault, type CallInfo } from './call-guard.js';
-import type { HostMessage, TaskRequest } from './host-protocol.js';
 import { toCloneable } from './cloneable.js';
+import type { HostMessage, TaskOutput, TaskRequest } from './host-protocol.js';
 
-function send(message: HostMessage): void {
-  process.send?.(message);
-}
-
+const exit = process.exit.bind(process);
 let guard: CallGuard | undefined;
+const faults: Diagnostic[] = [];
 
-function blame(): CallInfo | undefined {
-  return guard?.current();
+function send(message: HostMessage, then?: () => void): void {
+  if (then) process.send?.(message, then);
+  else process.send?.(message);
 }
 
 function faultDiagnostic(code: string, what: string, error: unknown): Diagnostic {
-  const call = blame();
+  const call = guard?.current();
   const message = error instanceof Error ? error.message : String(error);
   const diagnostic: Diagnostic = {
     severity: 'error',
@@ -37,17 +36,17 @@ function faultDiagnostic(code: string, what: string, error: unknown): Diagnostic
 // Node would end the process; `next build` would fail. Here the task goes on and the user is told.
 process.on('uncaughtException', (error) => {
   if (error instanceof UserCodeFault && error.code === 'USER_PROCESS_EXIT') {
-    send({ type: 'fault', diagnostic: { severity: 'error', code: 'USER_PROCESS_EXIT', message: error.message } });
+    faults.push({ severity: 'error', code: 'USER_PROCESS_EXIT', message: error.message });
     return;
   }
-  send({ type: 'fault', diagnostic: faultDiagnostic('USER_UNCAUGHT', 'an exception was thrown that no code caught', error) });
+  faults.push(faultDiagnostic('USER_UNCAUGHT', 'an exception was thrown that no code caught', error));
 });
 process.on('unhandledRejection', (reason) => {
-  send({ type: 'fault', diagnostic: faultDiagnostic('USER_UNCAUGHT', 'a promise was rejected and no code handled it', reason) });
+  faults.push(faultDiagnostic('USER_UNCAUGHT', 'a promise was rejected and no code handled it', reason));
 });
 
 process.exit = ((code?: number | string | null) => {
-  const call = blame();
+  const call = guard?.current();
   throw new UserCodeFault(
     'USER_PROCESS_EXIT',
     `process.exit(${code ?? ''}) was called${call ? ` by ${describeCall(call)}` : ' by user code'}: it would end \`next build\` too, so the call is treated as failed`,
@@ -59,29 +58,64 @@ process.once('message', (request: TaskRequest) => {
 });
 
 async function runTask(request: TaskRequest): Promise<void> {
-  guard = new CallGuard(request.limitMs ?? 60_000, {
-    start: (id, call, limitMs) => send({ type: 'call-start', id, call, limitMs }),
-    end: (id) => send({ type: 'call-end', id }),
-  }, request.knownFaults);
+  // A host may be started before its project is known; user code runs with the project root as cwd.
+  process.chdir(request.root);
+  guard = new CallGuard(
+    request.limitMs ?? 60_000,
+    {
+      start: (id, call, limitMs) => send({ type: 'call-start', id, call, limitMs }),
+      end: (id) => send({ type: 'call-end', id }),
+    },
+    request.knownFaults,
+  );
+  let message: HostMessage;
   try {
-    const value = await perform(request, guard);
-    send({ type: 'done', value: toCloneable(value) });
+    message = { type: 'done', output: await perform(request, guard) };
   } catch (error) {
-    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-    send({ type: 'failed', error: { name, message } });
+    const { name, message: text } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+    message = { type: 'failed', error: { name, message: text } };
   }
+  // User output goes first (the CLI side stops listening once it has the answer); then the answer; then this
+  // process ends, whatever timers or sockets user code left behind.
+  await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  send(message, () => exit(0));
 }
 
-async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<unknown> {
+function flush(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write('', () => {
+      stream.destroy();
+      resolve();
+    });
+  });
+}
+
+async function perform(request: TaskRequest, taskGuard: CallGuard): Promise<TaskOutput> {
   switch (request.task) {
-    case 'route-model': {
+    case 'route-model':
+    case 'routes-json': {
       const { computeRouteModel } = await import('../routes/build-model.js');
-      return computeRouteModel(request.root, { guard: taskGuard, tmpDir: request.tmpDir, ...(request.limitMs ? { limitMs: request.limitMs } : {}) });
+      const model = await computeRouteModel(request.root, { guard: taskGuard, tmpDir: request.tmpDir, ...(request.limitMs ? { limitMs: request.limitMs } : {}) });
+      model.diagnostics.push(...faults.splice(0));
+      const errors = model.diagnostics.filter((d) => d.severity === 'error').length;
+      if (request.task === 'route-model') return { text: modelText(model), errors, faults: [] };
+      const { toRoutesJson } = await import('../routes/routes-json.js');
+      return { text: toRoutesJson(model), errors, faults: [] };
     }
     case 'discover': {
       const { discoverProject } = await import('../project/discover.js');
       const { withBuildEnv } = await import('../project/env.js');
-      return withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard }));
+      const project = await withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard }));
+      return { text: JSON.stringify(toCloneable(project)), errors: 0, faults: faults.splice(0) };
     }
+  }
+}
+
+/** A model is a JSON contract; only user data inside it (a BigInt in props) can lack a JSON form. */
+function modelText(model: RouteModel): string {
+  try {
+    return JSON.stringify(model);
+  } catch {
+    return JSON.stringify(toCloneable(model), (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   }
 }

@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../model/types.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './call-guard.js';
-import type { HostMessage, TaskName, TaskRequest } from './host-protocol.js';
+import type { HostMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
 
 /**
@@ -26,11 +25,6 @@ export interface HostOptions {
   limitMs?: number;
 }
 
-export interface HostResult<T> {
-  value: T;
-  /** What user code did outside the calls the task made: late exceptions, process.exit, hung calls. */
-  faults: Diagnostic[];
-}
 
 /** The host could not finish the task: a project that is not one (`ProjectError`), or a host that kept dying. */
 export class HostTaskError extends Error {
@@ -47,17 +41,16 @@ const GRACE_MS = 2_000;
 const MAX_RESTARTS = 20;
 const TMP_PREFIX = 'zfb-next-';
 
-export async function runInHost<T>(task: TaskName, root: string, options: HostOptions = {}): Promise<HostResult<T>> {
+/** Runs the task and returns its output (text and summary); the temporary folder is gone when it returns. */
+export async function runInHost(task: TaskName, root: string, options: HostOptions = {}): Promise<TaskOutput> {
   pruneStaleTmpDirs();
   const tmpDir = mkdtempSync(path.join(tmpdir(), `${TMP_PREFIX}${process.pid}-`));
   const release = onExitCleanup(() => rmSync(tmpDir, { recursive: true, force: true }));
   const knownFaults: KnownFault[] = [];
-  const faults: Diagnostic[] = [];
   try {
     for (let attempt = 0; attempt <= MAX_RESTARTS; attempt++) {
       const outcome = await runOnce(task, root, tmpDir, knownFaults, options);
-      faults.push(...outcome.faults);
-      if (outcome.kind === 'done') return { value: outcome.value as T, faults };
+      if (outcome.kind === 'done') return outcome.output;
       if (outcome.kind === 'failed') throw new HostTaskError(outcome.name, outcome.message);
       knownFaults.push(outcome.fault);
     }
@@ -68,33 +61,31 @@ export async function runInHost<T>(task: TaskName, root: string, options: HostOp
   }
 }
 
-type Ending =
-  | { kind: 'done'; value: unknown }
+type Outcome =
+  | { kind: 'done'; output: TaskOutput }
   | { kind: 'failed'; name: string; message: string }
   /** A call hung or ended the process: run again without it. */
   | { kind: 'retry'; fault: KnownFault };
 
-type Outcome = Ending & { faults: Diagnostic[] };
-
 function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], options: HostOptions): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = fork(hostEntry(), [], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const child = takeHost();
     const release = onExitCleanup(() => child.kill('SIGKILL'));
-    const faults: Diagnostic[] = [];
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
     let settled = false;
-    const finish = (outcome: Ending): void => {
+    const finish = (outcome: Outcome): void => {
       if (settled) return;
       settled = true;
       for (const { timer } of running.values()) clearTimeout(timer);
       release();
-      child.kill('SIGKILL');
-      resolve({ ...outcome, faults });
+      // A host that answered ends by itself (this process need not wait for it); one that did not is stopped.
+      if (outcome.kind === 'done') {
+        child.unref();
+        child.channel?.unref();
+      } else {
+        child.kill('SIGKILL');
+      }
+      resolve(outcome);
     };
 
     forwardOutput(child, options);
@@ -111,11 +102,8 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
           clearTimeout(running.get(message.id)?.timer);
           running.delete(message.id);
           return;
-        case 'fault':
-          faults.push(message.diagnostic);
-          return;
         case 'done':
-          return finish({ kind: 'done', value: message.value });
+          return finish({ kind: 'done', output: message.output });
         case 'failed':
           return finish({ kind: 'failed', name: message.error.name, message: message.error.message });
       }
@@ -137,6 +125,52 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     if (options.limitMs !== undefined) request.limitMs = options.limitMs;
     child.send(request);
   });
+}
+
+const warmHosts: ChildProcess[] = [];
+
+function startHost(): ChildProcess {
+  return fork(hostEntry(), [], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+/**
+ * Starts `count` hosts ahead of their tasks, so that their start-up (a Node.js runtime and our loader)
+ * overlaps with this process's own. A host not taken by the time this process ends is stopped with it.
+ */
+export function prewarmHosts(count: number): void {
+  for (let i = 0; i < count; i++) {
+    const child = startHost();
+    setHeld(child, false);
+    const release = onExitCleanup(() => child.kill('SIGKILL'));
+    child.once('exit', release);
+    warmHosts.push(child);
+  }
+}
+
+/**
+ * Whether the host keeps this process alive. The process, its IPC channel and its output pipes each hold the
+ * event loop; a warm host nobody takes must hold none of them, or a command that needed no host never ends.
+ */
+function setHeld(child: ChildProcess, held: boolean): void {
+  for (const handle of [child, child.channel, child.stdout, child.stderr]) {
+    const refable = handle as { ref?: () => void; unref?: () => void } | null | undefined;
+    if (held) refable?.ref?.();
+    else refable?.unref?.();
+  }
+}
+
+function takeHost(): ChildProcess {
+  let child: ChildProcess | undefined;
+  while ((child = warmHosts.shift())) {
+    if (child.exitCode !== null || child.signalCode !== null || !child.connected) continue;
+    setHeld(child, true);
+    return child;
+  }
+  return startHost();
 }
 
 function forwardOutput(child: ChildProcess, options: HostOptions): void {

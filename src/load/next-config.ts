@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BundleSettings } from './bundle.js';
+import type { BundleSettings } from './bundle-settings.js';
 import type { CallGuard } from './call-guard.js';
 import type { MdxSettings } from './mdx.js';
 

@@ -1,14 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallGuard, UserCodeFault } from '../load/call-guard.js';
-import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle.js';
+import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle-settings.js';
 import { bundleSettingsOf, evaluateNextConfig, NEXT_CONFIG_FILES } from '../load/next-config.js';
+import { assertDirectory, ProjectError } from './project-error.js';
 import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
 
-/** A directory that is no project, or a config that cannot be read: the CLI turns it into exit code 2. */
-export class ProjectError extends Error {
-  override name = 'ProjectError';
-}
+export { ProjectError } from './project-error.js';
 
 // zfb 0.1.0-next.89 reads the .ts config when both exist (reference/zfb-engine.md §5).
 const ZFB_CONFIG_FILES = ['zfb.config.ts', 'zfb.config.json'];
@@ -128,13 +126,6 @@ async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConf
     outDir: typeof raw.outDir === 'string' ? raw.outDir : 'dist',
     framework: raw.framework === 'react' ? 'react' : 'preact',
   };
-}
-
-/** A project is a directory: anything else is a usage error, said before any work starts. */
-export function assertDirectory(dir: string): void {
-  const root = path.resolve(dir);
-  if (!existsSync(root)) throw new ProjectError(`${dir}: no such directory`);
-  if (!isDirectory(root)) throw new ProjectError(`${dir}: not a directory`);
 }
 
 /** Cheap check, before discovery reads any config: does `root` look like a Next.js project? */

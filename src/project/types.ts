@@ -1,4 +1,4 @@
-import type { BundleSettings } from '../load/bundle.js';
+import type { BundleSettings } from '../load/bundle-settings.js';
 
 /** What project discovery found; every path is absolute unless named `relative`. */
 

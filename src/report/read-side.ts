@@ -47,7 +47,8 @@ async function readLocalSide(target: string, label: SideLabel, spec: string, bui
   const build = buildModel ?? (await defaultBuildModel());
   let model;
   try {
-    model = await build(target);
+    // The project's own output is shown on stderr under the side's name.
+    model = await build(target, { label });
   } catch (error) {
     throw new SideError(label, spec, error instanceof Error ? error.message : String(error));
   }
@@ -78,6 +79,6 @@ function looksLikeExportTree(dir: string): boolean {
 }
 
 async function defaultBuildModel(): Promise<BuildModel> {
-  const { buildRouteModel } = await import('../routes/build-model.js');
+  const { buildRouteModel } = await import('../routes/route-model.js');
   return buildRouteModel;
 }

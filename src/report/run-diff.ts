@@ -56,9 +56,13 @@ export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
   let report: DiffReport;
   try {
     const allow = options.allow ? await loadAllowFile(path.resolve(cwd, options.allow)) : [];
-    // One side after the other: computing a route model runs project code with the project as cwd.
-    const base = await readSide(options.base, 'base', { cwd, buildModel: options.buildModel });
-    const head = await readSide(options.head, 'head', { cwd, buildModel: options.buildModel });
+    // Both sides at once: each project's code runs in a host process of its own (load/host.ts). Two git
+    // sides take turns, as `git worktree add` locks the repository's worktree list.
+    const read = (spec: string, label: 'base' | 'head') => readSide(spec, label, { cwd, buildModel: options.buildModel });
+    const [base, head] =
+      options.base.startsWith('git:') && options.head.startsWith('git:')
+        ? [await read(options.base, 'base'), await read(options.head, 'head')]
+        : await settledInOrder([read(options.base, 'base'), read(options.head, 'head')]);
     report = await diffSides(base, head, { failOn, allow });
   } catch (error) {
     if (error instanceof SideError || error instanceof AllowFileError) return usage(error.message);
@@ -88,4 +92,12 @@ function summaryLine(report: DiffReport): string {
   const text = c.textCompared > 0 ? `, ${c.textChanged} of ${c.textCompared} pages with changed text` : '';
   const result = report.policy.failed ? `${report.policy.failures} failing --fail-on ${report.policy.failOn}` : 'ok';
   return `zfb-next diff: ${c.added} added, ${c.removed} removed${allowed}, ${c.unchanged} unchanged, ${c.routeChanges} changed routes${text}: ${result}\n`;
+}
+
+/** Both values, or the error of the first side that failed (base before head, whichever failed first in time). */
+async function settledInOrder<T>(promises: [Promise<T>, Promise<T>]): Promise<[T, T]> {
+  const [first, second] = await Promise.allSettled(promises);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }

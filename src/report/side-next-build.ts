@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isStaticMetadataFile, metadataSourceCandidates } from '../model/next-metadata-route.js';
 import type { Origin, Unmatched } from '../model/types.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
 import { listFiles, readJsonFile } from './files.js';
@@ -163,7 +164,14 @@ export class NextBuildIndex {
    */
   private providers(page: string, origin: Origin): string[] | null {
     if (!isDynamicPattern(page)) return [];
-    if (origin === 'next-app') return this.pagesWithUrls.has(page) ? ['generateStaticParams'] : null;
+    if (origin === 'next-app') {
+      // Metadata routes: a static file below a dynamic segment has no params function; one URL per id
+      // comes from generateSitemaps or generateImageMetadata (next-app-metadata.ts).
+      if (isStaticMetadataFile(page)) return [];
+      if (!this.pagesWithUrls.has(page)) return null;
+      if (page.endsWith('/[__metadata_id__]')) return [page.endsWith('/sitemap/[__metadata_id__]') ? 'generateSitemaps' : 'generateImageMetadata'];
+      return ['generateStaticParams'];
+    }
     return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes ? ['getStaticPaths'] : [];
   }
 
@@ -183,7 +191,17 @@ export class NextBuildIndex {
 
   private appSourceFile(page: string): string {
     const recorded = this.appFiles.get(page) ?? `${page === '/' ? '' : page}/page`;
-    return this.findSource(['app', 'src/app'], [recorded]) ?? `app${recorded}`;
+    return this.findSource(['app', 'src/app'], [recorded]) ?? this.metadataSourceFile(recorded) ?? `app${recorded}`;
+  }
+
+  /** A metadata route's app path names no file of its own (`/icon-<hash>.png/route` comes from `icon.png`). */
+  private metadataSourceFile(appPath: string): string | undefined {
+    for (const dir of ['app', 'src/app']) {
+      for (const candidate of metadataSourceCandidates(appPath, EXTENSIONS)) {
+        if (existsSync(path.join(this.projectRoot, dir + candidate))) return dir + candidate;
+      }
+    }
+    return undefined;
   }
 
   private findSource(dirs: string[], stems: string[]): string | undefined {

@@ -55,7 +55,7 @@ export class SideError extends Error {
   }
 }
 
-export type BuildModel = (dir: string) => Promise<RouteModel>;
+export type BuildModel = (dir: string, options?: { label?: string }) => Promise<RouteModel>;
 
 export interface ReadSideOptions {
   /** Resolves relative side paths and finds the repository of `git:` sides. */

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { CallGuard } from '../load/call-guard.js';
-import { runInHost, type HostOptions } from '../load/host.js';
 import { ModuleSession } from '../load/load-modules.js';
 import { setRuntimeConfig } from '../load/next-stand-ins/render-context.js';
 import { compareNextRoutes } from '../model/next-route-sorter.js';
 import type { Diagnostic, Route, RouteModel } from '../model/types.js';
 import { sortZfbRoutes } from '../model/zfb-router.js';
-import { assertDirectory, discoverProject, looksLikeNext, ProjectError } from '../project/discover.js';
+import { discoverProject, looksLikeNext } from '../project/discover.js';
 import { withBuildEnv } from '../project/env.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from '../sources/contract.js';
@@ -15,24 +14,8 @@ import { nextPagesSource } from '../sources/next-pages.js';
 import { zfbSource } from '../sources/zfb.js';
 import { findUrlCollisions } from './url-collisions.js';
 
-export type BuildModelOptions = HostOptions;
-
-/**
- * The route model of one project directory. The project's code (its config, its pages' data functions)
- * runs in a host process of its own (load/host.ts), never in this one. Throws ProjectError only for a
- * directory that is no project; everything wrong inside the project is a diagnostic.
- */
-export async function buildRouteModel(dir: string, options: BuildModelOptions = {}): Promise<RouteModel> {
-  const root = path.resolve(dir);
-  assertDirectory(dir);
-  try {
-    const { value, faults } = await runInHost<RouteModel>('route-model', root, options);
-    return faults.length > 0 ? { ...value, diagnostics: [...value.diagnostics, ...faults] } : value;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ProjectError') throw new ProjectError(error.message);
-    throw error;
-  }
-}
+// The CLI side (spawning the host) lives apart, so the CLI never loads the loader and front-ends itself.
+export { buildRouteModel, buildRoutesJson, type BuildModelOptions } from './route-model.js';
 
 export interface ComputeOptions {
   guard?: CallGuard;

@@ -5,6 +5,7 @@ import {
   type AppParamType,
 } from '../model/app-segment-param.js';
 import type { Diagnostic } from '../model/types.js';
+import { metadataAppPath, type MetadataRouteInfo } from './next-app-metadata.js';
 
 /**
  * The app router's routes from the file system, as next@16.4.6 discovers them (build/route-discovery.ts
@@ -43,6 +44,8 @@ export interface AppRouteFiles {
   segments: AppSegmentFile[];
   /** The params that form the URL, in URL order (parallel-slot params excluded). */
   pathnameParams: PathnameParam[];
+  /** Set for a metadata route (robots, sitemap, icon, ...): a route handler Next generates around the file. */
+  metadata?: MetadataRouteInfo;
 }
 
 export interface AppFiles {
@@ -133,7 +136,15 @@ export function scanAppFiles(appDir: string, pageExtensions: readonly string[], 
   // key replaces the earlier one in place, as Object.fromEntries does in createPagesMapping.
   const mapped = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
+  const metadata = new Map<string, MetadataRouteInfo>();
   for (const file of files) {
+    // Metadata files (robots.txt, icon.png, sitemap.ts, ...) are routes of their own (next-app-metadata.ts).
+    const metadataRoute = metadataAppPath(file, path.join(appDir, file), pageExtensions);
+    if (metadataRoute) {
+      mapped.set(metadataRoute.appPath, file);
+      metadata.set(metadataRoute.appPath, metadataRoute.info);
+      continue;
+    }
     const leaf = leafName(file, pageExtensions);
     if (!leaf) continue;
     if (file.endsWith('.d.ts') && pageExtensions.includes('ts')) continue;
@@ -182,14 +193,17 @@ export function scanAppFiles(appDir: string, pageExtensions: readonly string[], 
     const segments = isHandler
       ? routeHandlerSegments(pattern, ownerFile)
       : pageSegments(appPaths.filter((p) => p.endsWith('/page')), { appDir, mapped, layouts, dirs });
-    routes.push({
+    const route: AppRouteFiles = {
       pattern,
       kind: isHandler ? 'route-handler' : 'page',
       file: ownerFile,
       appPaths,
       segments,
       pathnameParams: pathnameParams(pattern),
-    });
+    };
+    const metadataInfo = metadata.get(owner);
+    if (metadataInfo) route.metadata = metadataInfo;
+    routes.push(route);
   }
   return { routes, normalizedPaths: [...byRoute.keys()], diagnostics };
 }

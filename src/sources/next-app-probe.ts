@@ -90,6 +90,39 @@ export async function probeRequestApis(
 }
 
 /**
+ * Runs one call the way a route handler's prerender runs it (a metadata route's GET): the first request-time
+ * API it reaches stops it and is reported, as `probeRequestApis` does for a page's render.
+ */
+export async function probeCall(pathname: string, params: Record<string, unknown>, call: () => Promise<unknown>): Promise<ProbeResult & { value?: unknown }> {
+  let api: string | undefined;
+  const previous = getRenderContext();
+  const context: RenderContext = {
+    pathname,
+    route: pathname,
+    asPath: pathname,
+    query: {},
+    params: params as RenderContext['params'],
+    basePath: '',
+    isFallback: false,
+    onRequestApi(name) {
+      api ??= name;
+      throw new RequestApiReached(name);
+    },
+  };
+  setRenderContext(context);
+  const restoreFetch = watchFetch(context);
+  try {
+    const value = await call();
+    return api ? { api } : { value };
+  } catch (error) {
+    return api ? { api } : { error };
+  } finally {
+    restoreFetch();
+    setRenderContext(previous);
+  }
+}
+
+/**
  * What the `use(promise)` calls of the component being rendered settled to, by call order. React keeps this
  * per component (its thenable state): when a suspended component renders again, its n-th `use()` gets the
  * n-th settled value even if it was handed a new promise (a library that calls an uncached async function

@@ -8,6 +8,7 @@ import type { Diagnostic, Provider, Route } from '../model/types.js';
 import { appPathsError } from '../model/validate-app-paths.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
+import { declaredSegment } from './declared-in-source.js';
 import { probeRequestApis, type ProbeResult, type ProbeSegment } from './next-app-probe.js';
 import { routeHandlerDynamicReason } from './next-app-route-handler.js';
 import {
@@ -20,6 +21,7 @@ import {
   type IncompleteParams,
 } from './next-app-cascade.js';
 import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-app-files.js';
+import { fileMetadataRoute, finishMetadataRoute, metadataRouteExports, metadataStaticBailout } from './next-app-metadata.js';
 
 /**
  * The Next.js app router front-end: every `page` and `route` file of `app/` becomes one route; dynamic
@@ -47,7 +49,7 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
     diagnostics.push({ severity: 'error', code: 'APP_ROUTE_CONFLICT', file: rel((named ?? files.routes[0]!).file), message: conflict });
   }
 
-  const moduleFiles = [...new Set(files.routes.flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
+  const moduleFiles = [...new Set(files.routes.filter(runsCode).flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
   const modules = await session.load(moduleFiles, 'app');
   for (const [file, loaded] of modules) {
     if (loaded.ok) continue;
@@ -67,12 +69,24 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
   // The server layer's React: the instance the bundled modules load (load/react-entry.ts).
   const react = loadReact('app', project.root);
   for (const routeFiles of files.routes) {
+    if (routeFiles.metadata && !runsCode(routeFiles)) {
+      const built = fileMetadataRoute(routeFiles, routeFiles.metadata, rel(routeFiles.file), next.output === 'export');
+      routes.push(built.route);
+      diagnostics.push(...built.diagnostics);
+      continue;
+    }
     const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
     if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
+    if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export');
     routes.push(built.route);
     diagnostics.push(...built.diagnostics);
   }
   return { routes, diagnostics };
+}
+
+/** A metadata file served as it is runs no code; nor does one next build never prerenders. */
+function runsCode(route: AppRouteFiles): boolean {
+  return !route.metadata || (route.metadata.dynamic && route.metadata.listed);
 }
 
 /**
@@ -173,7 +187,7 @@ async function buildRoute(
       loadFailed = true;
       return cascade;
     }
-    const exports = loaded.module;
+    const exports = files.metadata ? metadataRouteExports(files.metadata, loaded.module) : loaded.module;
     if (segment.role === 'route') handlerExports = exports;
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
@@ -221,11 +235,17 @@ async function buildRoute(
   });
 
   route.providers = providersOf(files.segments, segments, rel);
-  if (loadFailed) return { route, diagnostics };
+  if (loadFailed) return { route: await withDeclaredMode(route, files), diagnostics };
 
-  const handlerDynamic = files.kind === 'route-handler' ? routeHandlerDynamicReason(handlerExports, next.cacheComponents) : undefined;
+  // Metadata routes are exempt from the opt-in (export/routes/app-route.ts `isPageMetadataRoute`):
+  // metadataStaticBailout decides for them.
+  const handlerDynamic = files.kind === 'route-handler' && !files.metadata ? routeHandlerDynamicReason(handlerExports, next.cacheComponents) : undefined;
   if (files.pathnameParams.length === 0) {
-    if (files.kind === 'route-handler' ? handlerDynamic === undefined : isStaticPagePrerendered(segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
+    if (files.metadata) {
+      const bailout = metadataStaticBailout(files.pattern, segments, next.cacheComponents);
+      if (bailout) diagnostics.push(fullyDynamic(route, bailout));
+      else route.entries = [{ url: files.pattern, params: {} }];
+    } else if (files.kind === 'route-handler' ? handlerDynamic === undefined : isStaticPagePrerendered(segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
     else diagnostics.push(fullyDynamic(route, handlerDynamic ?? "it exports dynamic = 'force-dynamic' or revalidate = 0"));
     return { route, diagnostics, segments };
   }
@@ -273,6 +293,22 @@ async function buildRoute(
   }
   diagnostics.push(...dotSegmentWarnings(route, segments, result));
   return { route, diagnostics, segments };
+}
+
+/**
+ * A route with a module that could not be loaded keeps what its sources declare: a static page its URL, a
+ * dynamic route `not-found` when a segment exports `dynamicParams = false` (else Next's default, rendered on
+ * request); the load error says why there is nothing more.
+ */
+async function withDeclaredMode(route: Route, files: AppRouteFiles): Promise<Route> {
+  const declared = await Promise.all(files.segments.flatMap((segment) => (segment.file ? [declaredSegment(segment.file)] : [])));
+  const dynamic = declared.reduce<string | undefined>((value, segment) => segment.dynamic ?? value, undefined);
+  if (files.pathnameParams.length === 0) {
+    if (route.kind === 'page' && dynamic !== 'force-dynamic') route.entries = [{ url: route.pattern, params: {} }];
+    return route;
+  }
+  route.unmatched = declared.some((segment) => segment.dynamicParams === false) ? 'not-found' : 'blocking';
+  return route;
 }
 
 /** Each function that can contribute keys, in cascade order, with the keys its results held. */
@@ -361,7 +397,7 @@ function fullyDynamic(route: Route, why: string): Diagnostic {
     severity: 'info',
     code: 'APP_FULLY_DYNAMIC',
     file: route.file,
-    message: `${route.pattern} is rendered on every request (${why}): Next.js prerenders no URL of it, so a static build gets no page for it.`,
+    message: `${route.pattern} is rendered on every request (${why}): Next.js prerenders no URL of it, so a static build gets no ${route.kind === 'page' ? 'page' : 'file'} for it.`,
   };
 }
 

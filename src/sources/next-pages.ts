@@ -7,6 +7,7 @@ import { paramNames, parsePattern } from '../model/segments.js';
 import type { Diagnostic, Entry, Route, Segment } from '../model/types.js';
 import type { NextProjectConfig, Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
+import { declaredPage } from './declared-in-source.js';
 import { buildPagesStaticPaths } from './next-pages-static-paths.js';
 import { zfbRouteFromModule } from './zfb.js';
 
@@ -122,6 +123,18 @@ function route(file: PageFile, segments: Segment[], fields: Partial<Route> = {})
     entries: [],
     ...fields,
   };
+}
+
+/**
+ * A page whose module could not be loaded keeps what its source declares: a static page its URL (the build
+ * would prerender it), a dynamic one the fallback written in its getStaticPaths; the load error says why
+ * there is nothing more.
+ */
+async function unloadedRoute(file: PageFile, segments: Segment[], config: NextProjectConfig): Promise<Route> {
+  const declared = await declaredPage(file.abs);
+  if (declared.serverRendered) return route(file, segments, { unmatched: 'blocking' });
+  if (DYNAMIC_ROUTE.test(file.page)) return route(file, segments, { unmatched: declared.fallback ?? (declared.getStaticPaths ? 'not-found' : 'fallback') });
+  return route(file, segments, { entries: staticEntries(file.page, config) });
 }
 
 /** One URL per locale with i18n (the index page is `/en`, not `/en/`), else the page itself. */
@@ -317,7 +330,7 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
     const segments = parsePattern(file.page);
     const result = loaded.get(file.abs);
     if (!result?.ok) {
-      routes.push(route(file, segments));
+      routes.push(await unloadedRoute(file, segments, config));
       diagnostics.push(loadDiagnostic(file, result));
       continue;
     }

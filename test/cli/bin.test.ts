@@ -36,7 +36,7 @@ describe('the package', () => {
     // an installed copy is resolved by.
     const script = "const m = await import('zfb-next'); console.log(JSON.stringify(Object.keys(m).sort()));";
     const keys = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' }));
-    expect(keys).toEqual(expect.arrayContaining(['buildRouteModel', 'discoverProject', 'parseRoutesJson', 'toRoutesJson']));
+    expect(keys).toEqual(expect.arrayContaining(['buildRouteModel', 'inspectProject', 'parseRoutesJson', 'toRoutesJson']));
   });
 
   test('the bin runs the CLI bundle, and every file the bundle finds beside itself is there', async () => {
