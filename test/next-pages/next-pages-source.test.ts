@@ -132,19 +132,26 @@ describe('nextPagesSource: bad input never loses a route', () => {
     expect(generated[0]!.message).toContain(`'contentlayer/generated' is mapped by jsconfig.json "paths" to ./.contentlayer/generated, which does not exist.`);
     expect(generated[0]!.message).toContain('`npx contentlayer2 build`');
     expect(generated[0]!.message).not.toContain('Cannot find package');
-    expect(byPattern(result).get('/generated')).toMatchObject({ entries: [] });
+    // A static page keeps its URL: the build would prerender it once the module loads.
+    expect(byPattern(result).get('/generated')!.entries.map((e) => e.url)).toEqual(['/generated']);
   });
 
   it('reports a throwing getStaticPaths with the route and the thrown message', async () => {
     const result = await run('next-pages-errors');
-    expect(result.diagnostics.find((d) => d.code === 'GSP_THREW')).toEqual({
+    expect(result.diagnostics.find((d) => d.code === 'GSP_THREW' && d.file === 'pages/gsp/throws/[id].jsx')).toEqual({
       severity: 'error',
       code: 'GSP_THREW',
       file: 'pages/gsp/throws/[id].jsx',
       function: 'getStaticPaths',
       message: 'getStaticPaths for /gsp/throws/[id] threw: database is down',
     });
-    expect(byPattern(result).get('/gsp/throws/[id]')).toMatchObject({ entries: [] });
+    expect(byPattern(result).get('/gsp/throws/[id]')).toMatchObject({ entries: [], unmatched: 'not-found' });
+  });
+
+  it('keeps the fallback its source declares for a getStaticPaths that threw', async () => {
+    const result = await run('next-pages-errors');
+    expect(result.diagnostics.find((d) => d.file === 'pages/gsp/throws-blocking/[id].jsx')).toMatchObject({ code: 'GSP_THREW', message: 'getStaticPaths for /gsp/throws-blocking/[id] threw: fetch failed' });
+    expect(byPattern(result).get('/gsp/throws-blocking/[id]')).toMatchObject({ entries: [], unmatched: 'blocking' });
   });
 
   it("gives each Next validation error its own code and Next's text", async () => {
