@@ -75,6 +75,9 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
       diagnostics.push(...built.diagnostics);
       continue;
     }
+    if (routeFiles.kind === 'page' && !routeFiles.segments.some((segment) => segment.role === 'layout')) {
+      diagnostics.push(noRootLayout(routeFiles, project.appDir, rel));
+    }
     const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
     if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
     if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export');
@@ -82,6 +85,21 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
     diagnostics.push(...built.diagnostics);
   }
   return { routes, diagnostics };
+}
+
+/**
+ * `next build` stops when a page has no layout above it (build/webpack/loaders/next-app-loader/index.ts:
+ * "`<page>` doesn't have a root layout", then `process.exit(1)`; Turbopack says the same). Only `next dev`
+ * writes one for you.
+ */
+function noRootLayout(files: AppRouteFiles, appDir: string, rel: (file: string) => string): Diagnostic {
+  const page = path.relative(appDir, files.file).split(path.sep).join('/');
+  return {
+    severity: 'error',
+    code: 'APP_NO_ROOT_LAYOUT',
+    file: rel(files.file),
+    message: `${page} doesn't have a root layout. To fix this error, make sure every page has a root layout.`,
+  };
 }
 
 /** A metadata file served as it is runs no code; nor does one next build never prerenders. */
