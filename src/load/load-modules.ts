@@ -130,7 +130,7 @@ export class ModuleSession {
     const first = (error as Partial<esbuild.BuildFailure>).errors?.[0];
     if (!first) return { message: error instanceof Error ? error.message : String(error) };
     const located = first.location ? path.resolve(this.root, first.location.file.replace(/^[a-z-]+:/, '')) : undefined;
-    const loadError: LoadError = { message: missingPackageText(this.root, first.text) };
+    const loadError: LoadError = { message: withoutMdxSettings(missingPackageText(this.root, first.text), this.settings) };
     if (located) {
       loadError.file = this.relative(located);
       loadError.line = first.location!.line;
@@ -166,6 +166,16 @@ export class ModuleSession {
 function withChain(error: LoadError, chain: string): void {
   error.chain = chain;
   error.message += ` (import chain: ${chain})`;
+}
+
+/**
+ * An `.mdx` module with no MDX settings: the project's next.config has no @next/mdx rule, so something else
+ * compiles its MDX under `next build` (a loader its webpack() function adds, as Nextra does), and that is
+ * not run here.
+ */
+function withoutMdxSettings(text: string, settings: BundleSettings): string {
+  if (settings.mdx || !/^No loader is configured for "\.mdx?" files/.test(text)) return text;
+  return `${text}. zfb-next compiles MDX with the @next/mdx options it reads from next.config, and this project's next.config has none: its MDX is compiled by something else (such as a loader its webpack() function adds, as Nextra does), which zfb-next does not run`;
 }
 
 /** esbuild's "Could not resolve" for a package or a path alias says what a user can do about it. */

@@ -148,6 +148,14 @@ describe('nextPagesSource: bad input never loses a route', () => {
     expect(byPattern(result).get('/gsp/throws/[id]')).toMatchObject({ entries: [], unmatched: 'not-found' });
   });
 
+  it('says that MDX without @next/mdx settings is compiled by a loader it does not run', async () => {
+    const result = await run('next-pages-errors');
+    const mdx = result.diagnostics.filter((d) => d.message.includes('pages/with-mdx.jsx'));
+    expect(mdx.map((d) => [d.code, d.file])).toEqual([['MODULE_LOAD', 'pages/with-mdx.jsx']]);
+    expect(mdx[0]!.message).toContain('No loader is configured for ".mdx" files: content/intro.mdx. zfb-next compiles MDX with the @next/mdx options');
+    expect(mdx[0]!.message).toContain('which zfb-next does not run');
+  });
+
   it('keeps the fallback its source declares for a getStaticPaths that threw', async () => {
     const result = await run('next-pages-errors');
     expect(result.diagnostics.find((d) => d.file === 'pages/gsp/throws-blocking/[id].jsx')).toMatchObject({ code: 'GSP_THREW', message: 'getStaticPaths for /gsp/throws-blocking/[id] threw: fetch failed' });
