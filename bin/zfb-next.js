@@ -4,5 +4,7 @@
 import { startHostsEarly } from '../dist/cli/early-hosts.js';
 
 startHostsEarly(process.argv);
-const { main } = await import('../dist/cli/main.js');
+const { ignoreClosedPipes, main } = await import('../dist/cli/main.js');
+
+ignoreClosedPipes();
 process.exitCode = await main(process.argv);

@@ -10,6 +10,8 @@ export interface TransformEntry {
   description: string;
   mayApply(path: string, source: string): boolean;
   load(): Promise<Transform>;
+  /** The transform reads the project's Next.js i18n config (TransformInput.i18n). */
+  readsI18n?: boolean;
 }
 
 const GET_STATIC = /getStatic(?:Paths|Props)/;
@@ -30,6 +32,7 @@ export const TRANSFORMS: readonly TransformEntry[] = [
     description: 'pages/**/[x].tsx with getStaticPaths/getStaticProps → app/**/[x]/page.tsx with generateStaticParams',
     mayApply: (_path, source) => GET_STATIC.test(source),
     load: async () => pick(await import('./pages-to-app/index.js')),
+    readsI18n: true,
   },
   {
     name: 'app-to-pages',
@@ -42,6 +45,7 @@ export const TRANSFORMS: readonly TransformEntry[] = [
     description: 'pages-router file with getStaticPaths/getStaticProps → zfb page with paths() returning { params, props }',
     mayApply: (_path, source) => GET_STATIC.test(source),
     load: async () => pick(await import('./pages-to-zfb/index.js')),
+    readsI18n: true,
   },
   {
     name: 'app-to-zfb',

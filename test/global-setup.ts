@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
  * need dist/ to match src/: build both once, before any test file runs (what `npm run build` does).
  */
 export default function setup(): void {
+  // One id per test run: ground-truth builds (test/helpers/ground-truth.ts) are made once per run.
+  process.env.ZFB_NEXT_TEST_RUN_ID ??= `${Date.now()}-${process.pid}`;
   const root = fileURLToPath(new URL('..', import.meta.url));
   const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
   node([path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);

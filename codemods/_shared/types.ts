@@ -28,6 +28,21 @@ export interface TransformResult {
   markers: Marker[];
   /** A file-level reason to leave the file untouched (e.g. "no getStaticPaths here"), shown as skipped. */
   skipped?: string;
+  /** New files the output needs beside it (an app root layout), written only where no such file exists. */
+  companions?: Companion[];
+}
+
+/** A new project file a transform's output needs, written once per run, never over an existing file. */
+export interface Companion {
+  /** Project-relative path, forward slashes. */
+  path: string;
+  source: string;
+  markers: Marker[];
+  /**
+   * Project files the new file takes over whole (a plain pages/_app): the run removes them once no page is
+   * left in their folder, where keeping them would break the build.
+   */
+  replaces?: string[];
 }
 
 export type Transform = (input: TransformInput) => TransformResult;

@@ -76,6 +76,29 @@ export function referencedNames(root: N.Node): Set<string> {
   return names;
 }
 
+// Type positions: what they name is erased with them.
+const TYPE_ONLY = new Set([
+  'TSTypeAnnotation',
+  'TSTypeParameterInstantiation',
+  'TSTypeParameterDeclaration',
+  'TSTypeQuery',
+  'TSTypeReference',
+  'TSTypeAliasDeclaration',
+  'TSInterfaceDeclaration',
+]);
+
+/** Like referencedNames, leaving out names used only in type positions (`typeof x`, `: Post`). */
+export function referencedValueNames(root: N.Node): Set<string> {
+  const names = new Set<string>();
+  walk(root, (node, parent, key) => {
+    if (TYPE_ONLY.has(node.type)) return false;
+    if (node.type === 'ImportDeclaration') return false;
+    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && isReference(parent, key)) names.add((node as N.Identifier).name);
+    return undefined;
+  });
+  return names;
+}
+
 /**
  * Whether an identifier that is its parent's `key` field is a reference to a binding, rather than a property
  * key, a member name, an attribute name or an import's own name.

@@ -1,9 +1,9 @@
-import { builtinModules } from 'node:module';
 import type { namedTypes as N } from 'ast-types';
 import { types } from 'recast';
 import type { Segment } from '../../src/model/types.js';
 import { findLocalBinding } from './find-export.js';
-import { walk, walkWithAncestors } from './walk.js';
+import { ModuleGraph, nodeApiSites } from '../../src/analysis/node-apis.js';
+import { referencedValueNames, walk } from './walk.js';
 
 const n = types.namedTypes;
 
@@ -12,75 +12,53 @@ export function clashingBinding(ast: N.File, wanted: readonly string[]): string 
   return wanted.find((name) => findLocalBinding(ast, name) !== undefined);
 }
 
-const NODE_BUILTINS = new Set(builtinModules);
-
-function isNodeBuiltin(specifier: string): boolean {
-  return specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]!);
-}
-
-/** The statement (a direct child of a block or the program) that holds `node`, given its ancestors. */
-function enclosingStatement(node: N.Node, ancestors: readonly N.Node[]): N.Node {
-  let current = node;
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const parent = ancestors[i]!;
-    if (parent.type === 'Program' || parent.type === 'BlockStatement') return current;
-    current = parent;
-  }
-  return current;
-}
-
 /**
  * zfb runs paths() and the render in an embedded V8 without Node: `fetch()` throws, `node:*` (and every Node
- * builtin) cannot be imported, `process` is undefined except `process.env.NODE_ENV`. Marks each such spot;
- * the migrate command can run this data code in Node before the build instead. `addTo` places a marker.
+ * builtin) cannot be imported, `process` is undefined except `process.env.NODE_ENV`. Marks each such spot
+ * (src/analysis/node-apis.ts finds them); the migrate command can run this data code in Node before the build
+ * instead. `addTo` places a marker.
  */
 export function markNodeOnlyCode(ast: N.File, addTo: (node: N.Node, reason: string) => void): void {
   const marked = new Set<N.Node>();
-  const mark = (node: N.Node, reason: string) => {
-    if (marked.has(node)) return;
-    marked.add(node);
-    addTo(node, reason);
-  };
-  for (const statement of ast.program.body) {
-    if (n.ImportDeclaration.check(statement) && statement.importKind !== 'type' && isNodeBuiltin(String(statement.source.value))) {
-      mark(
-        statement,
-        `'${String(statement.source.value)}' is a Node module; zfb runs paths() and pages in V8 without Node: load this data before the build`,
-      );
-    }
+  for (const { statement, reason } of nodeApiSites(ast)) {
+    if (marked.has(statement)) continue;
+    marked.add(statement);
+    addTo(statement, reason);
   }
-  // A plain walk with ancestors: this visits every node of every page migrated.
-  walkWithAncestors(ast.program, (node, ancestors) => {
-    if (node.type === 'CallExpression') {
-      const { callee, arguments: args } = node as N.CallExpression;
-      if (callee.type === 'Identifier' && callee.name === 'fetch') {
-        mark(enclosingStatement(node, ancestors), 'fetch() throws in zfb (no network during the build): load this data before the build');
-      }
-      const specifier = args[0];
-      if (callee.type === 'Identifier' && callee.name === 'require' && specifier?.type === 'StringLiteral' && isNodeBuiltin(specifier.value)) {
-        mark(enclosingStatement(node, ancestors), `'${specifier.value}' is a Node module; zfb runs paths() and pages in V8 without Node: load this data before the build`);
-      }
-      return undefined;
-    }
-    // An identifier's own children (a type annotation) are not looked into.
-    if (node.type !== 'Identifier') return undefined;
-    const parent = ancestors[ancestors.length - 1];
-    if ((node as N.Identifier).name !== 'process') return false;
-    if (parent && (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && (parent as N.MemberExpression).property === node) return false;
-    if (parent && parent.type === 'ObjectProperty' && (parent as N.ObjectProperty).key === node && !(parent as N.ObjectProperty).shorthand) return false;
-    if (isNodeEnv(ancestors)) return false;
-    mark(enclosingStatement(node, ancestors), '`process` is undefined in zfb (only process.env.NODE_ENV is set): pass this value in another way');
-    return false;
-  });
 }
 
-/** `process.env.NODE_ENV`, the one part of `process` zfb defines (as "production"), given `process`'s ancestors. */
-function isNodeEnv(ancestors: readonly N.Node[]): boolean {
-  const named = (node: N.Node | undefined, name: string): boolean => {
-    const property = node?.type === 'MemberExpression' ? (node as N.MemberExpression).property : undefined;
-    return property?.type === 'Identifier' && property.name === name;
-  };
-  return named(ancestors[ancestors.length - 1], 'env') && named(ancestors[ancestors.length - 2], 'NODE_ENV');
+/** At most this many modules, and APIs of each, are named in one marker. */
+const NAMED = 3;
+
+/**
+ * Marks each import of a project module through which the page reaches Node-only APIs (a data helper that
+ * reads files with `fs`): zfb fails there as it would on the page's own code. The marker names the module that
+ * uses them, the import chain when it is not the imported one, and the APIs with their lines. `path` is the
+ * page's project path, `read` reads project files (TransformInput.readFile).
+ */
+export function markNodeOnlyImports(ast: N.File, path: string, read: (file: string) => string | undefined, addTo: (node: N.Node, reason: string) => void): void {
+  const valueNames = referencedValueNames(ast.program);
+  const graph = new ModuleGraph(read);
+  for (const statement of ast.program.body) {
+    if (!n.ImportDeclaration.check(statement) || statement.importKind === 'type') continue;
+    const specifiers = statement.specifiers ?? [];
+    // Imports used only as types are erased by the bundler: they bring no code along.
+    if (specifiers.length > 0 && !specifiers.some((s) => (s as { importKind?: string }).importKind !== 'type' && valueNames.has(String(s.local?.name)))) continue;
+    const target = graph.resolve(path, String(statement.source.value));
+    if (target === undefined) continue;
+    const reached = graph.usesReachedFrom(target);
+    if (reached.length === 0) continue;
+    const named = reached.slice(0, NAMED).map(({ file, uses, chain }) => {
+      const apis = [...new Map(uses.map((u) => [u.api, u])).values()].slice(0, NAMED).map((u) => `${u.api} (line ${u.line})`);
+      const via = chain.length > 1 ? ` (through ${chain.slice(0, -1).join(' → ')})` : '';
+      return `${file}${via} uses ${apis.join(', ')}`;
+    });
+    const more = reached.length > NAMED ? `, and ${reached.length - NAMED} more modules` : '';
+    addTo(
+      statement,
+      `${named.join('; ')}${more}: zfb runs paths() and pages in V8 without Node, where these fail: produce this data before the build (a JSON file the page imports)`,
+    );
+  }
 }
 
 /** Link props that only steer Next's client router: on a plain `<a>` they mean nothing. */

@@ -9,6 +9,7 @@ import { dropUnusedImports, ensureTypeImport, removeExport, rewriteRelativeImpor
 import { findPageComponent } from '../_shared/page-component.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
+import { APP_DATA_EXPORTS, markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { cascadeFunction, readCascade } from './cascade.js';
 import { splitPageComponent } from './page-data.js';
@@ -44,6 +45,8 @@ const transform: Transform = (input: TransformInput) => {
   if (!route || route.router !== 'app' || route.role !== 'page') return { source: null, markers: [], skipped: 'not an app-router page file' };
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
+  const opaque = opaqueExports(ast, APP_DATA_EXPORTS);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   const ts = m.typescript;
   const pagesDir = route.dir.replace(/app$/, 'pages');
   const pattern = route.pattern === '/' ? '/index' : route.pattern;

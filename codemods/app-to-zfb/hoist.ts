@@ -15,7 +15,7 @@ const n = types.namedTypes;
 
 /**
  * zfb awaits only the page function: a nested async server component renders nothing under preact and fails
- * under react (reference/zfb-engine.md §6.1). The common safe shape is hoisted: a component defined in this
+ * under react (real builds: test/codemod/zfb-semantic.test.ts). The common safe shape is hoisted: a component defined in this
  * module, rendered once in the JSX the page returns (not inside a callback, a condition or another
  * component's props), whose top-level awaits read only its props and module-level bindings. Each such await
  * moves into the (now async) page function right before that return, its result is passed down as a prop, and

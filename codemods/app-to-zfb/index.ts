@@ -8,12 +8,13 @@ import { EditedModule } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression } from '../_shared/find-export.js';
 import { staticValue } from '../_shared/literal.js';
 import { newMarkers, withMarkers } from '../_shared/marker.js';
+import { APP_DATA_EXPORTS, markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import { removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { appAncestorFolders, routeFromPath, type RouteFile } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
 import { walk } from '../_shared/walk.js';
-import { access, clashingBinding, identifierFor, markNodeOnlyCode, objectKey, routeKeys } from '../_shared/zfb-common.js';
+import { access, clashingBinding, identifierFor, markNodeOnlyCode, markNodeOnlyImports, objectKey, routeKeys } from '../_shared/zfb-common.js';
 import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
 import { hoistNestedAsyncComponents } from './hoist.js';
 import { layoutsMarker, SEGMENT_CONFIG_ADVICE } from './marker-texts.js';
@@ -49,6 +50,8 @@ const appToZfb: Transform = (input) => {
   const outputPath = zfbPagePath(route);
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
+  const opaque = opaqueExports(ast, APP_DATA_EXPORTS);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   const ts = m.typescript;
   const clash = clashingBinding(ast, ['paths', 'rootLayoutParams']);
   if (clash) return skip(`the module already has a top-level \`${clash}\`, the name the generated zfb code needs`);
@@ -118,6 +121,7 @@ const appToZfb: Transform = (input) => {
 
   rewriteRelativeImports(m, input.path, outputPath);
   markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+  markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
   migrateNextImports(m);
   const source = m.print();
   return { source, outputPath, markers: newMarkers(input.source, source) };

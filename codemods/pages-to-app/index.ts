@@ -5,6 +5,7 @@ import type { Segment } from '../../src/model/types.js';
 import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { findExport, findLocalBinding, type FoundExport, type FunctionNode } from '../_shared/find-export.js';
 import { newMarkers, withMarkers } from '../_shared/marker.js';
+import { markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import { dropUnusedImports, ensureImports, removeExport, renameBinding, rewriteRelativeImports, unexport } from '../_shared/module-edits.js';
 import { boundNames, findPageComponent } from '../_shared/page-component.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
@@ -16,6 +17,9 @@ import { readFlatStaticPaths, renameLocalAway, type FlatStaticPaths } from './fl
 import { localeRoutingReasons, markLocaleLinks } from './locale.js';
 import { convertStaticPaths, entryParamsCode, type Fallback } from './static-paths.js';
 import { convertStaticProps } from './static-props.js';
+import { markForeignExports, markOtherUses } from './page-exports.js';
+import { rootLayout } from './root-layout.js';
+import { markClientOnlyHookImports, markHooksAfterAwait } from './server-component.js';
 
 const n = types.namedTypes;
 
@@ -127,12 +131,24 @@ const transform: Transform = (input: TransformInput) => {
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
   const body = ast.program.body as N.Node[];
+  const opaque = opaqueExports(ast, ['getStaticPaths', 'getStaticProps']);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   const pathsExport = findExport(ast, 'getStaticPaths');
   const propsExport = findExport(ast, 'getStaticProps');
   if (!pathsExport && !propsExport) return { source: null, markers: [] };
   if (findExport(ast, 'getServerSideProps') || findExport(ast, 'getInitialProps')) {
     return { source: null, markers: [], skipped: 'getServerSideProps/getInitialProps pages are not static: convert them by hand' };
   }
+
+  // Read on the module as written, before the edits below.
+  markOtherUses(m, pathsExport, 'calls getStaticPaths, which becomes generateStaticParams and returns the params objects themselves, not { paths, fallback }: update this code');
+  markOtherUses(
+    m,
+    propsExport,
+    "calls getStaticProps, which becomes the page's props loader and returns the props themselves (notFound() and redirect() throw instead of being returned): update this code",
+  );
+  markForeignExports(m, new Set(['getStaticPaths', 'getStaticProps']));
+  markClientOnlyHookImports(m);
 
   const ts = m.typescript;
   const localeKey = input.i18n ? LOCALE_KEY : undefined;
@@ -192,16 +208,18 @@ const transform: Transform = (input: TransformInput) => {
       }
       gspStatement = taken.statement;
     } else {
-      // Re-exported from another module: wrap it, unwrapping each entry at run time.
+      // Re-exported from another module, or a value of this one (`= Loader.getStaticPaths`): wrap it,
+      // unwrapping each entry at run time. A value declared here stays, unexported, for the wrapper to call.
       const source = pathsExport.source ?? pathsExport.local?.importedFrom ?? '';
       const localName = pathsExport.local?.name ?? freeName(ast, 'getStaticPaths');
-      removeExport(m, pathsExport);
+      dropExportKeepValue(m, pathsExport);
       if (!pathsExport.local) {
         const imported = pathsExport.specifier ? nameOf(pathsExport.specifier.local ?? pathsExport.specifier.exported) : 'getStaticPaths';
         top.push(`import { ${imported === localName ? imported : `${imported} as ${localName}`} } from '${moveSpecifier(source, input.path, outputPath)}';`);
       }
       const shape = localeKey ? '{ params, locale? }' : '{ params }';
-      endNotes.push(`getStaticPaths comes from ${source}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`);
+      const origin = source ? `comes from ${source}` : `is the value of ${pathsExport.local ? m.text(pathsExport.local.init ?? pathsExport.local.declaration) : 'an expression'}`;
+      endNotes.push(`getStaticPaths ${origin}: its entries are assumed to be ${shape} objects, and its fallback is unknown here: set dynamicParams by hand`);
       // Called with the context Next called it with.
       bottom.push(
         `export async function generateStaticParams() {\n  const result = await ${localName}(${pathsContextCode(input.i18n)});\n  return result.paths.map((entry) => ${entryParamsCode(input.i18n, localeKey)});\n}`,
@@ -264,11 +282,16 @@ const transform: Transform = (input: TransformInput) => {
       anchor ??= taken.statement;
     } else {
       const source = propsExport.source ?? propsExport.local?.importedFrom ?? '';
-      removeExport(m, propsExport);
+      dropExportKeepValue(m, propsExport);
       loader = freeName(ast, PROPS_LOADER);
       const imported = propsExport.specifier ? nameOf(propsExport.specifier.local ?? propsExport.specifier.exported) : 'getStaticProps';
-      if (propsExport.local) loader = propsExport.local.name;
-      else {
+      if (propsExport.local) {
+        loader = propsExport.local.name;
+        if (!propsExport.local.importedFrom) {
+          const value = m.text(propsExport.local.init ?? propsExport.local.declaration);
+          m.marker(propsExport.local.statement, `getStaticProps is the value of ${value}: its result is used as the props; handle notFound, redirect and revalidate by hand`);
+        }
+      } else {
         const reason = `getStaticProps comes from ${source}: its result is used as the props; handle notFound, redirect and revalidate by hand`;
         top.unshift(withMarkers(`import { ${imported} as ${loader} } from '${moveSpecifier(source, input.path, outputPath)}';`, [reason]));
       }
@@ -309,6 +332,7 @@ const transform: Transform = (input: TransformInput) => {
       m.replaceParams(component, '');
     }
     m.prepend(component, original ? `const ${patternText(m, original)} = ${loaded};` : `${loaded};`);
+    markHooksAfterAwait(m, component);
     // `const Page: NextPage<Props> = …` describes a pages-router component; the async one is inferred.
     const local = defaultExport?.local;
     if (local?.declarator && n.Identifier.check(local.declarator.id) && typeRefName(local.typeAnnotation) === 'NextPage') {
@@ -362,8 +386,19 @@ const transform: Transform = (input: TransformInput) => {
   if (bottom[0]) bottom[0] = withMarkers(bottom[0], endNotes);
   for (const code of bottom) m.insertAfter(undefined, code);
   const source = m.print();
-  return { source, outputPath, markers: newMarkers(input.source, source) };
+  const layout = rootLayout(input, route.dir, appDir, route.ext);
+  return { source, outputPath, markers: newMarkers(input.source, source), ...(layout ? { companions: [layout] } : {}) };
 };
+
+/**
+ * Takes the export away but keeps what it names: an exported declaration of this module whose value is no
+ * function (`export const getStaticPaths = Loader.getStaticPaths`) stays as a local the new code calls;
+ * a re-export or a specifier goes (the local binding of a specifier stays anyway).
+ */
+function dropExportKeepValue(m: EditedModule, found: FoundExport): void {
+  if (found.form === 'declaration' && found.local && !found.local.importedFrom) unexport(m, found);
+  else removeExport(m, found);
+}
 
 function nameOf(node: N.Node): string {
   return n.StringLiteral.check(node) ? node.value : String((node as N.Identifier).name);

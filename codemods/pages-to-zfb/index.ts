@@ -4,10 +4,11 @@ import { types } from 'recast';
 import { formatPattern, isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
 import { babelOptions } from '../_shared/ast.js';
-import { EditedModule, endOf } from '../_shared/edited-module.js';
+import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
 import { markerComment, newMarkers, withMarkers } from '../_shared/marker.js';
+import { markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import { rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath } from '../_shared/route-file.js';
@@ -19,11 +20,12 @@ import {
   localeAlternatives,
   paramsFromMatchFields,
   markNodeOnlyCode,
+  markNodeOnlyImports,
   objectKey,
   routeKeys,
 } from '../_shared/zfb-common.js';
 import { keepAsLocal, migrateNextImports } from '../_shared/zfb-edits.js';
-import { markStaticPropsResults, returnedObjects } from '../_shared/zfb-next-data.js';
+import { markStaticPropsResults, returnedObjectSites, returnedObjects } from '../_shared/zfb-next-data.js';
 import {
   LOCALE_PARAM,
   localeMarkers,
@@ -57,6 +59,8 @@ const pagesToZfb: Transform = (input) => {
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
   if (findExport(ast, 'paths')) return skip('already a zfb page: it exports paths()');
+  const opaque = opaqueExports(ast, ['getStaticPaths', 'getStaticProps']);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   if (findExport(ast, 'getServerSideProps')) {
     return skip('getServerSideProps renders on every request; zfb builds static pages only');
   }
@@ -74,12 +78,13 @@ const pagesToZfb: Transform = (input) => {
   const move = (specifier: string): string => moveSpecifier(specifier, input.path, path);
   if (dynamic) migrateDynamicPage(m, input, route.segments, i18n, move);
   else if (i18n) migrateLocalizedStaticPage(m, i18n, route.pattern, move);
-  else migrateStaticPage(m);
+  else migrateStaticPage(m, route.pattern);
   if (i18n) {
     rewriteRelativeImports(m, input.path, path);
     markLocaleLinks(m, i18n);
   }
   markNodeOnlyCode(ast, (node, reason) => m.marker(node, reason));
+  markNodeOnlyImports(ast, input.path, input.readFile, (node, reason) => m.marker(node, reason));
   migrateNextImports(m);
   return finish(m, input, route.ext, path);
 };
@@ -117,19 +122,51 @@ function skip(reason: string): TransformResult {
   return { source: null, markers: [], skipped: reason };
 }
 
-/** zfb calls a static page's getStaticProps() with no argument and spreads its `props` into the component. */
-function migrateStaticPage(m: EditedModule): void {
+/**
+ * What next build passed a static page's getStaticProps without i18n (next/dist/server/render.js: no params on
+ * a static page, `locales: [...(renderOpts.locales ?? [])]`, `revalidateReason: 'build'` at build time).
+ */
+const NEXT_STATIC_CONTEXT = "{ locales: [], locale: undefined, defaultLocale: undefined, revalidateReason: 'build' }";
+
+/**
+ * zfb 0.1.0-next.89 calls a static page's getStaticProps() with no argument and spreads its `props` into the
+ * component; a result without `props` (notFound, redirect) fails the build (reference: zfb-engine.md §3.3).
+ * The context Next passed at build time becomes the parameter's default, so code that reads it (or
+ * destructures it) sees the same values; notFound, redirect and results the transform cannot see are marked
+ * with zfb's own error, revalidate as ignored.
+ */
+function migrateStaticPage(m: EditedModule, pattern: string): void {
   const found = findExport(m.ast, 'getStaticProps');
   if (!found || found.typeOnly) return;
   const mark = (node: N.Node, reason: string): void => m.marker(node, reason);
-  const fn = found.local?.fn;
-  if (fn && fn.params.length > 0) {
-    mark(found.statement, 'zfb calls getStaticProps() with no argument: its context (locale, preview, ...) is undefined here');
+  const failure = `the zfb build fails ("getStaticProps() for \"${pattern}\" must return { props: {...} }")`;
+  const local = found.local;
+  const fn = local && local.importedFrom === undefined ? local.fn : undefined;
+  if (!fn) {
+    const where = found.source ?? local?.importedFrom;
+    mark(
+      found.statement,
+      `getStaticProps ${where ? `comes from '${where}'` : 'is not a function of this module'}: zfb calls it with no argument (Next passed ${NEXT_STATIC_CONTEXT}), and ${failure} unless it returns { props }: check it`,
+    );
+    return;
   }
-  markStaticPropsResults(found, mark);
-  for (const object of returnedObjects(found).objects) {
+  const context = fn.params[0] as N.Node | undefined;
+  // A default this transform wrote (a second run) is what Next passed.
+  if (context?.type === 'AssignmentPattern' && m.text((context as N.AssignmentPattern).right) !== NEXT_STATIC_CONTEXT) {
+    mark(local!.statement, `zfb calls getStaticProps() with no argument, so this default context is used where Next passed ${NEXT_STATIC_CONTEXT}`);
+  } else if (context && context.type !== 'AssignmentPattern') {
+    m.insert(endOf(context), ` = ${NEXT_STATIC_CONTEXT}`);
+  }
+  const { sites, allVisible } = returnedObjectSites(found);
+  if (!allVisible) mark(local!.statement, `getStaticProps returns a value computed at run time: if it is { notFound } or { redirect }, ${failure}`);
+  for (const { object, statement } of sites) {
+    // On the `return` when it begins its line (`if (x) return …` gets the marker inline, before the object).
+    const anchor = statement && m.source.slice(m.lineStart(startOf(statement)), startOf(statement)).trim() === '' ? statement : object;
+    const revalidate = getProperty(object, 'revalidate');
+    if (revalidate && staticValue(revalidate.value) !== false) mark(anchor, 'revalidate: zfb is static only; this page changes only when the site is rebuilt');
     const notFound = getProperty(object, 'notFound');
-    if (notFound) mark(notFound, 'notFound on a static page fails the zfb build ("must return { props: {...} }"): delete the page instead');
+    if (notFound && staticValue(notFound.value) !== false) mark(anchor, `notFound on a static page: ${failure}: delete the page instead`);
+    if (getProperty(object, 'redirect')) mark(anchor, `redirect on a static page: ${failure}: delete the page and add the redirect to your host (e.g. public/_redirects)`);
   }
 }
 

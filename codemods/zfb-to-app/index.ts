@@ -14,6 +14,7 @@ import {
 import { EditedModule, startOf } from '../_shared/edited-module.js';
 import { findExport, ownStatement, type FoundExport, type LocalBinding } from '../_shared/find-export.js';
 import { markerComment, newMarkers } from '../_shared/marker.js';
+import { markOpaque, opaqueExports, ZFB_DATA_EXPORTS } from '../_shared/opaque-exports.js';
 import { ensureImports, removeExport, rewriteRelativeImports } from '../_shared/module-edits.js';
 import { moveSpecifier } from '../_shared/relative-imports.js';
 import { routeFromPath, type RouteFile } from '../_shared/route-file.js';
@@ -48,6 +49,8 @@ const zfbToApp: Transform = (input) => {
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
   if (findExport(ast, 'generateStaticParams')) return skip('already an app-router page: it exports generateStaticParams');
+  const opaque = opaqueExports(ast, ZFB_DATA_EXPORTS);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   const dynamic = isDynamic(route.segments);
   if (dynamic && !findExport(ast, 'paths')) return skip('a dynamic zfb page without paths() builds nothing; there is nothing to carry');
   const component = findExport(ast, 'default');

@@ -2,6 +2,7 @@ import { isDynamic } from '../../src/model/segments.js';
 import { EditedModule } from '../_shared/edited-module.js';
 import { findExport, ownStatement } from '../_shared/find-export.js';
 import { newMarkers } from '../_shared/marker.js';
+import { markOpaque, opaqueExports, ZFB_DATA_EXPORTS } from '../_shared/opaque-exports.js';
 import { routeFromPath } from '../_shared/route-file.js';
 import type { Transform, TransformResult } from '../_shared/types.js';
 import { clashingBinding } from '../_shared/zfb-common.js';
@@ -29,6 +30,8 @@ const zfbToPages: Transform = (input) => {
   const m = new EditedModule(input.source, input.path);
   const ast = m.ast;
   if (findExport(ast, 'getStaticPaths')) return skip('already a pages-router page: it exports getStaticPaths');
+  const opaque = opaqueExports(ast, ZFB_DATA_EXPORTS);
+  if (opaque.length > 0) return markOpaque(m, input, opaque);
   const ts = m.typescript;
 
   if (isDynamic(route.segments)) {

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { TRANSFORMS } from '../../codemods/index.js';
 import { CodemodUsageError } from '../codemod/errors.js';
@@ -31,12 +32,13 @@ export function registerCodemod(program: Command): void {
     .option('--list', 'list the transforms')
     .option('--dry', 'change nothing on disk (no git check either)')
     .option('--print', 'print a unified diff of every change')
-    .option('--force', 'run even when the git work tree has uncommitted changes')
+    .option('--force', 'run even when a git repository of the files has uncommitted changes, and write read-only files (keeping their mode)')
     .option('--json', 'print the summary as JSON')
-    .option('--workers <n>', 'worker threads beside the main one (default: one per further core above 2,000 files to parse)', workerCount)
+    .option('--workers <n>', 'worker threads beside the main one (default: one per further core above 2,000 files to parse; at most one per further core)', workerCount)
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, 1 a file could not be transformed (left untouched), 2 usage error (unknown transform, missing path, dirty git tree).',
+      '\nExit codes: 0 done, 1 a file could not be transformed (left untouched), 2 usage error (unknown transform, missing path, dirty git tree, ' +
+        'a next.config that cannot be evaluated), 130/143 stopped by SIGINT/SIGTERM (files not reached are left as they were).',
     )
     .action(async (name: string | undefined, paths: string[], flags: CodemodFlags) => {
       if (flags.list) {
@@ -59,7 +61,9 @@ export function registerCodemod(program: Command): void {
       try {
         const summary = await runCodemod({ name, paths, dry: flags.dry, print: flags.print, force: flags.force, json: flags.json, workers: flags.workers });
         process.stdout.write(flags.json ? summaryJson(summary) : formatSummary(summary));
-        process.exitCode = summary.counts.failed > 0 ? EXIT.failed : EXIT.ok;
+        // A stopped run exits as the signal would have ended it (128 + its number), after saying what it did.
+        if (summary.interrupted) process.exitCode = 128 + constants.signals[summary.interrupted.signal];
+        else process.exitCode = summary.counts.failed > 0 ? EXIT.failed : EXIT.ok;
       } catch (error) {
         if (!(error instanceof CodemodUsageError)) throw error;
         process.stderr.write(`zfb-next codemod: ${error.message}\n`);

@@ -4,6 +4,7 @@ import { DIFF_FORMATS, FAIL_ON_VALUES, type DiffFormat, type FailOn } from '../r
 interface DiffCliOptions {
   format: DiffFormat;
   output?: string;
+  force?: boolean;
   failOn: FailOn;
   allow?: string;
 }
@@ -24,7 +25,11 @@ is the same URL. /404, /500 and Next's internal pages are never compared.
 Exit codes:
   0  nothing matches --fail-on
   1  something matches --fail-on
-  2  a side or the --allow file cannot be read (the message names which and why)
+  2  a side or the --allow file cannot be read, or --output names an existing file that is not
+     an earlier report (the message names which and why)
+
+When --output or GITHUB_STEP_SUMMARY cannot be written, the message says why and the report is
+printed to stdout instead; the exit code stays the one above.
 
 With --format md and GITHUB_STEP_SUMMARY set, the report is also appended to the job summary.
 
@@ -40,7 +45,8 @@ export function registerDiff(program: Command): void {
     .argument('<base>', 'the side before the change')
     .argument('<head>', 'the side after the change')
     .addOption(new Option('--format <format>', 'report format').choices([...DIFF_FORMATS]).default('md'))
-    .option('--output <file>', 'write the report to <file> instead of stdout')
+    .option('--output <file>', 'write the report to <file> instead of stdout (an existing file only if it is an earlier report)')
+    .option('--force', 'let --output replace an existing file that is not a zfb-next diff report')
     .addOption(
       new Option(
         '--fail-on <what>',

@@ -17,6 +17,23 @@ export function createProgram(): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`zfb-next routes | head -1`) closes the pipe, and the next write fails with
+ * EPIPE. That is no error of the command: stop writing to that stream and let the command finish, with no
+ * stack trace. Installed by the executable only (bin/zfb-next.js), never by code that imports the library.
+ */
+export function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+        stream.write = () => true;
+        return;
+      }
+      throw error;
+    });
+  }
+}
+
 /** Runs the CLI and returns the exit code; commander's own errors are usage errors (2). */
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;

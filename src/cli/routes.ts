@@ -27,7 +27,8 @@ export function registerRoutes(program: Command): void {
         process.exitCode = model.diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
       } catch (error) {
         if (!(error instanceof ProjectError)) throw error;
-        process.stderr.write(`zfb-next routes: ${error.message}\n`);
+        const { escapeInvisible } = await import('../report/escape.js');
+        process.stderr.write(`zfb-next routes: ${escapeInvisible(error.message, { keepNewlines: true })}\n`);
         process.exitCode = EXIT.usage;
       }
     });

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Transform } from '../../codemods/_shared/types.js';
+import type { Interrupt } from './interrupt.js';
 import type { FileJob, FileOutcome, ProcessOptions } from './process-file.js';
 import { processWith, settleAll, type Writer } from './writer.js';
 
 // Beside this module both in dist/src/codemod/ (tsc) and in the CLI bundle's one folder (scripts/build-cli.mjs).
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Small batches: a worker still warming up (its first files are several times slower) never holds the tail. */
-const BATCH = 8;
+export const BATCH = 8;
 
 /** Workers run compiled JavaScript only: from TypeScript sources (tests) the run stays in-process. */
 export function poolAvailable(): boolean {
@@ -28,9 +29,10 @@ interface Batch {
 export interface Pool {
   /**
    * Processes the candidates on this thread (its writes go to `writer`) and the workers (they write their own);
-   * outcomes come back in the input order. Ends the pool.
+   * outcomes come back in the input order. Ends the pool. After an interrupt, the candidates no thread began
+   * have no outcome (a hole in the array).
    */
-  run(transform: Transform, candidates: readonly Candidate[], writer: Writer): Promise<FileOutcome[]>;
+  run(transform: Transform, candidates: readonly Candidate[], writer: Writer): Promise<(FileOutcome | undefined)[]>;
   /** Ends the workers without running anything (the run turned out too small to share). */
   close(): Promise<void>;
 }
@@ -40,7 +42,9 @@ export interface Pool {
  * pool starts as soon as the run knows it will be big enough, and the workers load while this thread is
  * still reading the files; they take batches once `run` has them.
  */
-export function startPool(transformName: string, options: ProcessOptions, workers: number): Pool {
+export function startPool(transformName: string, options: ProcessOptions, workers: number, interrupt?: Interrupt): Pool {
+  const stop = interrupt?.flag ?? new Int32Array(new SharedArrayBuffer(4));
+  const stopped = (): boolean => Atomics.load(stop, 0) !== 0;
   const queue: Batch[] = [];
   let outcomes: (FileOutcome | Promise<FileOutcome>)[] = [];
   let pending = 0;
@@ -55,21 +59,24 @@ export function startPool(transformName: string, options: ProcessOptions, worker
 
   const feeders = Array.from({ length: workers }, () => {
     // Workers read their files themselves: only paths cross the thread boundary.
-    const worker = new Worker(WORKER_FILE, { workerData: { transform: transformName, options } });
+    const worker = new Worker(WORKER_FILE, { workerData: { transform: transformName, options, stop } });
     let ready = false;
     /** The batch this worker has, and how many of its files it has reported. */
     let current: Batch | undefined;
     let done = 0;
     const feed = (): void => {
       if (!ready || current) return;
-      current = queue.shift();
+      current = stopped() ? undefined : queue.shift();
       done = 0;
       if (current) worker.postMessage(current.jobs.map((c) => c.job));
       else if (running) void worker.terminate();
     };
-    worker.on('message', (message: 'ready' | FileOutcome) => {
+    worker.on('message', (message: 'ready' | 'stopped' | FileOutcome) => {
       if (message === 'ready') {
         ready = true;
+      } else if (message === 'stopped') {
+        current = undefined;
+        wake?.();
       } else if (current) {
         settle(current.start + done, [message]);
         if (++done < current.jobs.length) return;
@@ -85,8 +92,9 @@ export function startPool(transformName: string, options: ProcessOptions, worker
       current = undefined;
       wake?.();
     });
-    return { worker, feed };
+    return { worker, feed, busy: () => current !== undefined };
   });
+  interrupt?.onSignal(() => wake?.());
   const close = async (): Promise<void> => {
     await Promise.all(feeders.map(({ worker }) => worker.terminate()));
   };
@@ -102,10 +110,15 @@ export function startPool(transformName: string, options: ProcessOptions, worker
 
       const processGroup = processWith(transform, options, writer);
       while (pending > 0) {
+        // Interrupted: no batch is begun any more; the run ends once the workers have left the ones they have.
+        if (stopped()) {
+          queue.length = 0;
+          if (!feeders.some(({ busy }) => busy())) break;
+        }
         const batch = queue.shift();
         if (batch) {
           settle(batch.start, processGroup(batch.jobs));
-          // Let the workers' messages in before the next batch.
+          // Let the workers' messages (and a signal) in before the next batch.
           await new Promise((resolve) => setImmediate(resolve));
         } else {
           await new Promise<void>((resolve) => (wake = resolve));

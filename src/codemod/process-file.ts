@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { newMarkers } from '../../codemods/_shared/marker.js';
-import type { Marker, Transform } from '../../codemods/_shared/types.js';
+import type { Marker, Transform, TransformResult } from '../../codemods/_shared/types.js';
 import { assertParses } from './parses.js';
 import { toProjectPath } from './project-root.js';
+import { readSource } from './read-source.js';
+import { routeTwins } from './route-twins.js';
 import { commitWrite, type PendingWrite, type WriteFailure } from './write-atomic.js';
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
@@ -19,18 +21,24 @@ export interface FileOutcome {
   markers: Marker[];
   /** A unified diff, when printing was asked for and the file changed. */
   patch?: string;
+  /** New files the output needs (absolute paths), for the run to write once after every file: see run.ts. */
+  companions?: { file: string; source: string; markers: Marker[]; replaces?: string[] }[];
 }
 
 export interface FileJob {
   file: string;
   root: string;
   i18n?: { locales: string[]; defaultLocale: string };
+  /** The file's permission bits, as read: the new file gets them too. */
+  mode: number;
 }
 
 export interface ProcessOptions {
   cwd: string;
   dry: boolean;
   print: boolean;
+  /** Write read-only files too (their mode is kept). */
+  force?: boolean;
 }
 
 function display(cwd: string, file: string): string {
@@ -52,6 +60,7 @@ interface Produced {
   moved: boolean;
   markers: Marker[];
   job: FileJob;
+  companions?: TransformResult['companions'];
 }
 
 /**
@@ -77,7 +86,7 @@ function produce(
   const moved = result.outputPath !== undefined && result.outputPath !== relative;
   if (result.source === null || (result.source === source && !moved)) return { outcome: { file, status: 'unchanged', markers: [] } };
   const target = moved ? path.join(job.root, result.outputPath!) : job.file;
-  return { produced: { file, source, output: result.source, target, moved, markers: result.markers, job } };
+  return { produced: { file, source, output: result.source, target, moved, markers: result.markers, job, companions: result.companions } };
 }
 
 /** Re-parses a transform's output: a file whose output would not parse is reported and left untouched. */
@@ -88,20 +97,42 @@ function checkOutput(produced: Produced, options: ProcessOptions): { outcome: Fi
   } catch (error) {
     return { outcome: { file, status: 'failed', reason: `output would not parse, file left untouched: ${parseError(error)}`, markers: [] } };
   }
-  // A real run finds a taken name when it writes (atomically: see writeFileAtomic); a dry run asks here.
-  if (moved && options.dry && existsSync(target)) {
-    return { outcome: { file, status: 'failed', reason: `${display(options.cwd, target)} already exists, file left untouched`, markers: [] } };
+  // No write permission for anyone: the owner meant it to stay as it is (a rename would bypass that).
+  if ((produced.job.mode & 0o222) === 0 && !options.force) {
+    const mode = produced.job.mode.toString(8).padStart(4, '0');
+    return { outcome: { file, status: 'failed', reason: `read-only (mode ${mode}), file left untouched: pass --force to write it (its mode is kept)`, markers: [] } };
+  }
+  // A real run finds a taken name when it writes (atomically: see commitWrite); a dry run asks here.
+  if (moved && options.dry) {
+    const taken = [target, ...routeTwins(produced.job.root, target, produced.job.file)].find((f) => existsSync(f));
+    if (taken !== undefined) {
+      return { outcome: { file, status: 'failed', reason: `${alreadyExists(options.cwd, target, taken)}, file left untouched`, markers: [] } };
+    }
   }
   // The printed text is what users see, so marker lines are read from it.
   const found = newMarkers(source, output);
   const markers = found.length > 0 ? found : produced.markers;
   const outcome: FileOutcome = { file, status: 'changed', markers };
   if (moved) outcome.movedTo = display(options.cwd, target);
+  if (produced.companions?.length) {
+    outcome.companions = produced.companions.map((c) => ({
+      file: path.join(produced.job.root, c.path),
+      source: c.source,
+      markers: c.markers,
+      ...(c.replaces ? { replaces: c.replaces.map((r) => path.join(produced.job.root, r)) } : {}),
+    }));
+  }
   if (options.print) {
     outcome.patch = createTwoFilesPatch(file, outcome.movedTo ?? file, source, output);
   }
   if (options.dry) return { outcome };
-  return { outcome, write: { target, text: output, root: produced.job.root, movedFrom: moved ? produced.job.file : undefined } };
+  return { outcome, write: { target, text: output, root: produced.job.root, movedFrom: moved ? produced.job.file : undefined, mode: produced.job.mode } };
+}
+
+/** `app/x/page.tsx already exists`, or for a twin `app/x/page.jsx already exists (the route of app/x/page.tsx)`. */
+function alreadyExists(cwd: string, target: string, existing: string): string {
+  if (existing === target) return `${display(cwd, target)} already exists`;
+  return `${display(cwd, existing)} already exists (the route of ${display(cwd, target)})`;
 }
 
 /**
@@ -138,8 +169,18 @@ export function transformFiles(
 /** The outcome of a file whose write failed: nothing of it changed. */
 export function writeFailed(outcome: FileOutcome, write: PendingWrite, failure: WriteFailure, cwd: string): FileOutcome {
   const target = display(cwd, write.target);
-  const reason = failure.targetExists ? `${target} already exists` : `could not write ${target}: ${failure.message}`;
+  const reason = failure.targetExists ? alreadyExists(cwd, write.target, failure.twin ?? write.target) : `could not write ${target}: ${failure.message}`;
   return { file: outcome.file, status: 'failed', reason: `${reason}, file left untouched`, markers: [] };
+}
+
+/**
+ * A worker's file: read again where it is processed (only paths cross threads), through the checks the run
+ * made when it first read it.
+ */
+export function processPath(transform: Transform, job: FileJob, options: ProcessOptions, knownDirs: Set<string>): FileOutcome {
+  const read = readSource(job.file);
+  if (!read.ok) return { file: display(options.cwd, job.file), status: 'failed', reason: read.problem, markers: [] };
+  return processFile(transform, { ...job, mode: read.mode }, read.text, options, knownDirs);
 }
 
 /** One file through transformFiles and commitWrite, on this thread. */

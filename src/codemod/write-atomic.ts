@@ -1,6 +1,7 @@
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { routeTwins } from './route-twins.js';
 
 let counter = 0;
 
@@ -37,6 +38,13 @@ export class TargetExistsError extends Error {
   }
 }
 
+export interface WriteOptions {
+  exclusive?: boolean;
+  knownDirs?: Set<string>;
+  /** The permission bits the file gets (those of the file it replaces), whatever the umask. */
+  mode?: number;
+}
+
 /**
  * Writes through a temporary file in the same directory and a rename, so a reader never sees half a file.
  * With `exclusive`, an existing file is never replaced: the temporary file is hard-linked into place, which
@@ -44,12 +52,14 @@ export class TargetExistsError extends Error {
  * other. Throws TargetExistsError then. `knownDirs`, shared by the writes of one run, saves asking for folders
  * already made.
  */
-export function writeFileAtomic(file: string, text: string, { exclusive = false, knownDirs = new Set<string>() } = {}): void {
+export function writeFileAtomic(file: string, text: string, { exclusive = false, knownDirs = new Set<string>(), mode }: WriteOptions = {}): void {
   const dir = path.dirname(file);
   ensureDir(dir, knownDirs);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}.${++counter}.tmp`);
   try {
     writeFileSync(temp, text);
+    // Set on the temporary file, so the name never shows the file with other permissions.
+    if (mode !== undefined) chmodSync(temp, mode);
     if (exclusive) linkInPlace(temp, file);
     else renameSync(temp, file);
   } catch (error) {
@@ -81,12 +91,16 @@ export interface PendingWrite {
   root: string;
   /** A moved file: never replace an existing file at the target, and remove this one once the target is written. */
   movedFrom?: string;
+  /** The permission bits of the file it replaces (a moved file: of the file it moves). */
+  mode?: number;
 }
 
 /** Why a write did not happen, as plain data (it crosses thread boundaries). */
 export interface WriteFailure {
   targetExists: boolean;
   message: string;
+  /** The file of the same route, under another name, that made a moved file stay where it was. */
+  twin?: string;
 }
 
 /**
@@ -95,12 +109,22 @@ export interface WriteFailure {
  */
 export function commitWrite(write: PendingWrite, knownDirs: Set<string>): WriteFailure | undefined {
   knownDirs.add(write.root);
+  const moved = write.movedFrom !== undefined;
   try {
-    writeFileAtomic(write.target, write.text, { exclusive: write.movedFrom !== undefined, knownDirs });
+    writeFileAtomic(write.target, write.text, { exclusive: moved, knownDirs, mode: write.mode });
   } catch (error) {
     // Another file of this run may have moved to the same name first (workers write in parallel).
     return { targetExists: error instanceof TargetExistsError, message: (error as Error).message.split('\n')[0]! };
   }
-  if (write.movedFrom !== undefined) unlinkSync(write.movedFrom);
+  if (moved) {
+    // Asked after the new file is in place: of two files of one run moving to one route under two names, at
+    // least the second to get here sees the first (both may step back; neither is lost).
+    const twin = routeTwins(write.root, write.target, write.movedFrom).find((file) => existsSync(file));
+    if (twin !== undefined) {
+      unlinkSync(write.target);
+      return { targetExists: true, message: `${twin} already exists`, twin };
+    }
+    unlinkSync(write.movedFrom!);
+  }
   return undefined;
 }

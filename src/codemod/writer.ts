@@ -113,9 +113,9 @@ export function processWith(
 }
 
 /** Like Promise.all, but waits for every write before failing, so none is cut off halfway. */
-export async function settleAll(outcomes: readonly (FileOutcome | Promise<FileOutcome>)[]): Promise<FileOutcome[]> {
+export async function settleAll<T extends FileOutcome | undefined>(outcomes: readonly (T | Promise<T>)[]): Promise<T[]> {
   const settled = await Promise.allSettled(outcomes);
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<FileOutcome>).value);
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }

@@ -1,6 +1,7 @@
 /**
  * URL building and encoding exactly as Next.js 16.4.6 does it
- * (reference/next-static-paths.md §1.3 and §7), plus zfb's raw form.
+ * (shared/lib/router/utils/escape-path-delimiters.ts, build/static-paths/utils.ts `encodeParam` and
+ * `normalizePathname`), plus zfb's raw form.
  */
 
 // `/ # ? \` would change the meaning of a path, and an already-encoded form of them would be decoded by the

@@ -1,5 +1,6 @@
 /**
- * Next.js 16.4.6's two route orderings (reference/next-static-paths.md §3.1 and §3.3).
+ * Next.js 16.4.6's two route orderings: shared/lib/router/utils/sorted-routes.ts (`getSortedRoutes`) and
+ * sortable-routes.ts (`sortPages`).
  *
  * `pagesRouteConflict` is the conflict check of `getSortedRoutes` (shared/lib/router/utils/sorted-routes.ts),
  * which `next build` runs over every pages-router route while writing the client build manifest: the
@@ -14,6 +15,7 @@
  */
 
 class UrlNode {
+  constructor(readonly threeDotCheck = true) {}
   placeholder = true;
   children = new Map<string, UrlNode>();
   slugName: string | null = null;
@@ -66,7 +68,7 @@ class UrlNode {
         segmentName = segmentName.slice(1, -1);
         isOptional = true;
       }
-      if (segmentName.startsWith('…')) {
+      if (this.threeDotCheck && segmentName.startsWith('…')) {
         throw new Error(`Detected a three-dot character ('…') at ('${segmentName}'). Did you mean ('...')?`);
       }
       if (segmentName.startsWith('...')) {
@@ -128,22 +130,25 @@ class UrlNode {
       }
     }
 
-    if (!this.children.has(nextSegment)) this.children.set(nextSegment, new UrlNode());
+    if (!this.children.has(nextSegment)) this.children.set(nextSegment, new UrlNode(this.threeDotCheck));
     this.children.get(nextSegment)!.insertParts(urlPaths.slice(1), slugNames, isCatchAll);
   }
 }
 
-/** `getSortedRoutes` over the pages-router route names ('/blog/[slug]'); the order it would produce. */
-export function sortPagesRoutes(pages: readonly string[]): string[] {
-  const root = new UrlNode();
+/**
+ * `getSortedRoutes` over the pages-router route names ('/blog/[slug]'); the order it would produce.
+ * `threeDotCheck`: the `'…'` check, new in next@15.0.
+ */
+export function sortPagesRoutes(pages: readonly string[], { threeDotCheck = true } = {}): string[] {
+  const root = new UrlNode(threeDotCheck);
   for (const page of pages) root.insert(page);
   return root.smoosh();
 }
 
 /** The error message `next build` fails with for this set of pages-router routes, or null when it accepts them. */
-export function pagesRouteConflict(pages: readonly string[]): string | null {
+export function pagesRouteConflict(pages: readonly string[], options: { threeDotCheck?: boolean } = {}): string | null {
   try {
-    sortPagesRoutes(pages);
+    sortPagesRoutes(pages, options);
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -176,4 +181,26 @@ export function compareNextRoutes(a: string, b: string): number {
     if (segA !== segB) return segA.localeCompare(segB);
   }
   return 0;
+}
+
+/**
+ * Routes in the order the installed Next.js writes its manifests: `sortPages` (15.5+), or the
+ * `getSortedRoutes` trie before (JS string order of static segments, so `/Zeta/[id]` before `/alpha/[id]`;
+ * a real next@14.2.35 build's routes-manifest shows it). Equal patterns keep file order.
+ */
+export function sortNextRoutes<T extends { pattern: string; file: string }>(routes: readonly T[], rules: { routeOrder: 'sorted-routes' | 'sort-pages' }): T[] {
+  const byFile = (a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  if (rules.routeOrder === 'sorted-routes') {
+    let order: string[] | undefined;
+    try {
+      order = sortPagesRoutes([...new Set(routes.map((r) => r.pattern))]);
+    } catch {
+      // A set the trie rejects fails the build; the diagnostics say so, and sortPages gives a stable order.
+    }
+    if (order) {
+      const rank = new Map(order.map((p, i) => [p, i]));
+      return [...routes].sort((a, b) => rank.get(a.pattern)! - rank.get(b.pattern)! || byFile(a, b));
+    }
+  }
+  return [...routes].sort((a, b) => compareNextRoutes(a.pattern, b.pattern) || byFile(a, b));
 }

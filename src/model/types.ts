@@ -69,9 +69,18 @@ export interface Diagnostic {
   message: string;
 }
 
+/** Which Next.js release's rules the model followed (a project with Next.js routes only). */
+export interface NextRulesUsed {
+  /** The `next` version installed for the project, or null when it has none. */
+  installed: string | null;
+  /** The release whose rules were applied: the installed one's known line, or the pinned release. */
+  rules: string;
+}
+
 export interface RouteModel {
   version: 1;
   root: string;
+  next?: NextRulesUsed;
   routes: Route[];
   diagnostics: Diagnostic[];
 }

@@ -7,7 +7,7 @@ import {
 } from './app-segment-param.js';
 
 /**
- * next@16.4.6 `build/validate-app-paths.ts` (reference/next-static-paths.md §3.2): the app router's own
+ * next@16.4.6 `build/validate-app-paths.ts`: the app router's own
  * route checks, which are not the pages router's trie (`/[a]/x` + `/[b]/y` is allowed here). Throws the
  * build's exact message on the first problem, as Next does; callers turn it into a diagnostic.
  */

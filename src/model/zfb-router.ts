@@ -12,7 +12,7 @@ import type { Diagnostic, Segment } from './types.js';
 
 export const ZFB_VERSION = '0.1.0-next.89';
 
-/** next.89 routes only these; newer zfb also accepts ts/js/jsx (reference: zfb-engine.md §0.3). */
+/** next.89 routes only these (it ignores .ts, .js and .jsx pages); later zfb also routes ts/js/jsx. */
 const PAGE_EXTENSIONS = new Set(['tsx', 'mdx', 'md', 'html']);
 /** Extensions a user may expect to be pages because newer zfb docs say so. */
 const NEWER_PAGE_EXTENSIONS = new Set(['ts', 'js', 'jsx']);

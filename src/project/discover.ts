@@ -4,11 +4,14 @@ import { CallGuard, UserCodeFault } from '../load/call-guard.js';
 import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle-settings.js';
 import { bundleSettingsOf, evaluateNextConfig, NEXT_CONFIG_FILES } from '../load/next-config.js';
 import { assertDirectory, ProjectError } from './project-error.js';
+import { installedNextVersion, nextRulesFor } from './next-version.js';
+import { nextConfigRefusal, orderLocales } from './next-config-checks.js';
+import { nextTreeRefusal } from './next-tree-checks.js';
 import type { NextProjectConfig, Project, ZfbProjectConfig } from './types.js';
 
 export { ProjectError } from './project-error.js';
 
-// zfb 0.1.0-next.89 reads the .ts config when both exist (reference/zfb-engine.md §5).
+// zfb 0.1.0-next.89 reads the .ts config when both exist (a real build with both does).
 const ZFB_CONFIG_FILES = ['zfb.config.ts', 'zfb.config.json'];
 const DEFAULT_PAGE_EXTENSIONS = ['tsx', 'ts', 'jsx', 'js'];
 
@@ -88,26 +91,34 @@ export function defaultNextConfig(): NextProjectConfig {
 
 async function readNextConfig(root: string, file: string | undefined, guard: CallGuard): Promise<NextProjectConfig> {
   const raw = file ? await evaluateNext(root, file, guard) : {};
+  const configFileName = file ? path.basename(file) : 'next.config.js';
+  const refusal = nextConfigRefusal(raw, configFileName);
+  if (refusal) throw new ProjectError(`next build rejects ${configFileName}: ${refusal.next}${refusal.why ? ` (${refusal.why})` : ''}`);
   const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
   const timeout = raw.staticPageGenerationTimeout;
-  return {
-    configFileName: file ? path.basename(file) : 'next.config.js',
+  const { rules, unknown } = nextRulesFor(installedNextVersion(root));
+  const config: NextProjectConfig = {
+    configFileName,
     pageExtensions: Array.isArray(raw.pageExtensions) ? (raw.pageExtensions as string[]) : DEFAULT_PAGE_EXTENSIONS,
     i18n:
       i18n && Array.isArray(i18n.locales) && typeof i18n.defaultLocale === 'string'
-        ? { locales: i18n.locales as string[], defaultLocale: i18n.defaultLocale }
+        ? { locales: orderLocales(i18n.locales as string[], i18n.defaultLocale), defaultLocale: i18n.defaultLocale }
         : undefined,
     output: raw.output === 'export' || raw.output === 'standalone' ? raw.output : undefined,
     trailingSlash: raw.trailingSlash === true,
     basePath: typeof raw.basePath === 'string' ? raw.basePath : '',
-    cacheComponents: raw.cacheComponents === true,
+    // A release before 16.0 has no such option (it ignores the key).
+    cacheComponents: raw.cacheComponents === true && rules.cacheComponents,
     staticPageGenerationTimeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
     bundle: bundleSettingsOf(raw),
     runtimeConfig: {
       serverRuntimeConfig: (raw.serverRuntimeConfig ?? {}) as object,
       publicRuntimeConfig: (raw.publicRuntimeConfig ?? {}) as object,
     },
+    rules,
   };
+  if (unknown) config.rulesNote = unknown;
+  return config;
 }
 
 async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConfig> {
@@ -164,6 +175,8 @@ export async function discoverProject(dir: string, options: DiscoverOptions = {}
     throw new ProjectError(`${dir}: not a Next.js or zfb project (no next.config.*, zfb.config.*, pages/ or app/)`);
   }
 
+  const treeRefusal = isNext ? nextTreeRefusal(root) : undefined;
+  if (treeRefusal) throw new ProjectError(`next build rejects ${dir}: ${treeRefusal}`);
   const pagesEngine = !pagesDir ? undefined : isNext && !(zfbConfigFile && !nextConfigFile) ? 'next' : 'zfb';
   const project: Project = { root, kind: isNext && isZfb ? 'mixed' : isNext ? 'next' : 'zfb', pagesDir, pagesEngine, appDir };
   if (isNext) project.next = await readNextConfig(root, nextConfigFile, options.guard ?? new CallGuard(DEFAULT_TIMEOUT_SECONDS * 1000));

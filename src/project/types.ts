@@ -1,4 +1,5 @@
 import type { BundleSettings } from '../load/bundle-settings.js';
+import type { NextRules } from './next-version.js';
 
 /** What project discovery found; every path is absolute unless named `relative`. */
 
@@ -22,6 +23,10 @@ export interface NextProjectConfig {
   bundle: BundleSettings;
   /** `serverRuntimeConfig` / `publicRuntimeConfig`, what `next/config`'s getConfig() returns (Next.js 15 and older). */
   runtimeConfig: { serverRuntimeConfig: object; publicRuntimeConfig: object };
+  /** The Next.js release whose rules apply (project/next-version.ts); the pinned release's when unset. */
+  rules?: NextRules;
+  /** Set when the installed release is of no known line: why, for the model's info diagnostic. */
+  rulesNote?: string;
 }
 
 export interface ZfbProjectConfig {

@@ -6,9 +6,9 @@ import { escapePathDelimiters, removeTrailingSlash } from '../model/encode.js';
  * The engines write the same page under different spellings:
  * - Next.js (prerender-manifest keys, `out/` file names, `Entry.url` of next-* routes) writes each segment
  *   decoded, with only the path delimiters `/ # ? \` (and already-encoded `%2F %23 %3F %5C`) escaped by
- *   `escapePathDelimiters` (reference: next-static-paths.md §1.3, §5.1): `/posts/hello world`, `/p/x%2Fy`.
- * - zfb (`__zfb/routes.json` `url`, `Entry.url` of zfb routes) writes param values raw (zfb-engine.md §2.1,
- *   §7): `/posts/hello world`. A zfb segment can never contain `/`, `?` or `#` (the route is skipped or the
+ *   `escapePathDelimiters` (shared/lib/router/utils/escape-path-delimiters.ts): `/posts/hello world`, `/p/x%2Fy`.
+ * - zfb (`__zfb/routes.json` `url`, `Entry.url` of zfb routes) writes param values raw (real builds:
+ *   test/zfb/conformance.test.ts): `/posts/hello world`. A zfb segment can never contain `/`, `?` or `#` (the route is skipped or the
  *   build fails), but it can contain `\` or a literal `%2f`.
  *
  * The canonical form is Next's: segments decoded, delimiters escaped, no trailing slash. A Next URL is

@@ -89,6 +89,8 @@ export interface DiffCounts {
 export interface DiffPolicy {
   failOn: FailOn;
   allow: string[];
+  /** Each --allow line, in file order, with how many removed URLs its glob matches. */
+  allowMatches: Array<{ glob: string; line: number; removed: number }>;
   failures: number;
   failed: boolean;
 }

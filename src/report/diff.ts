@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { compareCodeUnits } from './canonical-url.js';
+import { fileInside } from './files.js';
 import {
   DIFF_SCHEMA,
   DIFF_SCHEMA_VERSION,
@@ -16,14 +16,14 @@ import {
   type TextChange,
   type UnchangedUrl,
 } from './diff-report.js';
-import { allowMatcher, countFailures } from './policy.js';
+import { allowMatcher, allowMatches, countFailures, type AllowRule } from './policy.js';
 import type { Side, SideRoute } from './side.js';
 import { changeExcerpt, visibleText } from './visible-text.js';
 
 export interface DiffOptions {
   failOn?: FailOn;
   /** URL globs of intended removals (already parsed from the --allow file). */
-  allow?: readonly string[];
+  allow?: readonly AllowRule[];
 }
 
 /**
@@ -33,7 +33,8 @@ export interface DiffOptions {
  */
 export async function diffSides(base: Side, head: Side, options: DiffOptions = {}): Promise<DiffReport> {
   const failOn = options.failOn ?? 'removed';
-  const allow = [...(options.allow ?? [])];
+  const rules = options.allow ?? [];
+  const allow = rules.map((rule) => rule.glob);
   const allowedBy = allowMatcher(allow);
   const baseRefs = new RefCache();
   const headRefs = new RefCache();
@@ -85,7 +86,7 @@ export async function diffSides(base: Side, head: Side, options: DiffOptions = {
     version: DIFF_SCHEMA_VERSION,
     base: summary(base),
     head: summary(head),
-    policy: { failOn, allow, failures, failed: failures > 0 },
+    policy: { failOn, allow, failures, failed: failures > 0, allowMatches: allowMatches(rules, removed.map((r) => r.url)) },
     counts,
     added,
     removed,
@@ -191,7 +192,7 @@ async function compareTexts(base: Side, head: Side, urls: string[]): Promise<Tex
         readText(base.htmlRoot!, b),
         readText(head.htmlRoot!, h),
       ]);
-      if (baseText === headText) continue;
+      if (baseText === undefined || headText === undefined || baseText === headText) continue;
       const excerpt = changeExcerpt(baseText, headText);
       changes.push({ url, base: { html: b, excerpt: excerpt.base }, head: { html: h, excerpt: excerpt.head } });
     }
@@ -200,6 +201,8 @@ async function compareTexts(base: Side, head: Side, urls: string[]): Promise<Tex
   return changes;
 }
 
-async function readText(root: string, file: string): Promise<string> {
-  return visibleText(await readFile(path.join(root, file), 'utf8'));
+/** The visible text of an HTML file of a side; undefined for a path that is no file inside the side's folder. */
+async function readText(root: string, file: string): Promise<string | undefined> {
+  const inside = fileInside(root, file);
+  return inside === undefined ? undefined : visibleText(await readFile(inside, 'utf8'));
 }

@@ -1,3 +1,4 @@
+import { realpathSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -31,5 +32,24 @@ export async function readJsonFile(file: string, shownAs: string): Promise<JsonR
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return { ok: false, reason: `${shownAs} is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/**
+ * `relative` under `root`, when it is a file that stays inside `root` also after following links; else
+ * undefined. A build output names its own files, and a report must never read (or quote) a file outside
+ * the directory it was given.
+ */
+export function fileInside(root: string, relative: string): string | undefined {
+  if (path.isAbsolute(relative)) return undefined;
+  const file = path.resolve(root, relative);
+  try {
+    const realRoot = realpathSync(root);
+    const real = realpathSync(file);
+    const inside = path.relative(realRoot, real);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return undefined;
+    return statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
   }
 }

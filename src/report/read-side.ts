@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readJsonFile } from './files.js';
-import { withGitWorktree, parseGitSpec } from './side-git.js';
+import { withGitWorktree } from './side-git.js';
 import { isRecord } from '../routes/routes-json.js';
 import { parseRoutesJsonSide, sideFromModel } from './side-model.js';
 import { sideFromNextBuild } from './side-next-build.js';
@@ -20,10 +20,7 @@ import { SideError, type BuildModel, type ReadSideOptions, type Side, type SideL
  */
 export async function readSide(spec: string, label: SideLabel, options: ReadSideOptions): Promise<Side> {
   if (spec.startsWith('git:')) {
-    const { inner } = parseGitSpec(spec);
-    const side = await withGitWorktree(options.cwd, spec, label, (dir) =>
-      readLocalSide(path.resolve(dir, inner), label, spec, options.buildModel),
-    );
+    const side = await withGitWorktree(options.cwd, spec, label, (target) => readLocalSide(target, label, spec, options.buildModel));
     return { ...side, kind: 'git' };
   }
   return readLocalSide(path.resolve(options.cwd, spec), label, displaySpec(spec, options.cwd), options.buildModel);

@@ -30,6 +30,7 @@ export function renderHtml(report: DiffReport): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="zfb-next diff">
 <link rel="icon" href="data:,">
 <title>${h(title)}</title>
 <style>${STYLE}</style>

@@ -1,16 +1,34 @@
 import type { DiffReport, RouteChange, RouteState, SideSummary } from './diff-report.js';
-import { escapeMarkdown as md } from './escape.js';
+import { markdownCode } from './escape.js';
 
 /** The line a CI step searches for to find (and update) the one comment this report lives in. */
 export const MARKDOWN_MARKER = '<!-- zfb-next-diff -->';
 
 /** Lists longer than this are folded into <details>. */
 const FOLD_AFTER = 10;
-/** GitHub refuses comments over 65,536 characters; longer lists point to the JSON report instead. */
+/** Rows a list shows at most; the JSON report has them all. */
 const MAX_ROWS = 200;
+/** GitHub refuses a comment (and truncates a job summary) longer than this many characters. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+/** A project string longer than this is cut in a cell: one 10,000-character URL must not fill the comment. */
+const MAX_CELL = 300;
 
-/** A pull-request comment / job summary: the marker, a verdict, the counts table, then the details. */
+/**
+ * A pull-request comment / job summary: the marker, a verdict, the counts table, then the details. Every
+ * project string (URL, file, message, excerpt) is a code span, so GitHub neither links a URL in it nor
+ * notifies an `@name`, and its control characters are written as escapes. The whole text stays within
+ * GitHub's limit: when the lists are too long, each shows fewer rows and points to the JSON report.
+ */
 export function renderMarkdown(report: DiffReport): string {
+  let text = '';
+  for (const rows of [MAX_ROWS, 100, 50, 20, 10, 5, 0]) {
+    text = render(report, rows, rows < MAX_ROWS);
+    if (text.length <= GITHUB_COMMENT_LIMIT) return text;
+  }
+  return text;
+}
+
+function render(report: DiffReport, maxRows: number, shortened: boolean): string {
   const { counts, policy } = report;
   const out: string[] = [MARKDOWN_MARKER];
   out.push(`### zfb-next diff: ${verdict(report)}`, '');
@@ -18,7 +36,7 @@ export function renderMarkdown(report: DiffReport): string {
   for (const side of [report.base, report.head]) {
     const errors = side.diagnostics.filter((d) => d.severity === 'error').length;
     // A route that failed to load lists no URL: its URLs would look removed (or silently absent).
-    if (errors > 0) out.push(`> ⚠️ ${md(side.spec)} has ${errors} error diagnostic${plural(errors)}: some of its URLs may be missing (see Diagnostics).`, '');
+    if (errors > 0) out.push(`> ⚠️ ${code(side.spec)} has ${errors} error diagnostic${plural(errors)}: some of its URLs may be missing (see Diagnostics).`, '');
   }
   out.push('| | count |', '| --- | ---: |');
   out.push(`| URLs added | ${counts.added} |`);
@@ -31,37 +49,31 @@ export function renderMarkdown(report: DiffReport): string {
   if (counts.textCompared > 0) out.push(`| pages with changed text | ${counts.textChanged} of ${counts.textCompared} |`);
   out.push('');
 
-  section(out, 'Removed URLs', report.removed.length, ['URL', 'route', 'file', 'allowed by'], report.removed, (r) => [
-    r.url,
-    r.base.pattern,
-    r.base.file,
-    r.allowedBy ?? '',
+  const section = sections(out, maxRows, shortened);
+  section('Removed URLs', ['URL', 'route', 'file', 'allowed by'], report.removed, (r) => [
+    cell(r.url),
+    cell(r.base.pattern),
+    cell(r.base.file),
+    r.allowedBy === null ? '' : cell(r.allowedBy),
   ]);
-  section(out, 'Added URLs', report.added.length, ['URL', 'route', 'file'], report.added, (a) => [
-    a.url,
-    a.head.pattern,
-    a.head.file,
-  ]);
-  section(out, 'Changed routes', report.routeChanges.length, ['route', 'what changed', 'URLs'], report.routeChanges, (c) => [
-    c.base.pattern === c.head.pattern ? c.base.pattern : `${c.base.pattern} → ${c.head.pattern}`,
+  section('Added URLs', ['URL', 'route', 'file'], report.added, (a) => [cell(a.url), cell(a.head.pattern), cell(a.head.file)]);
+  section('Changed routes', ['route', 'what changed', 'URLs'], report.routeChanges, (c) => [
+    c.base.pattern === c.head.pattern ? cell(c.base.pattern) : `${cell(c.base.pattern)} → ${cell(c.head.pattern)}`,
     describeChange(c),
     String(c.urls),
   ]);
-  section(out, 'Pages with changed text', report.textChanges.length, ['URL', 'base', 'head'], report.textChanges, (t) => [
-    t.url,
-    t.base.excerpt,
-    t.head.excerpt,
-  ]);
+  section('Pages with changed text', ['URL', 'base', 'head'], report.textChanges, (t) => [cell(t.url), cell(t.base.excerpt), cell(t.head.excerpt)]);
+  section('Allow list', ['line', 'glob', 'removed URLs it matches'], policy.allowMatches, (a) => [String(a.line), cell(a.glob), String(a.removed)]);
   const diagnostics = [
     ...report.base.diagnostics.map((d) => ({ side: 'base', ...d })),
     ...report.head.diagnostics.map((d) => ({ side: 'head', ...d })),
   ];
-  section(out, 'Diagnostics', diagnostics.length, ['side', 'severity', 'code', 'file', 'message'], diagnostics, (d) => [
+  section('Diagnostics', ['side', 'severity', 'code', 'file', 'message'], diagnostics, (d) => [
     d.side,
     d.severity,
-    d.code,
-    d.file ?? '',
-    d.message,
+    cell(d.code),
+    d.file ? cell(d.file) : '',
+    cell(d.message),
   ]);
   return out.join('\n');
 }
@@ -78,39 +90,53 @@ function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
 
+/** A project string outside a table, cut to MAX_CELL characters. */
+function code(text: string): string {
+  return markdownCode(cut(text), { inTable: false });
+}
+
+/** A project string in a table cell, cut to MAX_CELL characters. */
+function cell(text: string): string {
+  return markdownCode(cut(text), { inTable: true });
+}
+
+function cut(text: string): string {
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}…` : text;
+}
+
 function sideLine(side: SideSummary): string {
-  return `${md(side.spec)} (${side.kind}, ${side.urls} URL${plural(side.urls)})`;
+  return `${code(side.spec)} (${side.kind}, ${side.urls} URL${plural(side.urls)})`;
 }
 
 function describeChange(change: RouteChange): string {
   const parts: string[] = [];
-  if (change.changes.includes('file')) parts.push(`file ${change.base.file} → ${change.head.file}`);
+  if (change.changes.includes('file')) parts.push(`file ${cell(change.base.file)} → ${cell(change.head.file)}`);
   if (change.changes.includes('unmatched')) parts.push(`unmatched URLs ${change.base.unmatched} → ${change.head.unmatched}`);
   if (change.changes.includes('provider')) parts.push(`provider ${providers(change.base)} → ${providers(change.head)}`);
-  if (!change.changes.includes('file') && change.base.file) parts.push(`in ${change.base.file}`);
+  if (!change.changes.includes('file') && change.base.file) parts.push(`in ${cell(change.base.file)}`);
   return parts.join('; ');
 }
 
 function providers(state: RouteState): string {
   if (state.providers === null) return '(unknown)';
-  return state.providers.length === 0 ? '(none)' : state.providers.map((p) => `${p}()`).join(' + ');
+  return state.providers.length === 0 ? '(none)' : state.providers.map((p) => cell(`${p}()`)).join(' + ');
 }
 
-function section<T>(
-  out: string[],
-  title: string,
-  total: number,
-  header: string[],
-  rows: readonly T[],
-  cells: (row: T) => string[],
-): void {
-  if (total === 0) return;
-  const table = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
-  for (const row of rows.slice(0, MAX_ROWS)) table.push(`| ${cells(row).map(md).join(' | ')} |`);
-  if (total > MAX_ROWS) table.push('', `… and ${total - MAX_ROWS} more: see the JSON report (--format json).`);
-  if (total > FOLD_AFTER) {
-    out.push(`<details><summary><strong>${title}</strong> (${total})</summary>`, '', ...table, '', '</details>', '');
-  } else {
-    out.push(`#### ${title} (${total})`, '', ...table, '');
-  }
+/** Writes one titled table a list, folded when long, cut at `maxRows` rows with a pointer to the JSON report. */
+function sections(out: string[], maxRows: number, shortened: boolean) {
+  return <T>(title: string, header: string[], rows: readonly T[], cells: (row: T) => string[]): void => {
+    const total = rows.length;
+    if (total === 0) return;
+    const table = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+    for (const row of rows.slice(0, maxRows)) table.push(`| ${cells(row).join(' | ')} |`);
+    if (total > maxRows) {
+      const why = shortened ? ` (this comment is shortened to GitHub's limit of ${GITHUB_COMMENT_LIMIT.toLocaleString('en')} characters)` : '';
+      table.push('', `… and ${total - maxRows} more${why}: see the JSON report (--format json).`);
+    }
+    if (total > FOLD_AFTER) {
+      out.push(`<details><summary><strong>${title}</strong> (${total})</summary>`, '', ...table, '', '</details>', '');
+    } else {
+      out.push(`#### ${title} (${total})`, '', ...table, '');
+    }
+  };
 }

@@ -1,4 +1,3 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DIFF_FORMATS, FAIL_ON_VALUES, type DiffFormat, type DiffReport, type FailOn } from './diff-report.js';
 
@@ -10,6 +9,8 @@ import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderJunit } from './render-junit.js';
 import { renderMarkdown } from './render-md.js';
+import { appendSummary, refuseOutput, writeReport } from './report-output.js';
+import { escapeInvisible } from './escape.js';
 import { SideError, type BuildModel } from './side.js';
 
 
@@ -26,6 +27,8 @@ export interface RunDiffOptions {
   format?: DiffFormat;
   /** Write the report here instead of returning it for stdout. */
   output?: string;
+  /** Let --output replace an existing file that is not a zfb-next diff report. */
+  force?: boolean;
   failOn?: FailOn;
   /** A file of URL globs for intended removals. */
   allow?: string;
@@ -53,9 +56,13 @@ export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
   if (!DIFF_FORMATS.includes(format)) return usage(`unknown --format "${format}" (expected ${DIFF_FORMATS.join(', ')})`);
   if (!FAIL_ON_VALUES.includes(failOn)) return usage(`unknown --fail-on "${failOn}" (expected ${FAIL_ON_VALUES.join(', ')})`);
 
+  const output = options.output === undefined ? undefined : path.resolve(cwd, options.output);
+  const refused = output === undefined ? undefined : await refuseOutput(output, options.force ?? false);
+  if (refused) return usage(`refusing to write the report to "${options.output}": ${refused}`);
+
   let report: DiffReport;
   try {
-    const allow = options.allow ? await loadAllowFile(path.resolve(cwd, options.allow)) : [];
+    const allow = options.allow ? await loadAllowFile(path.resolve(cwd, options.allow), options.allow) : [];
     // Both sides at once: each project's code runs in a host process of its own (load/host.ts). Two git
     // sides take turns, as `git worktree add` locks the repository's worktree list.
     const read = (spec: string, label: 'base' | 'head') => readSide(spec, label, { cwd, buildModel: options.buildModel });
@@ -69,21 +76,33 @@ export async function runDiff(options: RunDiffOptions): Promise<RunDiffResult> {
     throw error;
   }
 
+  // A destination that cannot be written is said on stderr; the report then goes to stdout, so it is never
+  // lost, and the exit code stays what the policy says.
   const text = RENDERERS[format](report);
-  let stdout = text;
-  if (options.output) {
-    const file = path.resolve(cwd, options.output);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
-    stdout = '';
+  const problems: string[] = [];
+  if (output !== undefined) {
+    const failed = await writeReport(output, text);
+    if (failed) problems.push(`cannot write the report to "${options.output}": ${failed}`);
   }
   const summaryFile = (options.env ?? process.env).GITHUB_STEP_SUMMARY;
-  if (format === 'md' && summaryFile) await appendFile(summaryFile, text.endsWith('\n') ? text : `${text}\n`);
-  return { exitCode: report.policy.failed ? 1 : 0, report, stdout, stderr: summaryLine(report) };
+  if (format === 'md' && summaryFile) {
+    const failed = await appendSummary(summaryFile, text);
+    if (failed) problems.push(`cannot append the report to GITHUB_STEP_SUMMARY "${summaryFile}": ${failed}`);
+  }
+  const stdout = output === undefined || problems.length > 0 ? text : '';
+  const notes = problems.map((p) => `zfb-next diff: ${escapeInvisible(p)}; the report is printed to stdout instead\n`).join('');
+  return { exitCode: report.policy.failed ? 1 : 0, report, stdout, stderr: notes + allowLines(report) + summaryLine(report) };
+}
+
+/** How many removed URLs each --allow line matched: a line that matches none is worth a look. */
+function allowLines(report: DiffReport): string {
+  return report.policy.allowMatches
+    .map((a) => `zfb-next diff: --allow line ${a.line} ${JSON.stringify(a.glob)} matched ${a.removed} removed URL${a.removed === 1 ? '' : 's'}\n`)
+    .join('');
 }
 
 function usage(message: string): RunDiffResult {
-  return { exitCode: 2, stdout: '', stderr: `zfb-next diff: ${message}\n` };
+  return { exitCode: 2, stdout: '', stderr: `zfb-next diff: ${escapeInvisible(message, { keepNewlines: true })}\n` };
 }
 
 function summaryLine(report: DiffReport): string {

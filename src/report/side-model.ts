@@ -1,4 +1,5 @@
-import type { Route, RouteModel } from '../model/types.js';
+import type { RouteModel } from '../model/types.js';
+import { routeUrls } from '../routes/route-urls.js';
 import { parseRoutesJson, RoutesJsonError } from '../routes/routes-json.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
 import { isDynamicPattern, SideBuilder, SideError, uniqueSorted, type Side, type SideKind, type SideLabel } from './side.js';
@@ -24,12 +25,6 @@ export function sideFromModel(model: RouteModel, label: SideLabel, spec: string,
     builder.diagnostics.push({ severity: d.severity, code: d.code, file: d.file, message: d.message });
   }
   return builder.finish(label, spec, kind);
-}
-
-/** A static page serves its own pattern even when a front-end lists no entry for it. */
-function routeUrls(route: Route): string[] {
-  if (route.entries.length === 0 && !isDynamicPattern(route.pattern)) return [route.pattern];
-  return route.entries.map((e) => e.url);
 }
 
 /** Routes JSON read as a side: the contract's own reader, its complaint turned into one naming the side. */

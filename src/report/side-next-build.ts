@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isStaticMetadataFile, metadataSourceCandidates } from '../model/next-metadata-route.js';
+import { isInterceptionRoute } from '../model/interception.js';
 import type { Origin, Unmatched } from '../model/types.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
 import { listFiles, readJsonFile } from './files.js';
@@ -8,13 +9,15 @@ import { isRecord } from '../routes/routes-json.js';
 import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
 
 /**
- * A Next.js build directory (`.next/`), read from its manifests (next-static-paths.md §5):
+ * A Next.js build directory (`.next/`), read from its manifests (their types: build/index.ts
+ * `PrerenderManifest`, `RoutesManifest`; real builds in test/report/next-build-readers.test.ts):
  * - prerender-manifest.json `routes`: every prerendered URL (keys are pathnames, canonical already) with
  *   its `srcRoute`; `dynamicRoutes[page].fallback`: false → 404, null → blocking, a string → fallback page;
  * - routes-manifest.json `dynamicRoutes`: every dynamic page, also those with no prerender entry (fully
  *   dynamic, so unlisted URLs render on request);
  * - server/pages-manifest.json and app-path-routes-manifest.json: static pages that prerender nothing
  *   (auto-static and server-rendered pages), and which router (and so which source file) owns a page.
+ * Intercepting app routes are rewrite targets, not URLs, and are left out as in the route model.
  * Source files are looked up next to `.next/` (the project root); a build copied elsewhere gets
  * extension-less names such as `pages/about`.
  * With i18n (routes-manifest `i18n.locales`), prerendered keys carry a locale prefix (`/en/about`,
@@ -68,6 +71,11 @@ export class NextBuildIndex {
   private readonly prerenderedLowerCase = new Set<string>();
   /** Route (`/blog/[slug]`) → app file path as Next records it (`/(group)/blog/[slug]/page`). */
   private readonly appFiles = new Map<string, string>();
+  /**
+   * prerender-manifest `notFoundRoutes`: URLs whose getStaticProps returned `notFound: true`. They stay keys
+   * of `routes` (and a static page stays in the pages manifest), but the build wrote no page: they answer 404.
+   */
+  private readonly notFound: Set<string>;
 
   constructor(
     private readonly projectRoot: string,
@@ -79,6 +87,7 @@ export class NextBuildIndex {
     const i18n = isRecord(routesManifest.i18n) ? routesManifest.i18n : {};
     this.locales = new Set(Array.isArray(i18n.locales) ? i18n.locales.filter((l) => typeof l === 'string').map((l) => l.toLowerCase()) : []);
     this.prerendered = isRecord(prerender.routes) ? prerender.routes : {};
+    this.notFound = new Set(Array.isArray(prerender.notFoundRoutes) ? prerender.notFoundRoutes.filter((r): r is string => typeof r === 'string') : []);
     for (const [key, value] of Object.entries(this.prerendered)) {
       this.pagesWithUrls.add(this.pageOf(key, value));
       if (this.locales.size > 0) this.prerenderedLowerCase.add(key.toLowerCase());
@@ -90,15 +99,20 @@ export class NextBuildIndex {
     }
   }
 
-  /** Every URL the build serves, with the page (route pattern) that serves it, in manifest order. */
+  /**
+   * Every URL the build serves, with the page (route pattern) that serves it, in manifest order. An
+   * intercepting route's prerendered output (`/ic/(.)photo/1`) is a rewrite target, not a URL.
+   */
   *urls(): Generator<{ url: string; page: string }> {
     for (const [key, value] of Object.entries(this.prerendered)) {
+      if (this.notFound.has(key)) continue;
       const url = canonicalUrl(key, 'next');
-      if (isSiteUrl(this.withoutLocale(url))) yield { url, page: this.pageOf(key, value) };
+      const page = this.pageOf(key, value);
+      if (isSiteUrl(this.withoutLocale(url)) && !isInterceptionRoute(page)) yield { url, page };
     }
     // Pages that prerender nothing but still answer at their own path.
     for (const page of [...Object.keys(this.pagesManifest), ...this.appFiles.keys()]) {
-      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page)) continue;
+      if (isDynamicPattern(page) || !isSiteUrl(this.withoutLocale(page)) || this.hasLocaleForms(page) || isInterceptionRoute(page) || this.notFound.has(page)) continue;
       yield { url: canonicalUrl(page, 'next'), page: this.withoutLocale(page) };
     }
   }
@@ -129,7 +143,7 @@ export class NextBuildIndex {
     if (Array.isArray(this.routesManifest.dynamicRoutes)) {
       for (const r of this.routesManifest.dynamicRoutes) if (isRecord(r) && typeof r.page === 'string') pages.add(r.page);
     }
-    return [...pages].filter((page) => isDynamicPattern(page) && !page.includes('(.'));
+    return [...pages].filter((page) => isDynamicPattern(page) && !isInterceptionRoute(page));
   }
 
   route(page: string, builder: SideBuilder): SideRoute {
@@ -150,6 +164,7 @@ export class NextBuildIndex {
 
   /** The page that serves `url` according to the manifests, or undefined when they do not list it. */
   lookup(url: string): string | undefined {
+    if (this.notFound.has(url)) return undefined;
     const value = this.prerendered[url];
     if (value !== undefined) return this.pageOf(url, value);
     if (url in this.pagesManifest || this.appFiles.has(url)) return this.withoutLocale(url);
@@ -175,7 +190,7 @@ export class NextBuildIndex {
     return isRecord(this.prerender.dynamicRoutes) && page in this.prerender.dynamicRoutes ? ['getStaticPaths'] : [];
   }
 
-  /** reference §5.1: `fallback` false | null | string; a dynamic page without an entry is fully dynamic. */
+  /** `dynamicRoutes[page].fallback`: false | null | string; a dynamic page without an entry is fully dynamic. */
   private unmatched(page: string): Unmatched {
     const entry = isRecord(this.prerender.dynamicRoutes) ? this.prerender.dynamicRoutes[page] : undefined;
     if (!isRecord(entry)) return 'blocking';

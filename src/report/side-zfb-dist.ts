@@ -1,14 +1,15 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Unmatched } from '../model/types.js';
 import { canonicalUrl, isSiteUrl } from './canonical-url.js';
+import { fileInside } from './files.js';
 import { isRecord } from '../routes/routes-json.js';
 import { isDynamicPattern, SideBuilder, SideError, type Side, type SideLabel, type SideRoute } from './side.js';
 
 export const ZFB_ROUTES_FILE = path.join('__zfb', 'routes.json');
 
 /**
- * A zfb build output (`dist/`), read from `dist/__zfb/routes.json` (zfb-engine.md §7): `url` (raw, no
+ * A zfb build output (`dist/`), read from `dist/__zfb/routes.json` (crates/zfb-build/src/plugin_runner.rs
+ * `PostBuildRouteEntry` in the zfb source (github.com/Takazudo/zudo-front-builder)): `url` (raw, no
  * trailing slash), `output` (under outDir), `source` (project-relative), `params` (dynamic routes only).
  * zfb has no fallback: every dynamic route answers unlisted URLs with 404.
  */
@@ -35,7 +36,7 @@ export function sideFromZfbDist(distDir: string, manifest: unknown, label: SideL
     const url = canonicalUrl(entry.url, 'zfb');
     if (!isSiteUrl(url)) return;
     const output = typeof entry.output === 'string' ? entry.output.replace(/\\/g, '/') : undefined;
-    // zfb writes a `..` param through to the file system and silently overwrites another page (§2.1).
+    // zfb writes a `..` param through to the file system and silently overwrites another page.
     if (output && output.split('/').some((part) => part === '..' || part === '.')) {
       builder.diagnostics.push({
         severity: 'error',
@@ -45,7 +46,8 @@ export function sideFromZfbDist(distDir: string, manifest: unknown, label: SideL
       });
     }
     const isHtml = output !== undefined && (entry.extension === undefined || entry.extension === 'html');
-    const html = isHtml && existsSync(path.join(distDir, output)) ? output : undefined;
+    // Only a file inside dist/ is read for the text comparison, whatever routes.json says.
+    const html = isHtml && fileInside(distDir, output) !== undefined ? output : undefined;
     builder.addUrl(url, route, html);
   });
   return builder.finish(label, spec, 'zfb-dist', distDir);

@@ -2,16 +2,18 @@ import path from 'node:path';
 import { CallGuard } from '../load/call-guard.js';
 import { ModuleSession } from '../load/load-modules.js';
 import { setRuntimeConfig } from '../load/next-stand-ins/render-context.js';
-import { compareNextRoutes } from '../model/next-route-sorter.js';
+import { sortNextRoutes } from '../model/next-route-sorter.js';
 import type { Diagnostic, Route, RouteModel } from '../model/types.js';
 import { sortZfbRoutes } from '../model/zfb-router.js';
 import { discoverProject, looksLikeNext } from '../project/discover.js';
+import { KNOWN_NEXT_LINES, nextRules } from '../project/next-version.js';
 import { withBuildEnv } from '../project/env.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from '../sources/contract.js';
 import { nextAppSource } from '../sources/next-app.js';
 import { nextPagesSource } from '../sources/next-pages.js';
 import { zfbSource } from '../sources/zfb.js';
+import { sortedRoutesConflicts } from './next-route-conflicts.js';
 import { findUrlCollisions } from './url-collisions.js';
 
 // The CLI side (spawning the host) lives apart, so the CLI never loads the loader and front-ends itself.
@@ -45,8 +47,19 @@ export async function computeRouteModel(dir: string, options: ComputeOptions = {
     try {
       const results = await runSources(project, session);
       const routes = sortRoutes(project, results.flatMap((r) => r.routes));
-      const diagnostics: Diagnostic[] = [...results.flatMap((r) => r.diagnostics), ...findUrlCollisions(routes)];
-      return { version: 1, root: '.', routes, diagnostics };
+      const sourceDiagnostics = results.flatMap((r) => r.diagnostics);
+      const diagnostics: Diagnostic[] = [
+        ...nextVersionNote(project),
+        ...sourceDiagnostics,
+        ...(project.next ? sortedRoutesConflicts(routes, sourceDiagnostics, nextRules(project.next)) : []),
+        ...findUrlCollisions(routes),
+      ];
+      const model: RouteModel = { version: 1, root: '.', routes, diagnostics };
+      if (project.next) {
+        const rules = nextRules(project.next);
+        model.next = { installed: rules.installed, rules: rules.rules };
+      }
+      return model;
     } finally {
       session.close();
     }
@@ -64,13 +77,26 @@ async function runSources(project: Project, session: ModuleSession): Promise<Sou
 
 /**
  * A zfb-only project is ordered the way zfb registers its routes; anything with Next.js routes the way
- * Next.js sorts its pages (sortPages), which is also the order its manifests use.
+ * the installed Next.js sorts its pages (sortPages, or getSortedRoutes before 15.5), which is also the
+ * order its manifests use.
  */
 function sortRoutes(project: Project, routes: Route[]): Route[] {
   if (project.kind === 'zfb') return sortZfbRoutes(routes);
-  return [...routes].sort((a, b) => compareNextRoutes(a.pattern, b.pattern) || compareText(a.file, b.file));
+  return sortNextRoutes(routes, nextRules(project.next));
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** An installed Next.js release of no known line: which rules the model follows instead. */
+function nextVersionNote(project: Project): Diagnostic[] {
+  if (!project.next?.rulesNote) return [];
+  const rules = nextRules(project.next);
+  return [
+    {
+      severity: 'info',
+      code: 'NEXT_VERSION_UNKNOWN',
+      message:
+        `next@${rules.installed} is installed and ${project.next.rulesNote}: the model follows next@${rules.rules}, the closest release it knows ` +
+        `(known: ${KNOWN_NEXT_LINES.join(', ')}).`,
+    },
+  ];
 }
+

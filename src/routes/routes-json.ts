@@ -9,6 +9,7 @@ export function toRoutesJson(model: RouteModel): string {
   const ordered = {
     version: ROUTES_JSON_VERSION,
     root: model.root,
+    next: model.next && { installed: model.next.installed, rules: model.next.rules },
     routes: model.routes.map(orderRoute),
     diagnostics: model.diagnostics.map(orderDiagnostic),
   };
@@ -82,9 +83,11 @@ export function parseRoutesJson(value: unknown): RouteModel {
   const routes = value.routes as unknown[];
   routes.forEach((route, i) => {
     if (!isRecord(route)) return fail(`routes[${i}] must be an object`);
-    for (const key of ['pattern', 'file', 'origin', 'unmatched'] as const) {
+    for (const key of ['pattern', 'file'] as const) {
       if (typeof route[key] !== 'string') fail(`routes[${i}].${key} must be a string`);
     }
+    oneOf(route.origin, ORIGINS, `routes[${i}].origin`);
+    oneOf(route.unmatched, UNMATCHED, `routes[${i}].unmatched`);
     if (!Array.isArray(route.providers)) fail(`routes[${i}].providers must be an array`);
     (route.providers as unknown[]).forEach((provider, j) => {
       if (!isRecord(provider) || typeof provider.function !== 'string') {
@@ -96,9 +99,38 @@ export function parseRoutesJson(value: unknown): RouteModel {
       if (!isRecord(entry) || typeof entry.url !== 'string') fail(`routes[${i}].entries[${j}].url must be a string`);
     });
   });
-  const diagnostics = Array.isArray(value.diagnostics) ? value.diagnostics : [];
-  return { version: 1, root: typeof value.root === 'string' ? value.root : '.', routes, diagnostics } as RouteModel;
+  if (value.diagnostics !== undefined && !Array.isArray(value.diagnostics)) fail('routes JSON "diagnostics" must be an array');
+  const diagnostics = (value.diagnostics ?? []) as unknown[];
+  diagnostics.forEach((d, i) => {
+    if (!isRecord(d)) return fail(`diagnostics[${i}] must be an object, got ${JSON.stringify(d) ?? String(d)}`);
+    oneOf(d.severity, SEVERITIES, `diagnostics[${i}].severity`);
+    for (const key of ['code', 'message'] as const) {
+      if (typeof d[key] !== 'string') fail(`diagnostics[${i}].${key} must be a string`);
+    }
+    for (const key of ['file', 'function'] as const) {
+      if (d[key] !== undefined && typeof d[key] !== 'string') fail(`diagnostics[${i}].${key} must be a string when present`);
+    }
+    for (const key of ['line', 'column'] as const) {
+      if (d[key] !== undefined && !(Number.isInteger(d[key]) && (d[key] as number) > 0)) fail(`diagnostics[${i}].${key} must be a positive integer when present`);
+    }
+  });
+  const model = { version: 1, root: typeof value.root === 'string' ? value.root : '.', routes, diagnostics } as RouteModel;
+  const next = value.next;
+  if (isRecord(next) && typeof next.rules === 'string' && (next.installed === null || typeof next.installed === 'string')) {
+    model.next = { installed: next.installed, rules: next.rules };
+  }
+  return model;
+
+  function oneOf(got: unknown, allowed: readonly string[], where: string): void {
+    if (typeof got !== 'string' || !allowed.includes(got)) {
+      fail(`${where} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(got) ?? 'nothing'}`);
+    }
+  }
 }
+
+const ORIGINS = ['next-pages', 'next-app', 'zfb'] as const;
+const UNMATCHED = ['not-found', 'blocking', 'fallback'] as const;
+const SEVERITIES = ['error', 'warning', 'info'] as const;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,7 +3,7 @@ import type { Diagnostic, Route } from '../model/types.js';
 /**
  * Two routes that list the same URL. Next.js fails the build for pages-router collisions (its
  * `detectConflictingPaths`, compared case-insensitively, with the message below); zfb 0.1.0-next.89 builds
- * both and silently keeps one render (reference/zfb-engine.md §1.3); across engines (a half-migrated tree) one
+ * both and silently keeps one render (crates/zfb-router/src/scan.rs `sort_routes` decides which); across engines (a half-migrated tree) one
  * of the two pages is lost. Every case is an error here, naming both files.
  */
 export function findUrlCollisions(routes: readonly Route[]): Diagnostic[] {

@@ -1,17 +1,21 @@
 import { encodeParam, escapePathDelimiters, normalizePathname } from '../model/encode.js';
 import { getParamProperties, interceptionPrefix, type AppParamType } from '../model/app-segment-param.js';
 import type { Entry, Unmatched } from '../model/types.js';
+import type { NextRules } from '../project/next-version.js';
+import { loneSurrogate } from '../model/unwritable-param.js';
 
 /**
  * next@16.4.6 `build/static-paths/app.ts`: the `generateStaticParams` cascade (`generateRouteStaticParams`,
  * `callGenerateStaticParams`) and what `buildAppStaticPaths` and build/index.ts do with its result
- * (reference/next-static-paths.md §2.2-2.6). Failures throw an AppStaticPathsError carrying Next's exact
+ * (build/index.ts). Failures throw an AppStaticPathsError carrying Next's exact
  * text and the segment that caused it; the app front-end turns them into diagnostics.
  */
 
 export type Params = Record<string, unknown>;
 
 export interface CascadeSegment {
+  /** The loader-tree segment name ('[slug]', '(group)', '__PAGE__'). */
+  name?: string;
   generateStaticParams?: unknown;
   /** The segment config exports Next reads: dynamicParams, dynamic, revalidate. */
   config?: { dynamicParams?: unknown; dynamic?: unknown; revalidate?: unknown };
@@ -28,6 +32,14 @@ export interface CascadeOptions {
   isRoutePPREnabled: boolean;
   /** `output: 'export'`. */
   isStaticExport: boolean;
+  /**
+   * The release's rules where 15.5 to 16.5 differ (project/next-version.ts); both true when unset.
+   * `validatesStaticParams`: results checked per call (16.3+); before, a wrong shape fails with the
+   * JavaScript error that using it raises, as in Next. `exportChecksStaticParams`: the export's own
+   * empty and incomplete-params errors (16.3+); before, such a route has no generated params and gets
+   * the "missing generateStaticParams()" error, whose "See more info" link is 16.3+ too.
+   */
+  rules?: Partial<Pick<NextRules, 'validatesStaticParams' | 'exportChecksStaticParams' | 'exportMissingGspLink'>>;
 }
 
 export type AppStaticPathsErrorCode =
@@ -99,7 +111,7 @@ async function callGenerateStaticParams(
   segmentIndex: number,
   generateStaticParams: (arg: { params: Params }) => unknown,
   parentParams: Params,
-  isStaticExport: boolean,
+  options: CascadeOptions,
 ): Promise<Params[]> {
   let generated: unknown;
   try {
@@ -108,6 +120,9 @@ async function callGenerateStaticParams(
     const message = error instanceof Error ? error.message : String(error);
     throw new AppStaticPathsError(message, 'GSP_APP_THREW', segmentIndex, parentParams, { cause: error });
   }
+  // Before 16.3 nothing checks the result; the cascade uses it as it is (see usingResult).
+  if (options.rules?.validatesStaticParams === false) return generated as Params[];
+  const isStaticExport = options.isStaticExport && options.rules?.exportChecksStaticParams !== false;
   if (!Array.isArray(generated)) {
     throw new AppStaticPathsError(
       `Invalid value returned from generateStaticParams for "${page}". Expected an array, but received type ${getValueType(generated)}. ${MORE_INFO}`,
@@ -138,6 +153,19 @@ async function callGenerateStaticParams(
 }
 
 /**
+ * Runs the cascade's own use of a result. A result the release did not validate (before 16.3) can make
+ * that use throw, as in Next (`null.length`, spreading an object): the JavaScript error, named.
+ */
+function usingResult(segmentIndex: number, parent: Params, use: () => number): number {
+  try {
+    return use();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new AppStaticPathsError(`TypeError: ${error.message}`, 'GSP_APP_INVALID_RETURN', segmentIndex, parent);
+  }
+}
+
+/**
  * The cascade, top segment first: a segment's function is called once per parent params object (or once
  * with `{}` when there is none), each result merged as `{...parent, ...item}`; a child returning `[]` lets
  * its parent through unchanged (an error under Cache Components). Also reports each call and, per params
@@ -148,7 +176,7 @@ export async function runCascade(
   options: CascadeOptions,
   onCall?: (call: CascadeCall) => void,
 ): Promise<{ params: Params[]; traces: ParamsTrace[] }> {
-  const { page, isRoutePPREnabled, isStaticExport } = options;
+  const { page, isRoutePPREnabled } = options;
   let params: Params[] = [];
   let traces: ParamsTrace[] = [];
   for (const [segmentIndex, segment] of segments.entries()) {
@@ -159,13 +187,17 @@ export async function runCascade(
     const nextTraces: ParamsTrace[] = [];
     if (params.length > 0) {
       for (const [i, parent] of params.entries()) {
-        const result = await callGenerateStaticParams(page, segmentIndex, call, parent, isStaticExport);
-        onCall?.({ segmentIndex, params: parent, result });
-        if (result.length > 0) {
-          for (const item of result) {
-            nextParams.push({ ...parent, ...item });
-            nextTraces.push({ segmentIndex });
+        const result = await callGenerateStaticParams(page, segmentIndex, call, parent, options);
+        onCall?.({ segmentIndex, params: parent, result: Array.isArray(result) ? result : [] });
+        const found = usingResult(segmentIndex, parent, () => {
+          if (result.length > 0) {
+            for (const item of result) nextParams.push({ ...parent, ...item });
+            return result.length;
           }
+          return 0;
+        });
+        if (found > 0) {
+          for (let k = 0; k < found; k++) nextTraces.push({ segmentIndex });
         } else if (isRoutePPREnabled) {
           throw new AppStaticPathsError(EMPTY_GSP_CACHE_COMPONENTS, 'GSP_APP_EMPTY', segmentIndex, parent);
         } else {
@@ -175,13 +207,13 @@ export async function runCascade(
       }
     } else {
       const parent: Params = {};
-      const result = await callGenerateStaticParams(page, segmentIndex, call, parent, isStaticExport);
-      onCall?.({ segmentIndex, params: parent, result });
-      if (result.length === 0 && isRoutePPREnabled) {
+      const result = await callGenerateStaticParams(page, segmentIndex, call, parent, options);
+      onCall?.({ segmentIndex, params: parent, result: Array.isArray(result) ? result : [] });
+      if (isRoutePPREnabled && result.length === 0) {
         throw new AppStaticPathsError(EMPTY_GSP_CACHE_COMPONENTS, 'GSP_APP_EMPTY', segmentIndex, parent);
       }
-      nextParams.push(...result);
-      for (let k = 0; k < result.length; k++) nextTraces.push({ segmentIndex });
+      const count = usingResult(segmentIndex, parent, () => nextParams.push(...result));
+      for (let k = nextTraces.length; k < count; k++) nextTraces.push({ segmentIndex });
     }
     params = nextParams;
     traces = nextTraces;
@@ -227,11 +259,22 @@ export interface AppStaticPaths {
    * False means the route is rendered on every request (`ƒ`).
    */
   prerendered: boolean;
+  /**
+   * Set when the route's config makes it render on every request whatever its params: `dynamic =
+   * 'force-dynamic'` or `revalidate = 0` (build/index.ts `hasRevalidateZero` marks such a page dynamic, so
+   * the URLs its generateStaticParams lists are not prerendered either).
+   */
+  renderedOnRequest?: 'force-dynamic' | 'revalidate-0';
   /** Set when Next prerenders nothing because one params object lacks a URL param (§2.4 step 9). */
   incomplete?: IncompleteParams;
   params: Params[];
   traces: ParamsTrace[];
   calls: CascadeCall[];
+  /**
+   * Params objects left out because a value holds a lone surrogate: Next's `encodeURIComponent` throws "URI
+   * malformed" on it and the whole build fails; the model names the key and value and keeps the rest.
+   */
+  unencodable: Array<{ key: string; value: unknown; params: Params }>;
 }
 
 type FallbackMode = 'NOT_FOUND' | 'BLOCKING_STATIC_RENDER' | 'PRERENDER';
@@ -385,7 +428,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
     };
   }
 
-  if (isStaticExport && incomplete) {
+  if (isStaticExport && incomplete && input.rules?.exportChecksStaticParams !== false) {
     const error = new AppStaticPathsError(
       `Page "${page}" returned incomplete params from "generateStaticParams()". With "output: export", every params object must include all dynamic route parameters. Missing: ${[...missingParamNames].map((name) => `"${name}"`).join(', ')}. ${MORE_INFO}`,
       'APP_EXPORT_INCOMPLETE',
@@ -401,6 +444,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
   const fallbackMode: FallbackMode = dynamicParams ? (isRoutePPREnabled ? 'PRERENDER' : 'BLOCKING_STATIC_RENDER') : 'NOT_FOUND';
 
   const byPathname = new Map<string, Entry>();
+  const unencodable: AppStaticPaths['unencodable'] = [];
   if (hadAllParamsGenerated || isRoutePPREnabled) {
     const toProcess = isRoutePPREnabled ? generateAllParamCombinations(pathnameParams, routeParams) : routeParams;
     const toProcessTraces = isRoutePPREnabled ? [] : traces;
@@ -413,6 +457,11 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
         // A falsy value ('' included) drops the whole object; under Cache Components it ends a shell
         // with fallback params, which is no concrete URL either.
         if (!value) {
+          complete = false;
+          break;
+        }
+        if (loneSurrogate(value) !== undefined) {
+          unencodable.push({ key: paramName, value, params });
           complete = false;
           break;
         }
@@ -442,7 +491,7 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
     if (pathnameParams.length > 0 && !hasGenerated) {
       if (isStaticExport) {
         throw new AppStaticPathsError(
-          `Page "${page}" is missing "generateStaticParams()" so it cannot be used with "output: export" config. ${MORE_INFO}`,
+          `Page "${page}" is missing "generateStaticParams()" so it cannot be used with "output: export" config.${input.rules?.exportMissingGspLink === false ? '' : ` ${MORE_INFO}`}`,
           'APP_EXPORT_MISSING_GSP',
         );
       }
@@ -450,7 +499,14 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
     }
   }
 
-  const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls };
+  const result: AppStaticPaths = { unmatched: UNMATCHED[fallbackMode], entries, prerendered, params: routeParams, traces, calls, unencodable };
+  if (forceDynamic || revalidate === 0) {
+    // A real build of app/x/[id]/page.jsx with dynamic = 'force-dynamic' and a generateStaticParams
+    // listing id 1: `ƒ /x/[id]`, no /x/1 in the prerender manifest.
+    result.prerendered = false;
+    result.entries = [];
+    result.renderedOnRequest = forceDynamic ? 'force-dynamic' : 'revalidate-0';
+  }
   if (incomplete && !isRoutePPREnabled) result.incomplete = incomplete;
   return result;
 }

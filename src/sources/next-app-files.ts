@@ -1,4 +1,4 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import {
   getSegmentParam,
@@ -11,7 +11,7 @@ import { metadataAppPath, type MetadataRouteInfo } from './next-app-metadata.js'
  * The app router's routes from the file system, as next@16.4.6 discovers them (build/route-discovery.ts
  * `collectAppFiles` + `createPagesMapping`, shared/lib/router/utils/app-paths.ts `normalizeAppPath`), and
  * for each route the segment list its build hands to `generateStaticParams`
- * (build/segment-config/app/app-segments.ts; reference/next-static-paths.md §2.1, §2.7).
+ * (build/segment-config/app/app-segments.ts `collectAppPageSegments`).
  */
 
 /** One node of the loader tree, as `collectAppPageSegments` turns it into an AppSegment. */
@@ -42,6 +42,11 @@ export interface AppRouteFiles {
   appPaths: string[];
   /** Next's AppSegment list (breadth-first over the loader tree, de-duplicated). */
   segments: AppSegmentFile[];
+  /**
+   * The loader tree's `children` branch only, root first: what next@13.5–14.2's `collectGenerateParams`
+   * walks (parallel slots left out). A route handler is its one module, as there.
+   */
+  childrenSegments: AppSegmentFile[];
   /** The params that form the URL, in URL order (parallel-slot params excluded). */
   pathnameParams: PathnameParam[];
   /** Set for a metadata route (robots, sitemap, icon, ...): a route handler Next generates around the file. */
@@ -62,10 +67,15 @@ interface Scanned {
   dirs: Map<string, string[]>;
 }
 
+/**
+ * lib/recursive-readdir.ts: a symbolic link is followed, a linked folder walked and a broken link skipped
+ * (a real `next build` routed a linked folder's pages and a linked page file alike). A folder that links
+ * back to one it is inside is walked once.
+ */
 function scan(appDir: string): Scanned {
   const files: string[] = [];
   const dirs = new Map<string, string[]>();
-  const walk = (rel: string): void => {
+  const walk = (rel: string, ancestors: ReadonlySet<string>): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(path.join(appDir, rel), { withFileTypes: true });
@@ -77,13 +87,26 @@ function scan(appDir: string): Scanned {
     dirs.set(rel, kept.map((e) => e.name));
     for (const entry of kept) {
       const childRel = `${rel}/${entry.name}`;
-      if (entry.isDirectory()) walk(childRel);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(childRel);
+      const kind = entry.isSymbolicLink() ? linkKind(path.join(appDir, childRel)) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+      if (kind === 'dir') {
+        const real = realpathSync(path.join(appDir, childRel));
+        if (!ancestors.has(real)) walk(childRel, new Set([...ancestors, real]));
+      } else if (kind === 'file') {
+        files.push(childRel);
+      }
     }
   };
-  walk('');
+  walk('', new Set([realpathSync(appDir)]));
   files.sort();
   return { files, dirs };
+}
+
+function linkKind(file: string): 'dir' | 'file' | undefined {
+  try {
+    return statSync(file).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
 }
 
 function leafName(rel: string, extensions: readonly string[]): { dir: string; base: string; ext: string } | undefined {
@@ -190,15 +213,14 @@ export function scanAppFiles(appDir: string, pageExtensions: readonly string[], 
       });
     }
     const isHandler = owner.endsWith('/route');
-    const segments = isHandler
-      ? routeHandlerSegments(pattern, ownerFile)
-      : pageSegments(appPaths.filter((p) => p.endsWith('/page')), { appDir, mapped, layouts, dirs });
+    const tree = isHandler ? undefined : pageTree(appPaths.filter((p) => p.endsWith('/page')), { appDir, mapped, layouts, dirs });
     const route: AppRouteFiles = {
       pattern,
       kind: isHandler ? 'route-handler' : 'page',
       file: ownerFile,
       appPaths,
-      segments,
+      segments: tree ? collectSegments(tree) : routeHandlerSegments(pattern, ownerFile),
+      childrenSegments: tree ? childrenChain(tree) : [{ name: 'route', file: ownerFile, role: 'route' }],
       pathnameParams: pathnameParams(pattern),
     };
     const metadataInfo = metadata.get(owner);
@@ -243,21 +265,36 @@ interface TreeInput {
 /**
  * The loader tree of one page route, rebuilt from the files: a directory node carries its layout, the page
  * hangs below as `__PAGE__`, every @slot of a directory is a parallel branch that either reaches a page of
- * this route or ends in `__DEFAULT__`. Then `collectAppPageSegments`: breadth-first, de-duplicated by
- * name, param and file.
+ * this route or ends in `__DEFAULT__`.
  */
-function pageSegments(appPaths: string[], input: TreeInput): AppSegmentFile[] {
+function pageTree(appPaths: string[], input: TreeInput): LoaderNode {
   // Remaining path parts of each page below the current directory, e.g. ['[id]', 'page'].
   const leaves = appPaths.map((p) => p.split('/').filter(Boolean));
-  const root = buildNode('', '', leaves, input);
+  return buildNode('', '', leaves, input);
+}
+
+function segmentOf(node: LoaderNode): AppSegmentFile {
+  const param = getSegmentParam(node.name);
+  const segment: AppSegmentFile = { name: node.name };
+  if (param) Object.assign(segment, param);
+  if (node.file) Object.assign(segment, { file: node.file, role: node.role });
+  return segment;
+}
+
+/** The `children` branch, root first (a node's children branch is always its first child). */
+function childrenChain(root: LoaderNode): AppSegmentFile[] {
+  const chain: AppSegmentFile[] = [];
+  for (let node: LoaderNode | undefined = root; node; node = node.children[0]) chain.push(segmentOf(node));
+  return chain;
+}
+
+/** `collectAppPageSegments`: breadth-first over every branch, de-duplicated by name, param and file. */
+function collectSegments(root: LoaderNode): AppSegmentFile[] {
   const segments: AppSegmentFile[] = [];
   const queue: LoaderNode[] = [root];
   while (queue.length > 0) {
     const node = queue.shift()!;
-    const param = getSegmentParam(node.name);
-    const segment: AppSegmentFile = { name: node.name };
-    if (param) Object.assign(segment, param);
-    if (node.file) Object.assign(segment, { file: node.file, role: node.role });
+    const segment = segmentOf(node);
     const duplicate = segments.some(
       (s) => s.name === segment.name && s.paramName === segment.paramName && s.paramType === segment.paramType && s.file === segment.file,
     );

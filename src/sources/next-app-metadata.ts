@@ -342,7 +342,7 @@ function nameMetadataGenerator(route: Route, info: MetadataRouteInfo, diagnostic
   const generator = generatorOf(info);
   if (!generator) {
     for (const d of diagnostics) {
-      if (d.code === 'APP_FULLY_DYNAMIC' && d.file === route.file && d.message.includes('no generateStaticParams provides')) {
+      if (d.code === 'APP_FULLY_DYNAMIC' && d.file === route.file && /no generateStaticParams\b/.test(d.message)) {
         d.message += ' A metadata file inherits no generateStaticParams from the layouts or page of its folder: it needs its own.';
       }
     }

@@ -4,8 +4,12 @@ import { faultCode } from '../load/call-guard.js';
 import { loadReact } from '../load/react-entry.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
+import { loneSurrogate, unwritableParam } from '../model/unwritable-param.js';
 import type { Diagnostic, Provider, Route } from '../model/types.js';
+import { exportPathError } from '../model/export-path.js';
+import { interceptionInfo, isInterceptionRoute } from '../model/interception.js';
 import { appPathsError } from '../model/validate-app-paths.js';
+import { nextRules } from '../project/next-version.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import { declaredSegment } from './declared-in-source.js';
@@ -20,8 +24,10 @@ import {
   type CascadeSegment,
   type IncompleteParams,
 } from './next-app-cascade.js';
+import { loadFollowingLinks } from './load-linked.js';
 import { scanAppFiles, type AppRouteFiles, type AppSegmentFile } from './next-app-files.js';
 import { fileMetadataRoute, finishMetadataRoute, metadataRouteExports, metadataStaticBailout } from './next-app-metadata.js';
+import { buildAppStaticPathsLegacy, reduceConfigTopDown } from './next-app-static-paths-14.js';
 
 /**
  * The Next.js app router front-end: every `page` and `route` file of `app/` becomes one route; dynamic
@@ -31,7 +37,8 @@ import { fileMetadataRoute, finishMetadataRoute, metadataRouteExports, metadataS
  */
 
 const GSP = 'generateStaticParams';
-// Segment config Next rejects at compile time under Cache Components (reference §2.3).
+// Segment config Next rejects at compile time under Cache Components: its SWC transform fails with the text
+// below (it is in @next/swc-*'s binary, not in next/dist; a real build of such a page fails with it).
 const CACHE_COMPONENTS_INCOMPATIBLE = ['dynamicParams', 'dynamic', 'revalidate', 'fetchCache'] as const;
 
 export async function nextAppSource(project: Project, session: ModuleSession): Promise<SourceResult> {
@@ -43,14 +50,16 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
 
   const files = scanAppFiles(project.appDir, next.pageExtensions, project.root);
   diagnostics.push(...files.diagnostics);
-  const conflict = appPathsError(files.normalizedPaths);
+  // 16.2+; before, app routes went through getSortedRoutes with the pages (routes/next-route-conflicts.ts),
+  // or, in 15.5 to 16.1, through no check at build time.
+  const conflict = nextRules(next).appRouteCheck === 'validate-app-paths' ? appPathsError(files.normalizedPaths) : undefined;
   if (conflict) {
     const named = files.routes.find((r) => conflict.includes(`"${r.pattern}"`) || conflict.includes(`- ${r.pattern}\n`));
     diagnostics.push({ severity: 'error', code: 'APP_ROUTE_CONFLICT', file: rel((named ?? files.routes[0]!).file), message: conflict });
   }
 
-  const moduleFiles = [...new Set(files.routes.filter(runsCode).flatMap((r) => r.segments.flatMap((s) => (s.file ? [s.file] : []))))];
-  const modules = await session.load(moduleFiles, 'app');
+  const moduleFiles = [...new Set(files.routes.filter(runsCode).flatMap((r) => [...r.segments, ...r.childrenSegments].flatMap((s) => (s.file ? [s.file] : []))))];
+  const modules = await loadFollowingLinks(session, project.root, moduleFiles, 'app');
   for (const [file, loaded] of modules) {
     if (loaded.ok) continue;
     const d: Diagnostic = {
@@ -79,6 +88,11 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
       diagnostics.push(noRootLayout(routeFiles, project.appDir, rel));
     }
     const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
+    if (isInterceptionRoute(built.route.pattern)) {
+      // Built all the same: what would fail `next build` (a throwing generateStaticParams) is still reported.
+      diagnostics.push(...built.diagnostics.filter((d) => d.severity === 'error'), interceptingRouteDiagnostic(built.route));
+      continue;
+    }
     if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
     if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export');
     routes.push(built.route);
@@ -168,6 +182,28 @@ function paramCount(route: Route): number {
   return route.segments.filter((s) => s.kind !== 'static').length;
 }
 
+/**
+ * An intercepting route is no route of its own (Next's manifests list it only as a rewrite target): its
+ * page replaces the intercepted route's during a client-side navigation, and a direct request, or a static
+ * build, serves the intercepted route.
+ */
+function interceptingRouteDiagnostic(route: Route): Diagnostic {
+  let info;
+  try {
+    info = interceptionInfo(route.pattern);
+  } catch (error) {
+    return { severity: 'error', code: 'APP_INTERCEPTION_ROUTE', file: route.file, message: (error as Error).message };
+  }
+  return {
+    severity: 'info',
+    code: 'APP_INTERCEPTING_ROUTE',
+    file: route.file,
+    message:
+      `${route.pattern} is an intercepting route: Next.js shows it in place of ${info.interceptedRoute} only on a client-side navigation ` +
+      `from ${info.interceptingRoute}, and has no URL for it. It is not listed; a direct request or a static build serves ${info.interceptedRoute}.`,
+  };
+}
+
 async function buildRoute(
   project: Project,
   session: ModuleSession,
@@ -177,6 +213,9 @@ async function buildRoute(
   rel: (abs: string) => string,
 ): Promise<{ route: Route; diagnostics: Diagnostic[]; segments?: CascadeSegment[] }> {
   const next = project.next!;
+  const rules = nextRules(next);
+  // next@13.5–14.2 walk the loader tree's children branch only (next-app-static-paths-14.ts).
+  const fileSegments = rules.legacyAppStaticPaths ? files.childrenSegments : files.segments;
   const diagnostics: Diagnostic[] = [];
   const route: Route = {
     pattern: files.pattern,
@@ -194,8 +233,9 @@ async function buildRoute(
   let loadFailed = false;
   let edge = false;
   let handlerExports: Record<string, unknown> = {};
-  const segments: CascadeSegment[] = files.segments.map((segment) => {
-    const cascade: CascadeSegment = {};
+  let nonStaticMethods = false;
+  const segments: CascadeSegment[] = fileSegments.map((segment) => {
+    const cascade: CascadeSegment = { name: segment.name };
     if (segment.paramName) cascade.paramName = segment.paramName;
     if (segment.paramType) cascade.paramType = segment.paramType;
     if (!segment.file) return cascade;
@@ -206,7 +246,12 @@ async function buildRoute(
       return cascade;
     }
     const exports = files.metadata ? metadataRouteExports(files.metadata, loaded.module) : loaded.module;
-    if (segment.role === 'route') handlerExports = exports;
+    if (segment.role === 'route') {
+      handlerExports = exports;
+      // app-route module `hasNonStaticMethods` (next@14.2.35): these exports keep a handler out of the
+      // static export (PUT is not among them there).
+      nonStaticMethods = ['POST', 'DELETE', 'PATCH', 'OPTIONS'].some((m) => !!exports[m]);
+    }
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -252,19 +297,40 @@ async function buildRoute(
     return cascade;
   });
 
-  route.providers = providersOf(files.segments, segments, rel);
+  route.providers = providersOf(fileSegments, segments, rel);
   if (loadFailed) return { route: await withDeclaredMode(route, files), diagnostics };
 
-  // Metadata routes are exempt from the opt-in (export/routes/app-route.ts `isPageMetadataRoute`):
-  // metadataStaticBailout decides for them.
-  const handlerDynamic = files.kind === 'route-handler' && !files.metadata ? routeHandlerDynamicReason(handlerExports, next.cacheComponents) : undefined;
+  // Route handlers of Next 15 and later (next-app-route-handler.ts). Metadata routes are exempt from the
+  // opt-in (export/routes/app-route.ts `isPageMetadataRoute`): metadataStaticBailout decides for them; and
+  // Next 14.2's rule is isStaticRoutePrerenderedLegacy's.
+  const handlerDynamic =
+    files.kind === 'route-handler' && !files.metadata && !rules.legacyAppStaticPaths ? routeHandlerDynamicReason(handlerExports, next.cacheComponents) : undefined;
   if (files.pathnameParams.length === 0) {
     if (files.metadata) {
       const bailout = metadataStaticBailout(files.pattern, segments, next.cacheComponents);
-      if (bailout) diagnostics.push(fullyDynamic(route, bailout));
-      else route.entries = [{ url: files.pattern, params: {} }];
-    } else if (files.kind === 'route-handler' ? handlerDynamic === undefined : isStaticPagePrerendered(segments, isRoutePPREnabled)) route.entries = [{ url: files.pattern, params: {} }];
-    else diagnostics.push(fullyDynamic(route, handlerDynamic ?? "it exports dynamic = 'force-dynamic' or revalidate = 0"));
+      if (bailout) {
+        route.unmatched = 'blocking';
+        diagnostics.push(fullyDynamic(route, bailout));
+      } else route.entries = [{ url: files.pattern, params: {} }];
+      return { route, diagnostics, segments };
+    }
+    const prerendered = rules.legacyAppStaticPaths
+      ? isStaticRoutePrerenderedLegacy(files.kind, segments, nonStaticMethods)
+      : files.kind === 'route-handler'
+        ? handlerDynamic === undefined
+        : isStaticPagePrerendered(segments, isRoutePPREnabled);
+    if (prerendered) route.entries = [{ url: files.pattern, params: {} }];
+    else {
+      // Its one URL is rendered on each request.
+      route.unmatched = 'blocking';
+      const why =
+        files.kind === 'page'
+          ? "it exports dynamic = 'force-dynamic' or revalidate = 0"
+          : rules.legacyAppStaticPaths
+            ? "it exports dynamic = 'force-dynamic', revalidate = 0 or a method other than GET"
+            : handlerDynamic!;
+      diagnostics.push(fullyDynamic(route, why));
+    }
     return { route, diagnostics, segments };
   }
   if (edge) {
@@ -277,7 +343,20 @@ async function buildRoute(
   let result: AppStaticPaths;
   try {
     result = await session.run(() =>
-      buildAppStaticPaths({ page: files.pattern, segments, pathnameParams: files.pathnameParams, isRoutePPREnabled, isStaticExport }),
+      rules.legacyAppStaticPaths
+        ? buildAppStaticPathsLegacy({ page: files.pattern, segments, isStaticExport })
+        : buildAppStaticPaths({
+            page: files.pattern,
+            segments,
+            pathnameParams: files.pathnameParams,
+            isRoutePPREnabled,
+            isStaticExport,
+            rules: {
+              validatesStaticParams: rules.validatesStaticParams,
+              exportChecksStaticParams: rules.exportChecksStaticParams,
+              exportMissingGspLink: rules.exportMissingGspLink,
+            },
+          }),
     );
   } catch (error) {
     diagnostics.push(errorDiagnostic(error, route, segments));
@@ -288,28 +367,59 @@ async function buildRoute(
     return { route, diagnostics };
   }
 
+  route.entries = result.entries.filter((entry) => {
+    const mismatch = exportPathError(route.pattern, entry, undefined);
+    if (mismatch) diagnostics.push({ severity: 'error', code: 'GSP_APP_EXPORT_PATH_MISMATCH', file: route.file, function: GSP, message: mismatch });
+    return !mismatch;
+  });
+  route.providers = providersOf(fileSegments, segments, rel, result);
+
+  if (!result.prerendered) {
+    // Absent from the prerender manifest, so no `dynamicParams = false` applies: every URL is rendered on
+    // request (app-static's partial-params-false/[locale]/[slug] answers 200 for an unlisted slug).
+    route.unmatched = 'blocking';
+    const why =
+      result.renderedOnRequest === 'force-dynamic'
+        ? "it exports dynamic = 'force-dynamic'"
+        : result.renderedOnRequest === 'revalidate-0'
+          ? 'it exports revalidate = 0'
+          : lastSegmentWithoutParams(files, segments, result);
+    diagnostics.push(fullyDynamic(route, why));
+    return { route, diagnostics };
+  }
   route.unmatched = result.unmatched;
-  route.entries = result.entries;
-  route.providers = providersOf(files.segments, segments, rel, result);
-  if (handlerDynamic !== undefined && result.prerendered) {
+  if (handlerDynamic !== undefined) {
     // Every URL the params gave is exported, and each one comes back dynamic.
     route.entries = [];
+    route.unmatched = 'blocking';
     diagnostics.push(fullyDynamic(route, handlerDynamic));
     return { route, diagnostics };
   }
-
   if (result.incomplete) diagnostics.push(incompleteDiagnostic(route, segments, result.incomplete, 'warning'));
-  if (!result.prerendered) diagnostics.push(fullyDynamic(route, 'no generateStaticParams provides its last dynamic segment'));
   else if (result.params.length === 0 && result.entries.length === 0) {
-    diagnostics.push({
-      severity: 'info',
-      code: 'GSP_APP_EMPTY_RESULT',
-      file: route.file,
-      function: GSP,
-      message: `generateStaticParams returned no params for ${route.pattern}: Next.js prerenders no URL of it and renders each one on first request, so a static build gets no page for it.`,
-    });
+    if (segments.some((s) => typeof s.generateStaticParams === 'function')) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'GSP_APP_EMPTY_RESULT',
+        file: route.file,
+        function: GSP,
+        message: `generateStaticParams returned no params for ${route.pattern}: Next.js prerenders no URL of it and renders each one on first request, so a static build gets no page for it.`,
+      });
+    } else {
+      // Under Cache Components only the fallback shell; otherwise dynamic = 'force-static' or 'error'
+      // without generateStaticParams: recorded as static, nothing listed.
+      const how = isRoutePPREnabled
+        ? 'with Cache Components Next.js prerenders only its fallback shell and renders each URL into it on request'
+        : `Next.js records it as static (dynamic = '${rules.legacyAppStaticPaths ? reduceConfigTopDown(segments).dynamic : reduceDynamic(segments)}') but prerenders no URL of it and renders each one on first request`;
+      diagnostics.push({
+        severity: 'info',
+        code: 'APP_NO_GENERATED_PARAMS',
+        file: route.file,
+        message: `${route.pattern} has no generateStaticParams: ${how}, so a static build gets no page for it.`,
+      });
+    }
   }
-  diagnostics.push(...dotSegmentWarnings(route, segments, result));
+  diagnostics.push(...paramDiagnostics(route, segments, result));
   return { route, diagnostics, segments };
 }
 
@@ -327,6 +437,17 @@ async function withDeclaredMode(route: Route, files: AppRouteFiles): Promise<Rou
   }
   route.unmatched = declared.some((segment) => segment.dynamicParams === false) ? 'not-found' : 'blocking';
   return route;
+}
+
+/** Why a dynamic route is rendered on every request: no generateStaticParams reaches its last dynamic segment. */
+function lastSegmentWithoutParams(files: AppRouteFiles, segments: readonly CascadeSegment[], result: AppStaticPaths): string {
+  const producers = segments.filter((s) => typeof s.generateStaticParams === 'function' && s.file).map((s) => s.file!);
+  if (producers.length === 0) return 'it has no generateStaticParams';
+  const missing = files.pathnameParams.filter((p) => !result.params.some((params) => p.paramName in params)).map((p) => p.name);
+  const last = missing[missing.length - 1] ?? files.pathnameParams[files.pathnameParams.length - 1]!.name;
+  const keys = [...new Set(result.params.flatMap((p) => Object.keys(p)))].map((k) => `"${k}"`);
+  const provides = keys.length > 0 ? `provides only ${keys.join(', ')}` : 'provides no params';
+  return `no generateStaticParams at or below its dynamic segment ${last}: generateStaticParams in ${producers.join(', ')} ${provides}`;
 }
 
 /** Each function that can contribute keys, in cascade order, with the keys its results held. */
@@ -410,6 +531,25 @@ function incompleteDiagnostic(
   };
 }
 
+/**
+ * A route without params on next@13.5–14.2 (build/index.js, app-route module): a page is static unless
+ * its top-down config says `force-dynamic` or `revalidate = 0`; so is a route handler, which a method
+ * other than GET also keeps dynamic. (What a handler or page reads at build time can make it dynamic too;
+ * only a build can tell.)
+ */
+function isStaticRoutePrerenderedLegacy(kind: 'page' | 'route-handler', segments: readonly CascadeSegment[], nonStaticMethods: boolean): boolean {
+  const config = reduceConfigTopDown(segments);
+  if (config.dynamic === 'force-dynamic' || config.revalidate === 0) return false;
+  return kind === 'page' || !nonStaticMethods;
+}
+
+/** The deepest segment's `dynamic` export (build/utils.ts reduceAppConfig). */
+function reduceDynamic(segments: readonly CascadeSegment[]): unknown {
+  let value: unknown;
+  for (const segment of segments) if (segment.config?.dynamic !== undefined) value = segment.config.dynamic;
+  return value;
+}
+
 function fullyDynamic(route: Route, why: string): Diagnostic {
   return {
     severity: 'info',
@@ -419,23 +559,54 @@ function fullyDynamic(route: Route, why: string): Diagnostic {
   };
 }
 
-/** A `..` or `.` param would make zfb write the page outside the route's folder. */
-function dotSegmentWarnings(route: Route, segments: readonly CascadeSegment[], result: AppStaticPaths): Diagnostic[] {
+/**
+ * Params a static build cannot write safely: a `..` or `.` param would make zfb write the page outside the
+ * route's folder; NUL, line breaks and over-long values are no file name (see unwritable-param.ts); a lone
+ * surrogate cannot be encoded at all, and Next fails the build on it.
+ */
+function paramDiagnostics(route: Route, segments: readonly CascadeSegment[], result: AppStaticPaths): Diagnostic[] {
   const warnings: Diagnostic[] = [];
+  const diagnostic = (key: string, severity: Diagnostic['severity'], code: string, message: string): Diagnostic => {
+    const producer = providerOfKey(key, segments, result);
+    const d: Diagnostic = { severity, code, file: producer ?? route.file, message };
+    if (producer) d.function = GSP;
+    return d;
+  };
+  for (const { key, value } of result.unencodable) {
+    warnings.push(
+      diagnostic(
+        key,
+        'error',
+        'APP_PARAM_UNENCODABLE',
+        `The param ${key} = ${json(value)} of ${route.pattern} holds a lone surrogate (${json(loneSurrogate(value))}), which no URL can encode: next build fails with "URIError: URI malformed". The other params are listed.`,
+      ),
+    );
+  }
   for (const entry of route.entries) {
     for (const [key, value] of Object.entries(entry.params)) {
       const parts = Array.isArray(value) ? value : [value];
       const bad = parts.find((p) => p === '..' || p === '.');
-      if (bad === undefined) continue;
-      const producer = providerOfKey(key, segments, result);
-      const d: Diagnostic = {
-        severity: 'warning',
-        code: 'APP_PARAM_DOT_SEGMENT',
-        file: producer ?? route.file,
-        message: `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}) is the path segment "${bad}": a static build would write it outside the route's folder.`,
-      };
-      if (producer) d.function = GSP;
-      warnings.push(d);
+      if (bad !== undefined) {
+        warnings.push(
+          diagnostic(
+            key,
+            'warning',
+            'APP_PARAM_DOT_SEGMENT',
+            `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}) is the path segment "${bad}": a static build would write it outside the route's folder.`,
+          ),
+        );
+      }
+      const unwritable = unwritableParam(value);
+      if (unwritable) {
+        warnings.push(
+          diagnostic(
+            key,
+            unwritable.problem.severity,
+            'APP_PARAM_UNWRITABLE',
+            `The param ${key} = ${json(value)} of ${route.pattern} (URL ${entry.url}): ${unwritable.problem.why}, so a static build cannot write this URL.`,
+          ),
+        );
+      }
     }
   }
   return warnings;

@@ -1,10 +1,10 @@
 import { encodeParam, escapePathDelimiters, normalizePathname, removeTrailingSlash } from '../model/encode.js';
 import { getRouteMatcher, getRouteRegex } from '../model/next-route-matcher.js';
+import { loneSurrogate } from '../model/unwritable-param.js';
 import type { Entry, Unmatched } from '../model/types.js';
 
 /**
- * Next.js 16.4.6's `buildPagesStaticPaths` (build/static-paths/pages.ts; reference/next-static-paths.md
- * §1.2-1.4), ported statement by statement so that every path, encoding, de-duplication and error message
+ * Next.js 16.4.6's `buildPagesStaticPaths` (build/static-paths/pages.ts), ported statement by statement so that every path, encoding, de-duplication and error message
  * is the build's own. Validation failures throw a plain `Error` carrying Next's exact text, as Next does;
  * the pages front-end turns them into diagnostics. Odd shapes Next does not validate (a `null` entry, a
  * number inside a catch-all array) fail here with the same JavaScript TypeError they cause in Next.
@@ -18,11 +18,21 @@ export interface PagesStaticPathsInput {
   configFileName: string;
   locales?: string[];
   defaultLocale?: string;
+  /**
+   * Whether getStaticPaths gets a copy of the locales (`[]` without i18n), as next@15.5+ passes them, or
+   * the config's own array (`undefined` without i18n), as build/utils.js did before. Default: a copy.
+   */
+  copiesLocales?: boolean;
 }
 
 export interface PagesStaticPaths {
   unmatched: Unmatched;
   entries: Entry[];
+  /**
+   * Path objects left out because a value holds a lone surrogate: Next's `encodeURIComponent` throws "URI
+   * malformed" on it and the whole build fails; the model names the key and value and keeps the rest.
+   */
+  unencodable: Array<{ key: string; value: unknown }>;
 }
 
 const EXPECTED_RETURN_VAL =
@@ -50,6 +60,7 @@ type LooseParams = Record<string, unknown> & { hasOwnProperty(key: string): bool
 export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promise<PagesStaticPaths> {
   const { page, getStaticPaths, configFileName, locales, defaultLocale } = input;
   const byPathname = new Map<string, Entry>();
+  const unencodable: PagesStaticPaths['unencodable'] = [];
   const routeRegex = getRouteRegex(page);
   const routeMatcher = getRouteMatcher(routeRegex);
   const lowercasedLocales = locales?.map((locale) => locale.toLowerCase());
@@ -57,8 +68,8 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
   // Next takes the route's keys from matching the page name against its own regex.
   const routeParameterKeys = Object.keys(routeMatcher(page));
   const staticPathsResult = (await getStaticPaths({
-    // A copy, so a getStaticPaths that mutates the array cannot change the config.
-    locales: [...(locales ?? [])],
+    // 15.5+: a copy, so a getStaticPaths that mutates the array cannot change the config.
+    locales: input.copiesLocales === false ? locales : [...(locales ?? [])],
     defaultLocale,
   })) as { paths?: unknown; fallback?: unknown } | null | undefined;
 
@@ -128,7 +139,9 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
     const { params = {} as LooseParams } = object;
     let builtPage = page;
     let encodedBuiltPage = page;
+    let malformed = false;
     routeParameterKeys.forEach((validParamKey) => {
+      if (malformed) return;
       const { repeat, optional } = routeRegex.groups[validParamKey]!;
       let paramValue = params[validParamKey];
       // An optional catch-all given null / undefined / false (present, not missing) is the base path.
@@ -150,6 +163,11 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
           } received ${typeof paramValue} in getStaticPaths for ${page}`,
         );
       }
+      if (loneSurrogate(paramValue) !== undefined) {
+        unencodable.push({ key: validParamKey, value: paramValue });
+        malformed = true;
+        return;
+      }
       let replaced = `[${repeat ? '...' : ''}${validParamKey}]`;
       if (optional) replaced = `[${replaced}]`;
       // String.replace with a string replacement, as Next: `$&` and friends in a value are expanded.
@@ -157,7 +175,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
       encodedBuiltPage = encodedBuiltPage.replace(replaced, encodeParam(paramValue, encodeURIComponent));
     });
 
-    if (!builtPage && !encodedBuiltPage) return;
+    if (malformed || (!builtPage && !encodedBuiltPage)) return;
 
     const locale = object.locale as string | undefined;
     if (locale && !locales?.includes(locale)) {
@@ -175,7 +193,7 @@ export async function buildPagesStaticPaths(input: PagesStaticPathsInput): Promi
     }
   });
 
-  return { unmatched: unmatchedFor(staticPathsResult.fallback), entries: [...byPathname.values()] };
+  return { unmatched: unmatchedFor(staticPathsResult.fallback), entries: [...byPathname.values()], unencodable };
 }
 
 /** shared/lib/i18n/normalize-locale-path.ts: the first segment, compared case-insensitively. */

@@ -1,14 +1,19 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
+import { exportPathError } from '../model/export-path.js';
 import { pagesRouteConflict } from '../model/next-route-sorter.js';
 import { paramNames, parsePattern } from '../model/segments.js';
+import { loneSurrogate, unwritableParam } from '../model/unwritable-param.js';
 import type { Diagnostic, Entry, Route, Segment } from '../model/types.js';
+import { nextRules } from '../project/next-version.js';
 import type { NextProjectConfig, Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import { declaredPage } from './declared-in-source.js';
-import { buildPagesStaticPaths } from './next-pages-static-paths.js';
+import { loadFollowingLinks } from './load-linked.js';
+import { buildPagesStaticPaths, type PagesStaticPaths } from './next-pages-static-paths.js';
+import { runStaticProps } from './next-pages-static-props.js';
 import { zfbRouteFromModule } from './zfb.js';
 
 /**
@@ -87,14 +92,32 @@ function pageFromPath(relativeToPagesDir: string, pageExtensions: readonly strin
   return page === '' ? '/' : page;
 }
 
-function scanPages(project: Project, pagesDir: string, pageExtensions: readonly string[]): PageFile[] {
+/**
+ * lib/recursive-readdir.ts as the build walks pages/: a symbolic link is followed (a linked folder is walked,
+ * a broken link skipped). A linked page file is found too, but a real `next build` (Turbopack, its default)
+ * fails on it: "Could not parse module '[project]/pages/alias.jsx'", then "Failed to collect page data for
+ * /alias"; pages inside a linked folder build. A folder that links back to one it is inside is walked once.
+ */
+function scanPages(project: Project, pagesDir: string, pageExtensions: readonly string[]): { files: PageFile[]; linkedFiles: Set<string>; cycles: string[] } {
   const extension = new RegExp(`\\.(?:${pageExtensions.map((e) => e.replace(/[|\\{}()[\]^$+*?.-]/g, '\\$&')).join('|')})$`);
   const files: PageFile[] = [];
-  const walk = (dir: string): void => {
+  const linkedFiles = new Set<string>();
+  const cycles: string[] = [];
+  const walk = (dir: string, ancestors: ReadonlySet<string>): void => {
     for (const dirent of readdirSync(dir, { withFileTypes: true })) {
       const abs = path.join(dir, dirent.name);
-      if (dirent.isDirectory()) walk(abs);
-      else if (extension.test(dirent.name)) {
+      let isDirectory = dirent.isDirectory();
+      if (dirent.isSymbolicLink()) {
+        const target = statOrUndefined(abs);
+        if (!target) continue;
+        isDirectory = target.isDirectory();
+        if (!isDirectory) linkedFiles.add(abs);
+      }
+      if (isDirectory) {
+        const real = realpathSync(abs);
+        if (ancestors.has(real)) cycles.push(toPosix(path.relative(project.root, abs)));
+        else walk(abs, new Set([...ancestors, real]));
+      } else if (extension.test(dirent.name)) {
         files.push({
           abs,
           relative: toPosix(path.relative(project.root, abs)),
@@ -103,8 +126,17 @@ function scanPages(project: Project, pagesDir: string, pageExtensions: readonly 
       }
     }
   };
-  walk(pagesDir);
-  return files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  walk(pagesDir, new Set([realpathSync(pagesDir)]));
+  files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  return { files, linkedFiles, cycles };
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function isApiPage(page: string): boolean {
@@ -148,21 +180,46 @@ function describe(error: unknown): string {
   return String(error);
 }
 
-/** `.` and `..` params are URLs that resolve to another path: zfb would write them somewhere else. */
-function dotSegmentWarnings(file: PageFile, entries: readonly Entry[]): Diagnostic[] {
+/**
+ * Params a static build cannot write safely: `.` and `..` resolve to another path (zfb would write the page
+ * somewhere else); NUL, line breaks and over-long values are no file name (see unwritable-param.ts); a lone
+ * surrogate cannot be encoded at all, and Next fails the build on it.
+ */
+function paramDiagnostics(file: PageFile, entries: readonly Entry[], unencodable: PagesStaticPaths['unencodable']): Diagnostic[] {
   const warnings: Diagnostic[] = [];
+  const returned = (key: string, value: unknown): string => `getStaticPaths in ${file.relative} returned ${key} = ${JSON.stringify(value)}`;
+  for (const { key, value } of unencodable) {
+    warnings.push({
+      severity: 'error',
+      code: 'GSP_PARAM_UNENCODABLE',
+      file: file.relative,
+      function: 'getStaticPaths',
+      message: `${returned(key, value)}: ${JSON.stringify(loneSurrogate(value))} holds a lone surrogate, which no URL can encode; next build fails with "URIError: URI malformed". The other paths are listed.`,
+    });
+  }
   for (const entry of entries) {
     for (const [key, value] of Object.entries(entry.params)) {
       const values = Array.isArray(value) ? value : [value];
       const dot = values.find((v) => v === '.' || v === '..');
-      if (dot === undefined) continue;
-      warnings.push({
-        severity: 'warning',
-        code: 'GSP_DOT_SEGMENT',
-        file: file.relative,
-        function: 'getStaticPaths',
-        message: `getStaticPaths in ${file.relative} returned ${key} = ${JSON.stringify(value)} (URL ${entry.url}): "${dot}" is a dot segment, which resolves to another path when the page is written to disk, so zfb cannot write this URL safely`,
-      });
+      if (dot !== undefined) {
+        warnings.push({
+          severity: 'warning',
+          code: 'GSP_DOT_SEGMENT',
+          file: file.relative,
+          function: 'getStaticPaths',
+          message: `${returned(key, value)} (URL ${entry.url}): "${dot}" is a dot segment, which resolves to another path when the page is written to disk, so zfb cannot write this URL safely`,
+        });
+      }
+      const unwritable = unwritableParam(value);
+      if (unwritable) {
+        warnings.push({
+          severity: unwritable.problem.severity,
+          code: 'GSP_PARAM_UNWRITABLE',
+          file: file.relative,
+          function: 'getStaticPaths',
+          message: `${returned(key, value)} (URL ${entry.url}): ${unwritable.problem.why}, so a static build cannot write this URL`,
+        });
+      }
     }
   }
   return warnings;
@@ -255,6 +312,7 @@ async function staticPathsRoute(
         page: file.page,
         configFileName: config.configFileName,
         ...(config.i18n ? { locales: config.i18n.locales, defaultLocale: config.i18n.defaultLocale } : {}),
+        copiesLocales: nextRules(config).copiesLocales,
         getStaticPaths: async (ctx) => {
           try {
             return await getStaticPaths(ctx);
@@ -264,9 +322,16 @@ async function staticPathsRoute(
         },
       }),
     );
+    const diagnostics: Diagnostic[] = [];
+    const listed = result.entries.filter((entry) => {
+      const mismatch = exportPathError(file.page, entry, config.i18n?.locales);
+      if (mismatch) diagnostics.push({ severity: 'error', code: 'GSP_EXPORT_PATH_MISMATCH', file: file.relative, function: 'getStaticPaths', message: mismatch });
+      return !mismatch;
+    });
+    const props = await staticProps(file, module, listed, config, session);
     return {
-      routes: [{ ...base, unmatched: result.unmatched, entries: result.entries }],
-      diagnostics: dotSegmentWarnings(file, result.entries),
+      routes: [{ ...base, unmatched: result.unmatched, entries: props.entries }],
+      diagnostics: [...diagnostics, ...paramDiagnostics(file, listed, result.unencodable), ...props.diagnostics],
     };
   } catch (error) {
     const diagnostic: Diagnostic =
@@ -296,21 +361,30 @@ async function staticPathsRoute(
 export async function nextPagesSource(project: Project, session: ModuleSession): Promise<SourceResult> {
   const config = project.next;
   if (!project.pagesDir || !config) return { routes: [], diagnostics: [] };
-  const files = scanPages(project, project.pagesDir, config.pageExtensions);
+  const { files, linkedFiles, cycles } = scanPages(project, project.pagesDir, config.pageExtensions);
   const routes: Route[] = [];
   const diagnostics: Diagnostic[] = [];
+  for (const link of cycles) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'PAGES_LINK_CYCLE',
+      file: link,
+      message: `${link} is a link to a folder it is inside; its pages are listed once, from the real folder`,
+    });
+  }
 
   // Turbopack hands the pages to the sorter in descending order of their names (three real builds: `[a]/x`,
   // `[b]/y`, `[c]/z` fail with ('c' !== 'b'); with `[d]/q` instead of `[a]/x`, ('d' !== 'c')), and which
   // conflict is reported first depends on that order.
-  const conflict = pagesRouteConflict(files.map((f) => f.page).sort().reverse());
+  const conflict = pagesRouteConflict(files.map((f) => f.page).sort().reverse(), { threeDotCheck: nextRules(config).threeDotCheck });
   if (conflict) {
     const dynamicFiles = files.filter((f) => f.page.includes('[')).map((f) => f.relative);
+    const named = conflictingFiles(conflict, files);
     diagnostics.push({
       severity: 'error',
       code: 'PAGES_ROUTE_CONFLICT',
-      file: dynamicFiles[0] ?? files[0]?.relative,
-      message: `${conflict} (pages router files: ${conflictingFiles(conflict, files).join(', ') || dynamicFiles.join(', ')})`,
+      file: named[0] ?? dynamicFiles[0] ?? files[0]?.relative,
+      message: `${conflict} (pages router files: ${named.join(', ') || dynamicFiles.join(', ')})`,
     });
   }
 
@@ -320,7 +394,7 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
   }
 
   const app = files.find((f) => f.page === '/_app');
-  const loaded = await session.load([...(app ? [app.abs] : []), ...pages.map((f) => f.abs)]);
+  const loaded = await loadFollowingLinks(session, project.root, [...(app ? [app.abs] : []), ...pages.map((f) => f.abs)], 'pages');
   const appModule = app ? loaded.get(app.abs) : undefined;
   if (app && appModule && !appModule.ok) diagnostics.push(loadDiagnostic(app, appModule));
   // build/index.ts: a custom App.getInitialProps turns automatic static optimisation off (a class that
@@ -330,6 +404,19 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
 
   for (const file of pages) {
     const segments = parsePattern(file.page);
+    if (linkedFiles.has(file.abs)) {
+      routes.push(route(file, segments));
+      diagnostics.push({
+        severity: 'error',
+        code: 'PAGES_LINKED_FILE',
+        file: file.relative,
+        message:
+          `${file.relative} is a symbolic link, and next build (Turbopack) cannot build a linked page file: it fails with ` +
+          `"Could not parse module '[project]/${file.relative}'", then "Failed to collect page data for ${file.page}". ` +
+          'Copy the file into pages/, or link its folder instead (pages in a linked folder build).',
+      });
+      continue;
+    }
     const result = loaded.get(file.abs);
     if (!result?.ok) {
       routes.push(await unloadedRoute(file, segments, config));
@@ -368,9 +455,24 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
       routes.push(route(file, segments, { unmatched: 'fallback' }));
       continue;
     }
-    routes.push(route(file, segments, { entries: staticEntries(file.page, config) }));
+    const entries = staticEntries(file.page, config);
+    const props = has(module, 'getStaticProps') ? await staticProps(file, module, entries, config, session) : { entries, diagnostics: [] };
+    routes.push(route(file, segments, { entries: props.entries }));
+    diagnostics.push(...props.diagnostics);
   }
   return { routes, diagnostics };
+}
+
+/** Each URL's getStaticProps, as the build calls it: a URL it answers with notFound is no page. */
+function staticProps(file: PageFile, module: Exports, entries: Entry[], config: NextProjectConfig, session: ModuleSession) {
+  const getStaticProps = module.getStaticProps as (context: object) => unknown;
+  return runStaticProps({
+    page: file.page,
+    file: file.relative,
+    getStaticProps: (context, url) => session.guarded({ file: file.relative, function: 'getStaticProps', route: url }, getStaticProps)(context),
+    entries,
+    i18n: config.i18n,
+  });
 }
 
 /** The files whose route names appear in a conflict message (quoted as `'id'`, `"[...one]"`, `"/sub"`). */

@@ -2,6 +2,7 @@ import { faultCode } from '../load/call-guard.js';
 import { paramNames } from '../model/segments.js';
 import type { Diagnostic, Entry, Provider, Segment } from '../model/types.js';
 import { ZFB_VERSION, compareBytes } from '../model/zfb-router.js';
+import { unwritableParam } from '../model/unwritable-param.js';
 
 /**
  * A zfb `paths()` result into entries, exactly as zfb 0.1.0-next.89 resolves it
@@ -15,7 +16,8 @@ import { ZFB_VERSION, compareBytes } from '../model/zfb-router.js';
  *   every failing entry (up to a cap) as an error, the first one being the one zfb prints;
  * - URLs are raw (never percent-encoded) and have no trailing slash.
  *
- * On top of zfb's own checks we reject values zfb accepts but mishandles (reference §2.1): dot segments
+ * On top of zfb's own checks we reject values zfb accepts but mishandles (real builds: the `values zfb
+ * writes wrongly` cases of test/zfb/conformance.test.ts): dot segments
  * write outside the route's folder (`..` overwrites the home page), `?` `#` and `%xx` make the render miss
  * and fail the whole build.
  */
@@ -347,6 +349,18 @@ export function resolveZfbPaths(result: unknown, target: ZfbPathsTarget): ZfbPat
       diagnostics.push(
         pathsError(target, 'ZFB_UNSAFE_PARAM', `paths() entry ${index} ${preview(original)} resolves to ${JSON.stringify(checked.url)}: ${unsafe}`),
       );
+    }
+    for (const [name, value] of Object.entries(checked.params)) {
+      const unwritable = unwritableParam(value);
+      if (unwritable) {
+        diagnostics.push({
+          severity: unwritable.problem.severity,
+          code: 'ZFB_PARAM_UNWRITABLE',
+          file: target.file,
+          function: 'paths',
+          message: `paths() entry ${index} has ${name} = ${JSON.stringify(value)} (URL ${JSON.stringify(checked.url)}): ${unwritable.problem.why}, so a static build cannot write this URL`,
+        });
+      }
     }
     const entry: Entry = { url: checked.url, params: checked.params };
     // The component receives `{ params, ...props }` built from the in-memory props, not their JSON form.

@@ -46,7 +46,7 @@ function baseRoute(file: string, segments: Segment[]): Route {
 
 /**
  * A static page's one entry. zfb calls `getStaticProps()` with no arguments and spreads its `props`
- * (reference §3.3); anything else it renders with `{}`.
+ * (zfb-runtime's dist/router.js; real builds in test/zfb/conformance.test.ts); anything else it renders with `{}`.
  */
 async function staticEntry(
   route: ZfbRoute,

@@ -13,8 +13,10 @@ describe('zfb-next routes', () => {
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     const model = JSON.parse(first.stdout);
-    expect(Object.keys(model)).toEqual(['version', 'root', 'routes', 'diagnostics']);
+    expect(Object.keys(model)).toEqual(['version', 'root', 'next', 'routes', 'diagnostics']);
     expect(model.version).toBe(1);
+    // The fixture resolves the repository's own next: the pinned release, whose rules apply.
+    expect(model.next).toEqual({ installed: '16.4.6', rules: '16.4.6' });
     expect(Object.keys(model.routes[0])).toEqual(['pattern', 'file', 'origin', 'kind', 'unmatched', 'providers', 'entries']);
     expect(first.stdout).not.toContain(FIXTURES);
   });
@@ -22,8 +24,8 @@ describe('zfb-next routes', () => {
   test('the table names routes, their URL counts and a summary line', async () => {
     const run = await runCli(['routes', path.join(FIXTURES, 'zfb-site')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^pattern\s+origin\s+unmatched\s+urls\s+examples$/m);
-    expect(run.stdout).toMatch(/\/blog\/\[slug\]\s+zfb\s+not-found\s+\d+/);
+    expect(run.stdout).toMatch(/^pattern\s+kind\s+origin\s+other URLs\s+urls\s+examples$/m);
+    expect(run.stdout).toMatch(/\/blog\/\[slug\]\s+page\s+zfb\s+404\s+\d+/);
     expect(run.stdout).toMatch(/^\d+ routes, \d+ URLs, 0 errors, \d+ warnings$/m);
   });
 

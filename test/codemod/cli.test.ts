@@ -157,8 +157,8 @@ describe('codemod runner', () => {
     expect(statSync(path.join(dir, 'pages/about.jsx')).mtime.getTime()).toBe(old.getTime());
     expect(existsSync(path.join(dir, 'pages/blog/[slug].jsx'))).toBe(false);
     expect(read('app/blog/[slug]/page.jsx')).toContain('export const dynamicParams = false;');
-    // No temporary file is left behind by the atomic write.
-    expect(allFiles(dir)).toEqual(['app/blog/[slug]/page.jsx', 'package.json', 'pages/about.jsx']);
+    // No temporary file is left behind by the atomic write; the app router's root layout is new.
+    expect(allFiles(dir)).toEqual(['app/blog/[slug]/page.jsx', 'app/layout.jsx', 'package.json', 'pages/about.jsx']);
     expect(summary.files).toEqual([{ file: 'pages/blog/[slug].jsx', status: 'changed', movedTo: 'app/blog/[slug]/page.jsx', markers: [] }]);
   });
 
@@ -197,7 +197,7 @@ describe('codemod runner', () => {
   it('leaves a file untouched and reports it when the output would not parse', async () => {
     const broken: Transform = () => ({ source: 'export const = ;', markers: [] });
     const file = path.join(dir, 'pages/blog/[slug].jsx');
-    const outcome = processFile(broken, { file, root: dir }, POST, { cwd: dir, dry: false, print: false });
+    const outcome = processFile(broken, { file, root: dir, mode: 0o644 }, POST, { cwd: dir, dry: false, print: false });
     expect(outcome.status).toBe('failed');
     expect(outcome.reason).toMatch(/^output would not parse, file left untouched: /);
     expect(read('pages/blog/[slug].jsx')).toBe(POST);
@@ -212,7 +212,7 @@ describe('codemod runner', () => {
       if (input.path === 'd.jsx') throw new Error('d breaks');
       return { source: `${input.source}// changed\n`, markers: [] };
     };
-    const files = ['a.jsx', 'b.jsx', 'c.jsx', 'd.jsx', 'e.jsx'].map((name) => ({ job: { file: path.join(dir, name), root: dir }, source: PLAIN }));
+    const files = ['a.jsx', 'b.jsx', 'c.jsx', 'd.jsx', 'e.jsx'].map((name) => ({ job: { file: path.join(dir, name), root: dir, mode: 0o644 }, source: PLAIN }));
     const results = transformFiles(mixed, files, { cwd: dir, dry: true, print: false });
     expect(order).toEqual(['a.jsx', 'b.jsx', 'c.jsx', 'd.jsx', 'e.jsx']);
     expect(results.map((r) => [r.outcome.file, r.outcome.status])).toEqual([

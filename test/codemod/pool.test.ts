@@ -52,7 +52,7 @@ test('worker batches and this thread’s batches come back merged in input order
     const file = path.join(project, 'pages', `p${i}.jsx`);
     const source = `export async function getStaticProps() {\n  return { props: { n: ${i} } };\n}\nexport default function Page({ n }) {\n  return <p>{n}</p>;\n}\n`;
     writeFileSync(file, source);
-    return { job: { file, root: project }, source };
+    return { job: { file, root: project, mode: 0o644 }, source };
   });
   const pool = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'pool.js')).href)) as typeof import('../../src/codemod/pool.js');
   expect(pool.poolAvailable()).toBe(true);
@@ -63,7 +63,7 @@ test('worker batches and this thread’s batches come back merged in input order
     throw new Error('this thread');
   };
   const { writerHere } = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'writer.js')).href)) as typeof import('../../src/codemod/writer.js');
-  const outcomes = await pool.startPool('pages-to-app', { cwd: project, dry: true, print: false }, 1).run(failing, candidates, writerHere());
+  const outcomes = await pool.startPool('pages-to-app', { cwd: project, dry: true, print: false }, 1).run(failing, candidates, writerHere()).then((all) => all.map((o) => o!));
   expect(outcomes).toHaveLength(400);
   outcomes.forEach((outcome, i) => expect(outcome.file).toBe(`pages/p${i}.jsx`));
   const byWorkers = outcomes.filter((o) => o.status === 'changed');
@@ -88,7 +88,7 @@ test('a worker dying partway through a batch hands back only the files it had no
     const file = path.join(project, 'pages', `p${i}.jsx`);
     const source = `export async function getStaticProps() {\n  return { props: { n: ${i} } };\n}\nexport default function Page({ n }) {\n  return <p>{n}</p>;\n}\n`;
     if (i % 8 !== 4) writeFileSync(file, source);
-    return { job: { file, root: project }, source };
+    return { job: { file, root: project, mode: 0o644 }, source };
   });
   const pool = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'pool.js')).href)) as typeof import('../../src/codemod/pool.js');
   const { writerHere } = (await import(pathToFileURL(path.join(REPO_ROOT, 'dist', 'src', 'codemod', 'writer.js')).href)) as typeof import('../../src/codemod/writer.js');
@@ -97,7 +97,7 @@ test('a worker dying partway through a batch hands back only the files it had no
     Atomics.wait(pause, 0, 0, 5);
     throw new Error('this thread');
   };
-  const outcomes = await pool.startPool('pages-to-app', { cwd: project, dry: true, print: false }, 1).run(failing, candidates, writerHere());
+  const outcomes = await pool.startPool('pages-to-app', { cwd: project, dry: true, print: false }, 1).run(failing, candidates, writerHere()).then((all) => all.map((o) => o!));
   expect(outcomes).toHaveLength(160);
   outcomes.forEach((outcome, i) => expect(outcome.file).toBe(`pages/p${i}.jsx`));
   const byWorker = outcomes.flatMap((o, i) => (o.status === 'changed' ? [i] : []));

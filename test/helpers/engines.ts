@@ -45,7 +45,7 @@ async function exec(command: string, args: string[], cwd: string): Promise<Engin
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules/next/dist/bin/next');
 const ZFB_LAUNCHER = path.join(REPO_ROOT, 'node_modules/@takazudo/zfb/bin/zfb.mjs');
 
-/** The smallest zfb setup that builds (reference/zfb-engine.md §0.2). */
+/** The smallest zfb setup that builds (`zfb new site`'s config, without Tailwind). */
 export const ZFB_CONFIG = { framework: 'preact', outDir: 'dist', publicDir: 'public', tailwind: { enabled: false } };
 export const ZFB_TSCONFIG = {
   compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', jsxImportSource: 'preact', strict: true },

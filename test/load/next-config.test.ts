@@ -4,7 +4,7 @@ import { afterAll, expect, test } from 'vitest';
 import { ProjectError } from '../../src/project/project-error.js';
 import { buildRouteModel } from '../../src/routes/build-model.js';
 import { nextBuild, REPO_ROOT } from '../helpers/engines.js';
-import { staticUrls } from '../helpers/next-manifests.js';
+import { readNextBuild } from '../helpers/next-manifests.js';
 
 /** next.config in each of the forms Next 16 evaluates, as `next build` evaluates it. */
 
@@ -47,8 +47,8 @@ export default async function config(phase: string, { defaultConfig }: { default
   const [model, build] = await Promise.all([buildRouteModel(dir, quiet), nextBuild(dir)]);
   expect(build.code, build.stdout + build.stderr).toBe(0);
   expect(model.diagnostics).toEqual([]);
-  expect(model.routes.flatMap((r) => r.entries.map((e) => e.url)).sort()).toEqual(staticUrls(dir));
-  expect(staticUrls(dir)).toEqual(['/de', '/de/about', '/en', '/en/about']);
+  expect(model.routes.flatMap((r) => r.entries.map((e) => e.url)).sort()).toEqual(readNextBuild(dir).urls);
+  expect(readNextBuild(dir).urls).toEqual(['/de', '/de/about', '/en', '/en/about']);
 }, 300_000);
 
 test('a config that throws is a usage error with Next\'s own "Failed to load" line and the cause', async () => {

@@ -110,7 +110,7 @@ async function both(spec: readonly (Reply[] | null)[], page = '/t', ppr = false,
 
 const arr = (...objs: Record<string, string | string[]>[]): Reply => ({ t: 'array', items: objs.map((v) => ({ t: 'obj', v })) });
 
-describe('generateRouteStaticParams: the cascade oracle of reference §2.2', () => {
+describe('generateRouteStaticParams: the cascade, against Next’s own function', () => {
   it('layout, a segment without gSP, then a page that reads its parent', async () => {
     const calls: string[] = [];
     const gsps: (Gsp | undefined)[] = [

@@ -9,9 +9,9 @@ import { nextAppSource } from '../../src/sources/next-app.js';
 /**
  * The app front-end on the conformance fixtures (what a real build cannot show: diagnostics, providers,
  * encodings). How they are compared with `next build` output:
- * - URLs: the keys of prerender-manifest `routes`, minus Next's own `/_not-found` and `/_global-error`,
- *   equal the union of our entries' URLs (a slot page adds no route; an intercepting route is its own
- *   route with its marker kept, `/ic/(.)photo/1`);
+ * - URLs: the keys of prerender-manifest `routes`, minus Next's own `/_not-found` and `/_global-error`
+ *   and the intercepting routes' (`/ic/(.)photo/1`, a rewrite target, no URL), equal the union of our
+ *   entries' URLs (a slot page adds no route);
  * - fallback: every `dynamicRoutes[page]` has our route with that pattern, `false` ↔ not-found,
  *   `null` ↔ blocking, a string ↔ fallback; our dynamic routes with no such entry are exactly those
  *   flagged APP_FULLY_DYNAMIC (the build's `ƒ`).
@@ -42,14 +42,41 @@ describe('fixtures/next-app-cascade', () => {
       ['warning', 'app/emptychild/[a]/[b]/page.jsx'],
       ['warning', 'app/incomplete/[a]/[b]/page.jsx'],
       ['warning', 'app/lay/[a]/[b]/page.jsx'],
-      ['warning', 'app/partial/[a]/layout.jsx'],
     ]);
     const byFile = (f: string) => incomplete.find((d) => d.file === f)!.message;
     expect(byFile('app/incomplete/[a]/[b]/page.jsx')).toContain('{"a":"3"}, which has no "b"');
     expect(byFile('app/emptychild/[a]/[b]/page.jsx')).toContain('generateStaticParams in app/emptychild/[a]/[b]/page.jsx returned [] for it');
-    expect(byFile('app/partial/[a]/layout.jsx')).toContain('No generateStaticParams below app/partial/[a]/layout.jsx provides "b"');
     expect(byFile('app/lay/[a]/[b]/page.jsx')).toContain('every URL of the route answers 404');
     for (const d of incomplete) expect(d.message).toContain('Next.js discards every generated URL');
+  });
+
+  it('says once why a route with a layout-only generateStaticParams is rendered on request', () => {
+    const partial = result.diagnostics.filter((d) => d.file?.startsWith('app/partial/'));
+    expect(partial).toEqual([
+      {
+        severity: 'info',
+        code: 'APP_FULLY_DYNAMIC',
+        file: 'app/partial/[a]/[b]/page.jsx',
+        message:
+          '/partial/[a]/[b] is rendered on every request (no generateStaticParams at or below its dynamic segment [b]: ' +
+          'generateStaticParams in app/partial/[a]/layout.jsx provides only "a"): Next.js prerenders no URL of it, so a static build gets no page for it.',
+      },
+    ]);
+    expect(result.routes.find((r) => r.pattern === '/partial/[a]/[b]')!.unmatched).toBe('blocking');
+  });
+
+  it('lists no intercepting route, and says which route serves its URLs', () => {
+    expect(result.routes.some((r) => r.pattern.includes('(.)'))).toBe(false);
+    expect(result.diagnostics.filter((d) => d.file === 'app/ic/@modal/(.)photo/[id]/page.jsx')).toEqual([
+      {
+        severity: 'info',
+        code: 'APP_INTERCEPTING_ROUTE',
+        file: 'app/ic/@modal/(.)photo/[id]/page.jsx',
+        message:
+          '/ic/(.)photo/[id] is an intercepting route: Next.js shows it in place of /ic/photo/[id] only on a client-side navigation from /ic, ' +
+          'and has no URL for it. It is not listed; a direct request or a static build serves /ic/photo/[id].',
+      },
+    ]);
   });
 
   it('keeps one route for a page and its slot page, with both gSPs as providers, children first', () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** Next.js 16.4.6's own functions, loaded from the pinned package (reference/next-static-paths.md §0.3). */
+/** Next.js 16.4.6's own functions, loaded from the pinned package (next/dist/build/static-paths/*.js). */
 const require = createRequire(import.meta.url);
 (globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
 

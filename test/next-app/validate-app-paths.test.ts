@@ -31,7 +31,7 @@ const cases: { paths: string[]; message?: string }[] = [
   { paths: ['/a/(.)b/(.)c'] },
 ];
 
-describe('validateAppPaths: reference §3.2 cases', () => {
+describe('validateAppPaths: the cases of build/validate-app-paths.ts', () => {
   for (const { paths, message } of cases) {
     it(paths.join(' + '), () => {
       const ours = appPathsError(paths);

@@ -14,7 +14,7 @@ function nextConflict(pages: readonly string[]): string | null {
   }
 }
 
-// reference/next-static-paths.md §3.1, with the exact 16.4.6 TypeScript texts.
+// shared/lib/router/utils/sorted-routes.ts, with the exact 16.4.6 TypeScript texts.
 const REFERENCE: Array<[string[], string | null]> = [
   [['/blog/[...id]/abc'], 'Catch-all must be the last part of the URL.'],
   [['/blog/[...id]/[...id2]'], 'Catch-all must be the last part of the URL.'],

@@ -50,6 +50,8 @@ async function runOurs(page: string, result: unknown, i18n?: I18n): Promise<Outc
       getStaticPaths: async () => result,
       ...(i18n ?? {}),
     });
+    // Next throws on the first value it cannot encode; ours lists it apart and keeps going.
+    if (r.unencodable.length > 0) return { ok: false, error: 'URIError: URI malformed' };
     return {
       ok: true,
       unmatched: r.unmatched,
@@ -69,7 +71,7 @@ async function same(page: string, result: unknown, i18n?: I18n): Promise<Outcome
 
 const EN_FR: I18n = { locales: ['en', 'fr'], defaultLocale: 'en' };
 
-describe('buildPagesStaticPaths: reference §1.2 errors, same message as Next', () => {
+describe('buildPagesStaticPaths: every error, same message as Next', () => {
   const cases: Array<[string, string, unknown, I18n?]> = [
     ['undefined result', '/p/[id]', undefined],
     ['null result', '/p/[id]', null],
@@ -99,6 +101,8 @@ describe('buildPagesStaticPaths: reference §1.2 errors, same message as Next', 
     ['null entry', '/p/[id]', { paths: [null], fallback: false }],
     ['null params', '/p/[id]', { paths: [{ params: null }], fallback: false }],
     ['malformed escape in a string path', '/p/[id]', { paths: ['/p/%E0%A4%A'], fallback: false }],
+    ['a lone surrogate in a param', '/p/[id]', { paths: [{ params: { id: 'a' } }, { params: { id: 'x\ud800' } }], fallback: false }],
+    ['a lone low surrogate inside a catch-all', '/p/[...s]', { paths: [{ params: { s: ['ok', '\udc00y'] } }], fallback: false }],
   ];
   for (const [name, page, result, i18n] of cases) {
     it(name, async () => {
@@ -106,6 +110,16 @@ describe('buildPagesStaticPaths: reference §1.2 errors, same message as Next', 
       expect(outcome.ok).toBe(false);
     });
   }
+
+  it('a lone surrogate: Next fails the whole call, ours names the key and value and keeps the valid paths', async () => {
+    const r = await buildPagesStaticPaths({
+      page: '/p/[id]',
+      configFileName: 'next.config.js',
+      getStaticPaths: async () => ({ paths: [{ params: { id: 'a' } }, { params: { id: 'x\ud800' } }, { params: { id: 'b' } }], fallback: false }),
+    });
+    expect(r.entries.map((e) => e.url)).toEqual(['/p/a', '/p/b']);
+    expect(r.unencodable).toEqual([{ key: 'id', value: 'x\ud800' }]);
+  });
 
   it('reproduces the documented texts word for word', async () => {
     const outcome = await runOurs('/p/[id]', { paths: [{ params: { id: '1' }, locale: 'de' }], fallback: false }, EN_FR);
@@ -122,7 +136,7 @@ describe('buildPagesStaticPaths: reference §1.2 errors, same message as Next', 
   });
 });
 
-describe('buildPagesStaticPaths: reference §1.3 / §1.4 rows, same result as Next', () => {
+describe('buildPagesStaticPaths: encoding and locales, same result as Next', () => {
   it('escapes delimiters in object params and encodes the second form', async () => {
     const outcome = await same('/p/[...s]', { paths: [{ params: { s: ['a b', 'c/d', 'e?f', 'g#h', 'i%2Fj', 'k\\l', 'ü'] } }], fallback: false });
     expect(outcome).toMatchObject({

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,103 @@ describe('git:<ref> sides', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('zfb-next diff: cannot read the base side "git:no-such-ref": unknown git ref "no-such-ref"\n');
     expect(worktrees()).toBe(1);
+    expect(leftovers()).toEqual(before);
+  });
+});
+
+describe('git:<ref>:<path> stays inside the checkout', () => {
+  it('refuses an absolute path, a path up out of the repository, and a committed link that leads out', async () => {
+    const outside = path.join(os.tmpdir(), `zfb-next-outside-${process.pid}.json`);
+    writeFileSync(outside, routesJson([{ pattern: '/secret', file: 'pages/secret.tsx', urls: ['/secret'] }]));
+    symlinkSync(outside, path.join(repo, 'site/link.json'));
+    git('add', 'site/link.json');
+    git('commit', '--quiet', '-m', 'a link out');
+    try {
+      const cwd = path.join(repo, 'site');
+      const cases: Array<[string, string]> = [
+        [`git:HEAD:${outside}`, `"${outside}" is an absolute path; the path of a git: side is read inside the checkout, relative to the current directory`],
+        [`git:HEAD:../../${path.basename(outside)}`, `"../../${path.basename(outside)}" leads outside the repository`],
+        ['git:HEAD:link.json', '"link.json" is a link that leads outside the checkout'],
+      ];
+      for (const [spec, reason] of cases) {
+        const before = leftovers();
+        const result = await runDiff({ base: spec, head: 'routes.json', cwd, env: {} });
+        expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `zfb-next diff: cannot read the base side "${spec}": ${reason}\n` });
+        expect(worktrees()).toBe(1);
+        expect(leftovers()).toEqual(before);
+      }
+      // A path that goes up and comes back inside the repository is fine.
+      const inside = await runDiff({ base: 'git:three:../site/routes.json', head: 'routes.json', format: 'json', cwd, env: {} });
+      expect(inside.exitCode).toBe(1);
+    } finally {
+      git('reset', '--quiet', '--hard', 'HEAD~1');
+      rmSync(outside, { force: true });
+    }
+  });
+});
+
+describe('a git: side whose process is stopped', () => {
+  let project: string;
+  const gitIn = (...args: string[]): string => execFileSync('git', args, { cwd: project, encoding: 'utf8' }).trim();
+  const registered = (): string[] => gitIn('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).slice(1);
+
+  beforeAll(() => {
+    // A project whose getStaticPaths never returns while the test waits: reading the git side hangs.
+    project = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'zfb-next-git-stop-')));
+    writeFileSync(path.join(project, 'next.config.js'), 'module.exports = {};\n');
+    writeFileSync(path.join(project, 'package.json'), '{"private":true}\n');
+    mkdirSync(path.join(project, 'pages/p'), { recursive: true });
+    writeFileSync(
+      path.join(project, 'pages/p/[id].jsx'),
+      'export default function P() { return null; }\n' +
+        'export async function getStaticPaths() { await new Promise((r) => setTimeout(r, 120000)); return { paths: [], fallback: false }; }\n' +
+        'export function getStaticProps() { return { props: {} }; }\n',
+    );
+    gitIn('init', '--quiet', '--initial-branch=main');
+    gitIn('config', 'user.email', 'test@example.com');
+    gitIn('config', 'user.name', 'test');
+    gitIn('add', '.');
+    gitIn('commit', '--quiet', '-m', 'slow');
+  });
+
+  afterAll(() => {
+    if (project) rmSync(project, { recursive: true, force: true });
+  });
+
+  /** Starts `zfb-next diff git:HEAD .` and resolves once its worktree is registered. */
+  async function startHanging(): Promise<ReturnType<typeof spawn>> {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/zfb-next.js'), 'diff', 'git:HEAD', '.'], { cwd: project, stdio: 'ignore' });
+    for (let i = 0; i < 600 && registered().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(registered()).toHaveLength(1);
+    // The checkout is in place; give the model a moment to start running the project's code.
+    await new Promise((r) => setTimeout(r, 500));
+    return child;
+  }
+
+  const exited = (child: ReturnType<typeof spawn>): Promise<NodeJS.Signals | null> => new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+
+  it('SIGTERM and SIGINT: the worktree is removed before the process stops', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const before = leftovers();
+      const child = await startHanging();
+      const stopped = exited(child);
+      child.kill(signal);
+      expect(await stopped).toBe(signal);
+      expect(registered()).toEqual([]);
+      expect(leftovers()).toEqual(before);
+    }
+  });
+
+  it('SIGKILL leaves a worktree no process can clean; the next run removes it', async () => {
+    const before = leftovers();
+    const child = await startHanging();
+    const stopped = exited(child);
+    child.kill('SIGKILL');
+    expect(await stopped).toBe('SIGKILL');
+    expect(registered()).toHaveLength(1);
+    const next = await runDiff({ base: 'git:HEAD:package.json', head: 'package.json', cwd: project, env: {} });
+    expect(next.stderr).toContain('cannot read the base side');
+    expect(registered()).toEqual([]);
     expect(leftovers()).toEqual(before);
   });
 });

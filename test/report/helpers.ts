@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nextBuild as runNextBuild, zfbBuild as runZfbBuild, type EngineRun } from '../helpers/engines.js';
+import { zfbBuild as runZfbBuild, type EngineRun } from '../helpers/engines.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,12 +26,6 @@ function succeeded(engine: string, fixture: string, result: EngineRun): EngineRu
   return result;
 }
 
-/** Copies fixtures/<name> to `dir` and runs the real `next build` there. */
-export async function nextBuild(fixture: string, dir: string): Promise<void> {
-  cpSync(path.join(repoRoot, 'fixtures', fixture), dir, { recursive: true });
-  succeeded('next build', fixture, await runNextBuild(dir));
-}
-
 /** Copies fixtures/<name> to `dir` and runs the real `zfb build` there; returns its stderr. */
 export async function zfbBuild(fixture: string, dir: string): Promise<string> {
   cpSync(path.join(repoRoot, 'fixtures', fixture), dir, { recursive: true });
@@ -51,7 +45,7 @@ export interface SyntheticPage {
 }
 
 /**
- * A pages-router build directory in the shape next@16.4.6 writes it (reference next-static-paths.md §5):
+ * A pages-router build directory in the shape next@16.4.6 writes it (as in real builds, see real-builds.test.ts):
  * prerender-manifest routes/dynamicRoutes, routes-manifest dynamicRoutes, server/pages-manifest.json and
  * server/pages/<url>.html, with the source files beside `.next/`. Used for synthetic changes that a
  * real build would need many fixture variants for; real builds are covered in real-builds.test.ts.

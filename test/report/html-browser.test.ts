@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDiff } from '../../src/report/run-diff.js';
+import { findChromium } from '../helpers/chromium.js';
 import { freshWorkDir, repoRoot, routesJson } from './helpers.js';
 
 const XSS = '<script>alert(1)</script>';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   expect(result.exitCode).toBe(1);
   userDataDir = mkdtempSync(path.join(os.tmpdir(), 'zfb-next-chromium-'));
   context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     args: [
       '--headless',

@@ -2,20 +2,20 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/report/diff-report.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { freshWorkDir, nextBuild, repoRoot } from './helpers.js';
+import { builtFixture } from '../helpers/ground-truth.js';
+import { repoRoot } from './helpers.js';
 
 // The Next.js build readers against real next@16.4.6 builds of the shared fixtures: the app router with
 // groups and a route handler (export), a cascade with dynamic and incomplete routes, and pages with i18n.
 // Each build must serve exactly the URLs the route model of its project lists, and an export tree exactly
 // the URLs of the build directory that wrote it.
 const FIXTURES = ['next-app-export', 'next-app-cascade', 'next-pages-i18n'] as const;
-let work: string;
-const rel = (...parts: string[]): string => path.relative(repoRoot, path.join(work, ...parts));
+const built = new Map<string, string>();
+const rel = (fixture: string, ...parts: string[]): string => path.relative(repoRoot, path.join(built.get(fixture)!, ...parts));
 
 beforeAll(async () => {
-  work = freshWorkDir('next-readers');
-  // One after the other: each build already uses every core.
-  for (const fixture of FIXTURES) await nextBuild(fixture, path.join(work, fixture));
+  // One after the other: each build already uses every core. The builds are shared with the conformance tests.
+  for (const fixture of FIXTURES) built.set(fixture, (await builtFixture(fixture)).dir);
 });
 
 async function jsonDiff(base: string, head: string): Promise<DiffReport> {

@@ -2,13 +2,20 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../src/report/diff-report.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { freshWorkDir, nextBuild, repoRoot, zfbBuild } from './helpers.js';
+import { builtFixture } from '../helpers/ground-truth.js';
+import { freshWorkDir, repoRoot, zfbBuild } from './helpers.js';
 
 // The same small site built by the real next@16.4.6 (pages router, output: 'export') and by the real zfb:
 // fixtures/diff-site-zfb differs on purpose in two ways (no /posts/third, other words on /about);
 // fixtures/diff-site-zfb-same serves exactly the same URLs and text.
 let work: string;
-const rel = (...parts: string[]): string => path.relative(repoRoot, path.join(work, ...parts));
+let nextBuilt: string;
+// 'next/…' is the shared ground-truth build of fixtures/diff-site-next; everything else is below `work`.
+const rel = (first: string, ...parts: string[]): string => {
+  const [head, ...rest] = first.split('/');
+  const base = head === 'next' ? path.join(nextBuilt, ...rest) : path.join(work, first);
+  return path.relative(repoRoot, path.join(base, ...parts));
+};
 
 beforeAll(async () => {
   work = freshWorkDir('real-builds');
@@ -18,7 +25,7 @@ beforeAll(async () => {
   ]);
   // A skipped zfb route would make the "same URLs" claim below vacuous.
   for (const stderr of zfbWarnings) expect(stderr).not.toContain('⚠');
-  await nextBuild('diff-site-next', path.join(work, 'next'));
+  nextBuilt = (await builtFixture('diff-site-next')).dir;
 });
 
 async function jsonDiff(base: string, head: string): Promise<{ exitCode: number; report: DiffReport }> {

@@ -89,11 +89,11 @@ describe('synthetic changes between two builds', () => {
     expect(stdout.split('\n')[0]).toBe(MARKDOWN_MARKER);
     expect(stdout.indexOf('| URLs removed | 1 |')).toBeGreaterThan(0);
     expect(stdout.indexOf('| URLs removed | 1 |')).toBeLessThan(stdout.indexOf('Removed URLs'));
-    expect(stdout).toContain('| /blog/c | /blog/\\[slug\\] | pages/blog/\\[slug\\].tsx |  |');
-    expect(stdout).toContain('| /contact | /contact | pages/contact.tsx |');
-    expect(stdout).toContain('file pages/docs/\\[id\\].tsx → pages/docs/\\[id\\]/index.tsx');
+    expect(stdout).toContain('| `/blog/c` | `/blog/[slug]` | `pages/blog/[slug].tsx` |  |');
+    expect(stdout).toContain('| `/contact` | `/contact` | `pages/contact.tsx` |');
+    expect(stdout).toContain('file `pages/docs/[id].tsx` → `pages/docs/[id]/index.tsx`');
     expect(stdout).toContain('unmatched URLs not-found → blocking');
-    expect(stdout).toContain('| /about | About We build static sites. | About We build fast static sites. |');
+    expect(stdout).toContain('| `/about` | `About We build static sites.` | `About We build fast static sites.` |');
     expect(stdout).not.toContain(repoRoot);
     expectGolden('synthetic.md', stdout);
   });
@@ -146,7 +146,8 @@ describe('synthetic changes between two builds', () => {
     expect(allowed.exitCode).toBe(0);
     const report = JSON.parse(allowed.stdout) as DiffReport;
     expect(report.removed).toEqual([expect.objectContaining({ url: '/blog/c', allowedBy: '/blog/*' })]);
-    expect(report.policy).toEqual({ failOn: 'removed', allow: ['/blog/*'], failures: 0, failed: false });
+    expect(report.policy).toEqual({ failOn: 'removed', allow: ['/blog/*'], failures: 0, failed: false, allowMatches: [{ glob: '/blog/*', line: 3, removed: 1 }] });
+    expect(allowed.stderr).toContain('zfb-next diff: --allow line 3 "/blog/*" matched 1 removed URL\n');
     expect((await diff('junit', { allow: allowFile })).stdout).toContain('<system-out>removal allowed by /blog/*</system-out>');
 
     expect((await diff('json', { failOn: 'none' })).exitCode).toBe(0);

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, urlFromHtmlFile } from '../../src/report/canonical-url.js';
-import { escapeMarkdown, jsonForScript } from '../../src/report/escape.js';
-import { allowMatcher, countFailures, parseAllowList } from '../../src/report/policy.js';
+import { escapeInvisible, jsonForScript, markdownCode, quoteIfNeeded } from '../../src/report/escape.js';
+import { allowMatcher, allowMatches, countFailures, parseAllowList } from '../../src/report/policy.js';
 import { patternFromZfbSource } from '../../src/report/side-zfb-dist.js';
 import { changeExcerpt, visibleText } from '../../src/report/visible-text.js';
 
@@ -22,7 +22,7 @@ async function nextPathname(value: string): Promise<string> {
 }
 
 describe('canonical URLs', () => {
-  // Values zfb writes raw into routes.json (zfb-engine.md §2.1); `?`, `#` and `/` never reach a zfb URL.
+  // Values zfb writes raw into routes.json (test/zfb/conformance.test.ts); `?`, `#` and `/` never reach a zfb URL.
   it.each(['hello world', 'café', '日本語', 'a\\b', '100%', 'a+b', 'a&b', "a'b", '<x>', 'Caps', 'a.b', 'x%2fy'])(
     'zfb raw /p/%s equals what Next writes for the same param',
     async (value) => {
@@ -84,14 +84,58 @@ describe('escaping', () => {
     expect(JSON.parse(text)).toEqual({ name: '</script><script>alert(1)</script><!--' });
   });
 
-  it('keeps project strings from becoming Markdown or HTML', () => {
-    expect(escapeMarkdown('/a|b/[slug]/<img src=x>/`x`/*y*')).toBe('/a\\|b/\\[slug\\]/&#60;img src=x&#62;/\\`x\\`/\\*y\\*');
+  it('shows project strings in Markdown as code: no link, no mention, no markup, no raw control character', () => {
+    expect(markdownCode('/a|b/[slug]/<img src=x>/*y*', { inTable: true })).toBe('`/a\\|b/[slug]/<img src=x>/*y*`');
+    expect(markdownCode('/a|b', { inTable: false })).toBe('`/a|b`');
+    // A backtick run inside gets a longer fence; a leading or trailing backtick or space gets padding.
+    expect(markdownCode('a`b``c', { inTable: true })).toBe('```a`b``c```');
+    expect(markdownCode('`x', { inTable: true })).toBe('`` `x ``');
+    expect(markdownCode(' x', { inTable: true })).toBe('`  x `');
+    // A lone CR would end the table row on GitHub; NUL and ESC must not pass through.
+    expect(markdownCode('/p/a\rb\u0000c\u001b[32md', { inTable: true })).toBe('`/p/a\\rb\\u0000c\\u001b[32md`');
+    expect(markdownCode('@octocat https://evil.example', { inTable: true })).toBe('`@octocat https://evil.example`');
+    expect(markdownCode('', { inTable: true })).toBe('');
+  });
+
+  it('writes invisible characters as JSON escapes, and quotes a list value that would read as two', () => {
+    expect(escapeInvisible('a\u001b[31mred\u001b[0m\r\u2028\u202e\ud800')).toBe('a\\u001b[31mred\\u001b[0m\\r\\u2028\\u202e\\ud800');
+    expect(escapeInvisible('two\nlines\r', { keepNewlines: true })).toBe('two\nlines\\r');
+    expect(escapeInvisible('😀 café')).toBe('😀 café');
+    expect(quoteIfNeeded('/en/posts/1')).toBe('/en/posts/1');
+    expect(quoteIfNeeded('/fr/café')).toBe('/fr/café');
+    expect(quoteIfNeeded('/en/posts/a b')).toBe('"/en/posts/a b"');
+    expect(quoteIfNeeded('/p/"q"\\')).toBe('"/p/\\"q\\"\\\\"');
+    expect(quoteIfNeeded('/p/\u001b[32m')).toBe('"/p/\\u001b[32m"');
+    expect(quoteIfNeeded('/p/\u00a0x')).toBe('"/p/\u00a0x"');
   });
 });
 
 describe('policy', () => {
-  it('reads allow files: comments, blank lines, leading slash added', () => {
-    expect(parseAllowList('# intended\n\n/blog/**\nposts/old-*\r\n  # indented comment\n')).toEqual(['/blog/**', '/posts/old-*']);
+  it('reads allow files: comments, blank lines, leading slash added, line numbers kept', () => {
+    expect(parseAllowList('# intended\n\n/blog/**\nposts/old-*\r\n  # indented comment\n')).toEqual([
+      { glob: '/blog/**', line: 3 },
+      { glob: '/posts/old-*', line: 4 },
+    ]);
+  });
+
+  it('refuses a glob picomatch cannot read as written, and a negated glob, naming the line', () => {
+    expect(() => parseAllowList('/ok/**\n/posts/[\n')).toThrow('line 2: "/posts/[" is not a valid glob: Missing closing: "]"');
+    expect(() => parseAllowList('/a/{b,c\n')).toThrow('line 1: "/a/{b,c" is not a valid glob: Missing closing: "}"');
+    expect(() => parseAllowList('# c\n!(/keep/**)\n')).toThrow(
+      'line 2: "!(/keep/**)" is not a valid glob: a negated glob allows every removal it does not name; list the URLs to allow instead',
+    );
+    expect(() => parseAllowList('!/keep/**\n')).toThrow('line 1: "!/keep/**" is not a valid glob');
+    // An extglob negation inside a segment is a glob like any other.
+    expect(parseAllowList('/a/!(b)\n')).toEqual([{ glob: '/a/!(b)', line: 1 }]);
+  });
+
+  it('counts the removed URLs each allow line matches', () => {
+    const rules = parseAllowList('/blog/*\n/blog/**\n/none/*\n');
+    expect(allowMatches(rules, ['/blog/a', '/blog/b/c', '/docs/x'])).toEqual([
+      { glob: '/blog/*', line: 1, removed: 1 },
+      { glob: '/blog/**', line: 2, removed: 2 },
+      { glob: '/none/*', line: 3, removed: 0 },
+    ]);
   });
 
   it('matches canonical URLs, spaces and dots included, and names the glob', () => {

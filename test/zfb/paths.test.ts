@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseZfbRoute } from '../../src/model/zfb-router.js';
 import { evaluateZfbPaths, resolveZfbPaths, zfbPathsProvider, type ZfbPathsTarget } from '../../src/sources/zfb-paths.js';
 
-// reference/zfb-engine.md §3.1-3.3 and the paths.rs peer cases (§10); every zfb message below was printed
-// by zfb 0.1.0-next.89 (conformance.test.ts replays the skip cases against the binary).
+// The paths() contract and the peer cases of crates/zfb-render/src/paths.rs (zfb source,
+// github.com/Takazudo/zudo-front-builder); every zfb message below was printed by zfb 0.1.0-next.89
+// (conformance.test.ts replays the skip cases against the binary).
 
 function target(relative: string): ZfbPathsTarget {
   const parsed = parseZfbRoute(relative, `pages/${relative}`);
@@ -105,7 +106,7 @@ describe('URL resolution', () => {
   });
 });
 
-describe('every §3.2 row: zfb skips the whole route, we report an error', () => {
+describe('every validation failure: zfb skips the whole route, we report an error', () => {
   it.each<[string, ZfbPathsTarget, unknown, string]>([
     ['params {}', B, [{ params: {} }], 'paths() entry is missing required param `slug`: params must include `slug`, got []'],
     ['wrong name', B, [{ params: { wrongName: 'x' } }], 'paths() entry is missing required param `slug`: params must include `slug`, got [`wrongName`]'],

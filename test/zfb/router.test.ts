@@ -13,8 +13,9 @@ import {
   type ZfbRoute,
 } from '../../src/model/zfb-router.js';
 
-// Cases: reference/zfb-engine.md §1.1-1.4 and zfb's own router suite (§10), each message checked against
-// zfb 0.1.0-next.89 (see conformance.test.ts for the ones replayed against the binary).
+// Cases: zfb's routing rules and its own router suite (crates/zfb-router/src/scan.rs and
+// crates/zfb-router/tests/scan_routes.rs in the zfb source, github.com/Takazudo/zudo-front-builder), each
+// message checked against zfb 0.1.0-next.89 (see conformance.test.ts for the ones replayed against the binary).
 
 function route(relative: string): ZfbRoute {
   const parsed = parseZfbRoute(relative, `pages/${relative}`);
