@@ -3,14 +3,16 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { ClientBoundaryError, clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
+import { clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
 import type { BundleSettings } from './bundle-settings.js';
+import { inlineLoaderPlugin } from './inline-loaders.js';
 import { mdxPlugin } from './mdx.js';
 import { ruleFor, runLoaders } from './webpack-loaders.js';
 import { isNextSpecifier, standInFile } from './next-stand-ins/index.js';
 import { isInNodeModules, moduleFormat, packageNameOf, packageOfFile } from './packages.js';
 import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
+import { reactEntry } from './react-entry.js';
 
 /**
  * Bundles user modules the way `next build` compiles them for the server, so what loads under Next.js loads
@@ -31,7 +33,8 @@ import { nextCompiledDir, resolveCompiled } from '../render/react-copies.js';
  *
  * In every layer: `next/*` imports load our stand-ins (src/load/next-stand-ins/), JSX is allowed in `.js`,
  * tsconfig/jsconfig paths apply, styles and assets load as inert values, `.mdx` compiles with the project's
- * own @next/mdx options, and Node's built-ins stay Node's.
+ * own @next/mdx options, webpack's inline `!raw-loader!` requests give the file's text, and Node's built-ins
+ * stay Node's.
  */
 
 export type Layer = 'pages' | 'app' | 'zfb' | 'rsc' | 'ssr';
@@ -55,8 +58,6 @@ export interface BundleRequest {
   outdir: string;
   layer: Layer;
   settings: BundleSettings;
-  /** Where React comes from when the project has none (a bare folder of pages). */
-  fallbackResolveDir: string;
   /** When given, every resolved import is recorded (to explain a failure; it slows the build a little). */
   graph?: ImportGraph;
   /** The class names of each CSS module (absolute path), so server HTML uses the browser's names. */
@@ -99,7 +100,7 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
         `const __zfb_filename = ${JSON.stringify(path.join(root, 'index.js'))};`,
       ].join('\n'),
     },
-    plugins: [...(request.settings.mdx ? [mdxPlugin(root, request.settings.mdx)] : []), userCodePlugin(request), textPlugin(request)],
+    plugins: [...(request.settings.mdx ? [mdxPlugin(root, request.settings.mdx)] : []), inlineLoaderPlugin(root), userCodePlugin(request), textPlugin(request)],
   });
   request.onMetafile?.(result.metafile);
   const outputs = new Map<string, string>();
@@ -134,7 +135,6 @@ function defines(request: BundleRequest): Record<string, string> {
 function userCodePlugin(request: BundleRequest): esbuild.Plugin {
   const { root, layer, settings, graph } = request;
   const projectRequire = createRequire(path.join(root, 'package.json'));
-  const fallbackRequire = createRequire(path.join(request.fallbackResolveDir, 'index.js'));
   const appLike = layer === 'app' || layer === 'rsc' || layer === 'ssr';
   const builtInExternals = appLike ? nextServerExternalPackages(projectRequire) : [];
   const compiledDir = layer === 'rsc' || layer === 'ssr' ? nextCompiledDir(root) : undefined;
@@ -152,18 +152,6 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
     if (layer === 'pages') return !transpiled.has(name);
     if (appLike) return appExternals.has(name);
     return false;
-  };
-
-  /** React must be one instance for everything in a process, so it always loads from node_modules. */
-  const resolveReact = (specifier: string): string | undefined => {
-    for (const require of [projectRequire, fallbackRequire]) {
-      try {
-        return require.resolve(specifier);
-      } catch {
-        // next candidate
-      }
-    }
-    return undefined;
   };
 
   return {
@@ -224,6 +212,10 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         });
       }
       webpackLoaderPlugin(build, root, settings);
+      // The edge runtime's WebAssembly import (`import wasm from './x.wasm?module'`, as @vercel/og ships):
+      // Next's edge build gives the compiled WebAssembly.Module (build/webpack-config.ts, the
+      // next-middleware-wasm-loader rule for `resourceQuery: /module/`; server/web/sandbox/context.ts compiles it).
+      build.onResolve({ filter: /\.wasm\?module$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.slice(0, -'?module'.length)), namespace: 'wasm-module' }));
       build.onResolve({ filter: /\.node$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path), namespace: 'node-require' }));
 
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
@@ -234,7 +226,8 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         }
         const name = packageNameOf(specifier);
         if (name === 'react' || name === 'react-dom') {
-          const file = resolveReact(specifier);
+          // The rsc and ssr layers got Next's own copies above.
+          const file = layer === 'rsc' || layer === 'ssr' ? undefined : reactEntry(specifier, layer, root);
           if (file) return { path: file, namespace: 'node-require' };
         }
         const resolved = await build.resolve(specifier, {
@@ -261,6 +254,10 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         contents: `module.exports = require(${JSON.stringify(args.path)});`,
         loader: 'js',
       }));
+      build.onLoad({ filter: /.*/, namespace: 'wasm-module' }, (args) => ({
+        contents: `import { readFileSync } from 'node:fs';\nexport default new WebAssembly.Module(readFileSync(${JSON.stringify(args.path)}));`,
+        loader: 'js',
+      }));
       build.onLoad({ filter: /.*/, namespace: 'style-stand-in' }, (args) => {
         // A CSS module gives back its class names; a plain stylesheet is nothing to a server module.
         if (!CSS_MODULE.test(args.path)) return { contents: 'module.exports = {};', loader: 'js' };
@@ -278,7 +275,7 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         return { contents: `export default ${JSON.stringify(value)};`, loader: 'js' };
       });
 
-      build.onLoad({ filter: SCRIPT }, (args) => {
+      build.onLoad({ filter: SCRIPT }, async (args) => {
         if (args.namespace !== 'file') return undefined;
         // Next compiles project files and transpilePackages with SWC, JSX allowed in .js; packages as they are.
         const compiled = !isInNodeModules(args.path) || transpiled.has(packageOfFile(args.path) ?? '');
@@ -289,10 +286,9 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
         if (serverLayer && hasUseClientDirective(contents)) {
           request.clientModules?.add(args.path);
           try {
-            return { contents: clientReferenceStub(args.path, contents, esbuildFormat(args.path)), loader: 'js' };
+            return { contents: await clientReferenceStub(args.path, contents, loaderFor(args.path, compiled), moduleFormat(args.path) === 'esm'), loader: 'js' };
           } catch (error) {
-            if (error instanceof ClientBoundaryError) return { errors: [{ text: error.message }] };
-            throw error;
+            return { errors: [{ text: (error as Error).message }] };
           }
         }
         if (!compiled || !/\.[cm]?js$/.test(args.path)) return undefined;

@@ -8,62 +8,38 @@ import * as esbuild from 'esbuild';
 
 // A directive prologue: only comments, whitespace and other directives may come before it.
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|(['"])use strict\1;?)*(['"])use client\2/;
+const EXPORT_STAR = /(?:^|[;\s])export\s*\*\s*from\b/;
 
 export function hasUseClientDirective(source: string): boolean {
   return USE_CLIENT.test(source.slice(0, 4000));
 }
 
-/**
- * The stand-in of a client module. esbuild reads a file in a `"type": "module"` package (or `.mjs`) as an ES
- * module, where `module.exports` is an undefined global, so such a file gets an ES module stand-in with
- * one reference per export; any other file gets a CommonJS one whose every property is a reference.
- */
-export function clientReferenceStub(file: string, source: string, format: 'esm' | 'cjs'): string {
-  return format === 'esm' ? esmStub(file, source) : cjsStub(file);
-}
-
-/** Thrown for a client module that re-exports with `export *`, as Next refuses it. */
-export class ClientBoundaryError extends Error {}
-
-function esmStub(file: string, source: string): string {
-  const result = esbuild.buildSync({
-    stdin: { contents: source, loader: loaderOf(file), sourcefile: file },
-    bundle: false,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    logLevel: 'silent',
-  });
-  // esbuild prints every kept re-export as a statement of its own.
-  if (/^export \* from /m.test(result.outputFiles[0]?.text ?? '')) {
-    // next/dist/build/webpack/loaders/next-flight-loader/index.js refuses it with this message.
-    throw new ClientBoundaryError(`It's currently unsupported to use "export *" in a client boundary. Please use named exports instead.`);
-  }
-  const names = Object.values(result.metafile.outputs)[0]?.exports ?? [];
-  return [
-    referenceFactory(file),
-    ...names.map((name, i) => `const __ref${i} = reference(${JSON.stringify(name)});\nexport { __ref${i} as ${JSON.stringify(name)} };`),
-  ].join('\n');
-}
-
-function loaderOf(file: string): esbuild.Loader {
-  if (/\.[cm]?tsx$/.test(file)) return 'tsx';
-  if (/\.[cm]?ts$/.test(file)) return 'ts';
-  return 'jsx';
-}
-
-function referenceFactory(file: string): string {
-  return `
+const REFERENCE = (file: string): string => `
 const reference = (name) => {
   const ref = function ClientReference() { return null; };
   ref.$$typeof = Symbol.for('react.client.reference');
   ref.$$id = ${JSON.stringify(file)} + '#' + name;
   return ref;
-};`;
-}
+};
+`;
 
-function cjsStub(file: string): string {
-  return `${referenceFactory(file)}
+/**
+ * The server layer's view of a client module, shaped as next@16.4.6's flight loader shapes it
+ * (build/webpack/loaders/next-flight-loader/index.ts): a module with ES exports gets one named reference per
+ * export; one without (CommonJS) gets a proxy that answers any name. The ES form is not a choice only: esbuild,
+ * like Node, treats a `.mjs` file or a `.js` file of a `"type": "module"` package as an ES module, where
+ * `module.exports` would be an undefined variable ("module is not defined in ES module scope").
+ */
+export async function clientReferenceStub(file: string, source: string, loader: esbuild.Loader, esmOnly: boolean): Promise<string> {
+  const names = await exportNames(file, source, loader);
+  const star = EXPORT_STAR.test(source);
+  if (esmOnly || (names.length > 0 && !star)) {
+    // The flight loader's own error for a client boundary it cannot list.
+    if (star) throw new Error(`It's currently unsupported to use "export *" in a client boundary. Please use named exports instead.`);
+    // A quoted export name covers `default` and names that are no identifiers alike.
+    return REFERENCE(file) + names.map((name, i) => `const ref${i} = reference(${JSON.stringify(name)});\nexport { ref${i} as ${JSON.stringify(name)} };`).join('\n');
+  }
+  return `${REFERENCE(file)}
 const references = new Map();
 const anyExport = new Proxy({}, {
   get(_target, key) {
@@ -77,4 +53,17 @@ module.exports = Object.create(anyExport, {
   default: { value: reference('default'), enumerable: true },
 });
 `;
+}
+
+/** The names a module exports with ES syntax (`export * from` excluded), as esbuild's parser finds them. */
+async function exportNames(file: string, source: string, loader: esbuild.Loader): Promise<string[]> {
+  const result = await esbuild.build({
+    stdin: { contents: source, loader, sourcefile: file },
+    bundle: false,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  return Object.values(result.metafile.outputs).flatMap((output) => output.exports);
 }

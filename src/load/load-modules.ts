@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type * as esbuild from 'esbuild';
 import { bundle, DEFAULT_BUNDLE_SETTINGS, type BundleSettings, type Layer } from './bundle.js';
 import { CallGuard, faultCode, type CallInfo, type FaultCode } from './call-guard.js';
 import { ImportGraph } from './import-graph.js';
+import { missingAliasTarget } from './path-aliases.js';
 
 /**
  * Loads user modules the way `next build` compiles them (bundle.ts) and evaluates them in this process.
@@ -36,8 +37,6 @@ export interface SessionOptions {
 }
 
 const DEFAULT_LIMIT_MS = 60_000;
-// Where React comes from for a project that has none of its own.
-const OWN_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export class ModuleSession {
   readonly guard: CallGuard;
@@ -133,7 +132,6 @@ export class ModuleSession {
       outdir: path.join(this.outdir, String(this.batch++)),
       layer,
       settings: this.settings,
-      fallbackResolveDir: OWN_DIR,
       ...(graph ? { graph } : {}),
     });
   }
@@ -142,7 +140,7 @@ export class ModuleSession {
     const first = (error as Partial<esbuild.BuildFailure>).errors?.[0];
     if (!first) return { message: error instanceof Error ? error.message : String(error) };
     const located = first.location ? path.resolve(this.root, first.location.file.replace(/^[a-z-]+:/, '')) : undefined;
-    const loadError: LoadError = { message: missingPackageText(first.text) };
+    const loadError: LoadError = { message: withoutMdxSettings(missingPackageText(this.root, first.text), this.settings) };
     if (located) {
       loadError.file = this.relative(located);
       loadError.line = first.location!.line;
@@ -180,10 +178,22 @@ function withChain(error: LoadError, chain: string): void {
   error.message += ` (import chain: ${chain})`;
 }
 
-/** esbuild's "Could not resolve" for a package says what a user can do about it. */
-function missingPackageText(text: string): string {
+/**
+ * An `.mdx` module with no MDX settings: the project's next.config has no @next/mdx rule, so something else
+ * compiles its MDX under `next build` (a loader its webpack() function adds, as Nextra does), and that is
+ * not run here.
+ */
+function withoutMdxSettings(text: string, settings: BundleSettings): string {
+  if (settings.mdx || !/^No loader is configured for "\.mdx?" files/.test(text)) return text;
+  return `${text}. zfb-next compiles MDX with the @next/mdx options it reads from next.config, and this project's next.config has none: its MDX is compiled by something else (such as a loader its webpack() function adds, as Nextra does), which zfb-next does not run`;
+}
+
+/** esbuild's "Could not resolve" for a package or a path alias says what a user can do about it. */
+function missingPackageText(root: string, text: string): string {
   const specifier = /^Could not resolve "([^"]+)"$/.exec(text)?.[1];
   if (!specifier || specifier.startsWith('.') || specifier.startsWith('/')) return text;
+  const alias = missingAliasTarget(root, specifier);
+  if (alias) return alias;
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
   return `Cannot find package '${name}'${name === specifier ? '' : ` (importing '${specifier}')`}: is it installed in the project's node_modules?`;
 }

@@ -24,8 +24,8 @@ const typeCache = new Map<string, 'module' | 'commonjs'>();
 
 /** How Node loads a file: by its extension, else by the `type` of the nearest package.json. */
 export function moduleFormat(file: string): 'esm' | 'cjs' {
-  if (file.endsWith('.mjs')) return 'esm';
-  if (file.endsWith('.cjs') || file.endsWith('.json') || file.endsWith('.node')) return 'cjs';
+  if (/\.m[jt]s$/.test(file)) return 'esm';
+  if (/\.c[jt]s$/.test(file) || file.endsWith('.json') || file.endsWith('.node')) return 'cjs';
   return packageType(path.dirname(file)) === 'module' ? 'esm' : 'cjs';
 }
 

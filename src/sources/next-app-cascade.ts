@@ -512,16 +512,13 @@ export async function buildAppStaticPaths(input: AppStaticPathsInput): Promise<A
 }
 
 /**
- * Whether `next build` prerenders a route without URL params. A page is static unless it opts out
- * (`dynamic = 'force-dynamic'` or `revalidate = 0`, build/index.ts `appConfig.revalidate !== 0`); a
- * route handler is dynamic unless it opts in with `dynamic = 'force-static'` (or `'error'`, which also
- * makes it static), as the Next 15 route-handler defaults say and a real build shows (`ƒ /api-static`).
+ * Whether `next build` prerenders a page without URL params: it is static unless it opts out
+ * (`dynamic = 'force-dynamic'` or `revalidate = 0`, build/index.ts `appConfig.revalidate !== 0`). Route
+ * handlers follow rules of their own (next-app-route-handler.ts).
  */
-export function isStaticRoutePrerendered(kind: 'page' | 'route-handler', segments: readonly CascadeSegment[], isRoutePPREnabled: boolean): boolean {
-  const dynamic = reduceConfig(segments, 'dynamic');
-  if (kind === 'route-handler') return dynamic === 'force-static' || dynamic === 'error';
+export function isStaticPagePrerendered(segments: readonly CascadeSegment[], isRoutePPREnabled: boolean): boolean {
   if (isRoutePPREnabled) return true;
-  return dynamic !== 'force-dynamic' && reduceConfig(segments, 'revalidate') !== 0;
+  return reduceConfig(segments, 'dynamic') !== 'force-dynamic' && reduceConfig(segments, 'revalidate') !== 0;
 }
 
 /** build/utils.ts `reduceAppConfig` for one key: the deepest segment that sets it wins. */

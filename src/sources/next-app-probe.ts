@@ -122,8 +122,18 @@ export async function probeCall(pathname: string, params: Record<string, unknown
   }
 }
 
-// What `use(promise)` resolved to, once the component that threw the promise is rendered again.
-const resolved = new WeakMap<object, unknown>();
+/**
+ * What the `use(promise)` calls of the component being rendered settled to, by call order. React keeps this
+ * per component (its thenable state): when a suspended component renders again, its n-th `use()` gets the
+ * n-th settled value even if it was handed a new promise (a library that calls an uncached async function
+ * on every render still renders the second time).
+ */
+interface ThenableState {
+  settled: { ok: boolean; value: unknown }[];
+  index: number;
+}
+
+let thenables: ThenableState | undefined;
 
 /**
  * The hooks a server component may call (React's server dispatcher allows `use`, `useId`, `useMemo`,
@@ -139,8 +149,17 @@ function installDispatcher(react: unknown): () => void {
   const dispatcher = {
     use(usable: { then?: unknown; _currentValue?: unknown }) {
       if (typeof usable?.then === 'function') {
-        if (resolved.has(usable)) return resolved.get(usable);
-        const pending = Promise.resolve(usable as PromiseLike<unknown>).then((value) => void resolved.set(usable, value));
+        const state = thenables ?? { settled: [], index: 0 };
+        const index = state.index++;
+        const known = state.settled[index];
+        if (known) {
+          if (known.ok) return known.value;
+          throw known.value;
+        }
+        const pending = Promise.resolve(usable as PromiseLike<unknown>).then(
+          (value) => void (state.settled[index] = { ok: true, value }),
+          (error: unknown) => void (state.settled[index] = { ok: false, value: error }),
+        );
         throw Object.assign(pending, { __probeSuspended: true });
       }
       return usable?._currentValue;
@@ -152,9 +171,10 @@ function installDispatcher(react: unknown): () => void {
     useDebugValue: () => undefined,
   };
   if (shared && 'H' in shared) {
-    const previous = shared.H;
+    const previous = { H: shared.H, A: (shared as { A?: unknown }).A };
     shared.H = dispatcher;
-    return () => void (shared.H = previous);
+    (shared as { A?: unknown }).A = requestCache();
+    return () => void Object.assign(shared, previous);
   }
   if (legacy) {
     const previous = legacy.current;
@@ -162,6 +182,23 @@ function installDispatcher(react: unknown): () => void {
     return () => void (legacy.current = previous);
   }
   return () => undefined;
+}
+
+/**
+ * The per-request cache of a server render (React's async dispatcher `A`): `cache(fn)` of the react-server
+ * build memoizes only while one is installed, as during a real render. Libraries keep request state there
+ * (next-intl's `setRequestLocale`); without it every call starts afresh.
+ */
+function requestCache(): object {
+  const caches = new Map<() => unknown, unknown>();
+  return {
+    getCacheForType<T>(create: () => T): T {
+      if (!caches.has(create)) caches.set(create, create());
+      return caches.get(create) as T;
+    },
+    cacheSignal: () => null,
+    getOwner: () => null,
+  };
 }
 
 function element(type: unknown, props: Record<string, unknown>): unknown {
@@ -238,9 +275,19 @@ async function renderServerComponent(type: unknown, props: Record<string, unknow
 
 /** Calls a component; when it suspends on `use(promise)`, waits for the promise and calls it again. */
 async function callSuspending(render: () => unknown): Promise<unknown> {
+  const state: ThenableState = { settled: [], index: 0 };
   for (let attempt = 0; ; attempt++) {
     try {
-      return await render();
+      state.index = 0;
+      const outer = thenables;
+      thenables = state;
+      let output: unknown;
+      try {
+        output = render();
+      } finally {
+        thenables = outer;
+      }
+      return await output;
     } catch (thrown) {
       const suspended = thrown as { __probeSuspended?: boolean } & PromiseLike<unknown>;
       if (!suspended?.__probeSuspended || attempt > 50) throw thrown;

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { faultCode } from '../load/call-guard.js';
+import { loadReact } from '../load/react-entry.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import { parsePattern } from '../model/segments.js';
 import { loneSurrogate, unwritableParam } from '../model/unwritable-param.js';
@@ -15,11 +14,12 @@ import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import { declaredSegment } from './declared-in-source.js';
 import { probeRequestApis, type ProbeResult, type ProbeSegment } from './next-app-probe.js';
+import { routeHandlerDynamicReason } from './next-app-route-handler.js';
 import {
   AppStaticPathsError,
   reduceConfig,
   buildAppStaticPaths,
-  isStaticRoutePrerendered,
+  isStaticPagePrerendered,
   type AppStaticPaths,
   type CascadeSegment,
   type IncompleteParams,
@@ -75,13 +75,17 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
 
   // Read once: a root layout is a segment of every route.
   const clientModules = new Set(moduleFiles.filter(isClientModule));
-  const react = projectReact(project.root);
+  // The server layer's React: the instance the bundled modules load (load/react-entry.ts).
+  const react = loadReact('app', project.root);
   for (const routeFiles of files.routes) {
     if (routeFiles.metadata && !runsCode(routeFiles)) {
       const built = fileMetadataRoute(routeFiles, routeFiles.metadata, rel(routeFiles.file), next.output === 'export');
       routes.push(built.route);
       diagnostics.push(...built.diagnostics);
       continue;
+    }
+    if (routeFiles.kind === 'page' && !routeFiles.segments.some((segment) => segment.role === 'layout')) {
+      diagnostics.push(noRootLayout(routeFiles, project.appDir, rel));
     }
     const built = await buildRoute(project, session, routeFiles, modules, clientModules, rel);
     if (isInterceptionRoute(built.route.pattern)) {
@@ -95,6 +99,21 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
     diagnostics.push(...built.diagnostics);
   }
   return { routes, diagnostics };
+}
+
+/**
+ * `next build` stops when a page has no layout above it (build/webpack/loaders/next-app-loader/index.ts:
+ * "`<page>` doesn't have a root layout", then `process.exit(1)`; Turbopack says the same). Only `next dev`
+ * writes one for you.
+ */
+function noRootLayout(files: AppRouteFiles, appDir: string, rel: (file: string) => string): Diagnostic {
+  const page = path.relative(appDir, files.file).split(path.sep).join('/');
+  return {
+    severity: 'error',
+    code: 'APP_NO_ROOT_LAYOUT',
+    file: rel(files.file),
+    message: `${page} doesn't have a root layout. To fix this error, make sure every page has a root layout.`,
+  };
 }
 
 /** A metadata file served as it is runs no code; nor does one next build never prerenders. */
@@ -163,18 +182,6 @@ function paramCount(route: Route): number {
   return route.segments.filter((s) => s.kind !== 'static').length;
 }
 
-/** The project's own React (ours when it has none): the instance its bundled modules load (bundle.ts). */
-function projectReact(root: string): unknown {
-  for (const from of [path.join(root, 'package.json'), fileURLToPath(import.meta.url)]) {
-    try {
-      return createRequire(from)('react');
-    } catch {
-      // next candidate
-    }
-  }
-  return undefined;
-}
-
 /**
  * An intercepting route is no route of its own (Next's manifests list it only as a rewrite target): its
  * page replaces the intercepted route's during a client-side navigation, and a direct request, or a static
@@ -225,8 +232,8 @@ async function buildRoute(
 
   let loadFailed = false;
   let edge = false;
+  let handlerExports: Record<string, unknown> = {};
   let nonStaticMethods = false;
-  let nonStaticMethod: string | undefined;
   const segments: CascadeSegment[] = fileSegments.map((segment) => {
     const cascade: CascadeSegment = { name: segment.name };
     if (segment.paramName) cascade.paramName = segment.paramName;
@@ -239,10 +246,12 @@ async function buildRoute(
       return cascade;
     }
     const exports = files.metadata ? metadataRouteExports(files.metadata, loaded.module) : loaded.module;
-    // app-route module `hasNonStaticMethods` (next@14.2.35): these exports keep a handler out of the
-    // static export (PUT is not among them there).
-    if (segment.role === 'route') nonStaticMethods = ['POST', 'DELETE', 'PATCH', 'OPTIONS'].some((m) => !!exports[m]);
-    if (segment.role === 'route') nonStaticMethod = NON_STATIC_METHODS.find((m) => Boolean(exports[m]));
+    if (segment.role === 'route') {
+      handlerExports = exports;
+      // app-route module `hasNonStaticMethods` (next@14.2.35): these exports keep a handler out of the
+      // static export (PUT is not among them there).
+      nonStaticMethods = ['POST', 'DELETE', 'PATCH', 'OPTIONS'].some((m) => !!exports[m]);
+    }
     // Only server components have segment config; "use client" plus generateStaticParams does not compile.
     if (clientModules.has(segment.file)) {
       if (typeof exports[GSP] === 'function' && segment.role === 'page') {
@@ -291,15 +300,11 @@ async function buildRoute(
   route.providers = providersOf(fileSegments, segments, rel);
   if (loadFailed) return { route: await withDeclaredMode(route, files), diagnostics };
 
-  if (nonStaticMethod && !rules.legacyAppStaticPaths) {
-    // server/route-modules/app-route/module.ts (next@15 and 16): during static generation a handler with
-    // `hasNonStaticMethods` throws DynamicServerError('Route is configured with methods that cannot be
-    // statically generated.'), whatever its `dynamic` says, and export/routes/app-route.ts then writes no
-    // file (`ƒ` in the build).
-    route.unmatched = 'blocking';
-    diagnostics.push(fullyDynamic(route, `the route handler exports ${nonStaticMethod}, a method that cannot be statically generated`));
-    return { route, diagnostics };
-  }
+  // Route handlers of Next 15 and later (next-app-route-handler.ts). Metadata routes are exempt from the
+  // opt-in (export/routes/app-route.ts `isPageMetadataRoute`): metadataStaticBailout decides for them; and
+  // Next 14.2's rule is isStaticRoutePrerenderedLegacy's.
+  const handlerDynamic =
+    files.kind === 'route-handler' && !files.metadata && !rules.legacyAppStaticPaths ? routeHandlerDynamicReason(handlerExports, next.cacheComponents) : undefined;
   if (files.pathnameParams.length === 0) {
     if (files.metadata) {
       const bailout = metadataStaticBailout(files.pattern, segments, next.cacheComponents);
@@ -311,7 +316,9 @@ async function buildRoute(
     }
     const prerendered = rules.legacyAppStaticPaths
       ? isStaticRoutePrerenderedLegacy(files.kind, segments, nonStaticMethods)
-      : isStaticRoutePrerendered(files.kind, segments, isRoutePPREnabled);
+      : files.kind === 'route-handler'
+        ? handlerDynamic === undefined
+        : isStaticPagePrerendered(segments, isRoutePPREnabled);
     if (prerendered) route.entries = [{ url: files.pattern, params: {} }];
     else {
       // Its one URL is rendered on each request.
@@ -321,7 +328,7 @@ async function buildRoute(
           ? "it exports dynamic = 'force-dynamic' or revalidate = 0"
           : rules.legacyAppStaticPaths
             ? "it exports dynamic = 'force-dynamic', revalidate = 0 or a method other than GET"
-            : "a route handler is dynamic unless it exports dynamic = 'force-static'";
+            : handlerDynamic!;
       diagnostics.push(fullyDynamic(route, why));
     }
     return { route, diagnostics, segments };
@@ -381,6 +388,13 @@ async function buildRoute(
     return { route, diagnostics };
   }
   route.unmatched = result.unmatched;
+  if (handlerDynamic !== undefined) {
+    // Every URL the params gave is exported, and each one comes back dynamic.
+    route.entries = [];
+    route.unmatched = 'blocking';
+    diagnostics.push(fullyDynamic(route, handlerDynamic));
+    return { route, diagnostics };
+  }
   if (result.incomplete) diagnostics.push(incompleteDiagnostic(route, segments, result.incomplete, 'warning'));
   else if (result.params.length === 0 && result.entries.length === 0) {
     if (segments.some((s) => typeof s.generateStaticParams === 'function')) {
@@ -516,9 +530,6 @@ function incompleteDiagnostic(
       `(${total} params object${total === 1 ? '' : 's'} in all) ${after}; a static build gets no page for it.${hint}`,
   };
 }
-
-/** server/route-modules/app-route/module.ts `hasNonStaticMethods` (next@15 and 16), in its order. */
-const NON_STATIC_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 /**
  * A route without params on next@13.5–14.2 (build/index.js, app-route module): a page is static unless

@@ -352,7 +352,9 @@ async function staticPathsRoute(
             function: 'getStaticPaths',
             message: describe(error),
           };
-    return { routes: [base], diagnostics: [diagnostic] };
+    // The URLs are lost with the call, but the fallback its source declares still says what Next serves.
+    const declared = await declaredPage(file.abs);
+    return { routes: [declared.fallback ? { ...base, unmatched: declared.fallback } : base], diagnostics: [diagnostic] };
   }
 }
 

@@ -57,8 +57,8 @@ export function linkNodeModules(dir: string): void {
   if (!existsSync(modules)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), modules, 'dir');
 }
 
-export function nextBuild(dir: string): Promise<EngineRun> {
-  return exec(process.execPath, [NEXT_BIN, 'build'], dir);
+export function nextBuild(dir: string, args: readonly string[] = []): Promise<EngineRun> {
+  return exec(process.execPath, [NEXT_BIN, 'build', ...args], dir);
 }
 
 export function zfbBuild(dir: string): Promise<EngineRun> {

@@ -28,7 +28,9 @@ async function model(dir: string): Promise<{ routes: Route[]; diagnostics: Diagn
 function project(name: string, files: Record<string, string>): string {
   const dir = path.join(repo, '.work', 'metadata-units', name);
   rmSync(dir, { recursive: true, force: true });
-  for (const [file, text] of Object.entries({ 'package.json': '{ "private": true }', 'app/page.tsx': 'export default function P() { return null; }', ...files })) {
+  // A root layout, as next build requires one above every page.
+  const defaults = { 'package.json': '{ "private": true }', 'app/layout.tsx': 'export default function L({ children }) { return children; }', 'app/page.tsx': 'export default function P() { return null; }' };
+  for (const [file, text] of Object.entries({ ...defaults, ...files })) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }

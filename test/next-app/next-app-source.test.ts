@@ -20,7 +20,8 @@ const PAGE = 'export default function Page() { return null; }\n';
 async function run(files: Record<string, string>, config: Partial<NextProjectConfig> = {}): Promise<{ routes: Route[]; diagnostics: Diagnostic[] }> {
   const root = mkdtempSync(path.join(tmpdir(), 'next-app-source-'));
   made.push(root);
-  for (const [name, text] of Object.entries(files)) {
+  // A root layout, as next build requires one above every page.
+  for (const [name, text] of Object.entries({ 'app/layout.js': 'export default function L({ children }) { return children; }\n', ...files })) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), text);
   }

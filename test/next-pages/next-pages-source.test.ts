@@ -125,16 +125,41 @@ describe('nextPagesSource: bad input never loses a route', () => {
     expect(byPattern(result).has('/missing-package')).toBe(true);
   });
 
+  it('explains an import whose tsconfig/jsconfig path alias points at a file not generated yet', async () => {
+    const result = await run('next-pages-errors');
+    const generated = result.diagnostics.filter((d) => d.file === 'pages/generated.jsx');
+    expect(generated.map((d) => d.code)).toEqual(['MODULE_LOAD']);
+    expect(generated[0]!.message).toContain(`'contentlayer/generated' is mapped by jsconfig.json "paths" to ./.contentlayer/generated, which does not exist.`);
+    expect(generated[0]!.message).toContain('`npx contentlayer2 build`');
+    expect(generated[0]!.message).not.toContain('Cannot find package');
+    // A static page keeps its URL: the build would prerender it once the module loads.
+    expect(byPattern(result).get('/generated')!.entries.map((e) => e.url)).toEqual(['/generated']);
+  });
+
   it('reports a throwing getStaticPaths with the route and the thrown message', async () => {
     const result = await run('next-pages-errors');
-    expect(result.diagnostics.find((d) => d.code === 'GSP_THREW')).toEqual({
+    expect(result.diagnostics.find((d) => d.code === 'GSP_THREW' && d.file === 'pages/gsp/throws/[id].jsx')).toEqual({
       severity: 'error',
       code: 'GSP_THREW',
       file: 'pages/gsp/throws/[id].jsx',
       function: 'getStaticPaths',
       message: 'getStaticPaths for /gsp/throws/[id] threw: database is down',
     });
-    expect(byPattern(result).get('/gsp/throws/[id]')).toMatchObject({ entries: [] });
+    expect(byPattern(result).get('/gsp/throws/[id]')).toMatchObject({ entries: [], unmatched: 'not-found' });
+  });
+
+  it('says that MDX without @next/mdx settings is compiled by a loader it does not run', async () => {
+    const result = await run('next-pages-errors');
+    const mdx = result.diagnostics.filter((d) => d.message.includes('pages/with-mdx.jsx'));
+    expect(mdx.map((d) => [d.code, d.file])).toEqual([['MODULE_LOAD', 'pages/with-mdx.jsx']]);
+    expect(mdx[0]!.message).toContain('No loader is configured for ".mdx" files: content/intro.mdx. zfb-next compiles MDX with the @next/mdx options');
+    expect(mdx[0]!.message).toContain('which zfb-next does not run');
+  });
+
+  it('keeps the fallback its source declares for a getStaticPaths that threw', async () => {
+    const result = await run('next-pages-errors');
+    expect(result.diagnostics.find((d) => d.file === 'pages/gsp/throws-blocking/[id].jsx')).toMatchObject({ code: 'GSP_THREW', message: 'getStaticPaths for /gsp/throws-blocking/[id] threw: fetch failed' });
+    expect(byPattern(result).get('/gsp/throws-blocking/[id]')).toMatchObject({ entries: [], unmatched: 'blocking' });
   });
 
   it("gives each Next validation error its own code and Next's text", async () => {

@@ -20,7 +20,8 @@ export class ReadonlyURLSearchParams extends URLSearchParams {
   }
 }
 
-// React's react-server build (server components) has no createContext; there the export is null.
+// The app router's server layer loads React's react-server build, which has no createContext; Next's own
+// server-layer next/navigation (navigation.react-server.js) has no ServerInsertedHTMLContext either.
 export const ServerInsertedHTMLContext = typeof React.createContext === 'function' ? React.createContext<((callback: () => unknown) => void) | null>(null) : null;
 
 export function redirect(url: string, type: RedirectKind = 'replace'): never {
