@@ -22,6 +22,8 @@ export const ENGINE_TESTS = [
   'test/codemod/zfb-static-props.test.ts',
   'test/load/load-failures.test.ts',
   'test/load/next-config.test.ts',
+  'test/build/browser.test.ts',
+  'test/build/real-builds.test.ts',
   'test/migrate/app-site.test.ts',
   'test/migrate/pages-blog.test.ts',
   'test/migrate/verify.test.ts',

@@ -123,6 +123,8 @@ export function fileMetadataRoute(files: AppRouteFiles, info: MetadataRouteInfo,
     message: `Next.js serves ${files.pattern} on request but prerenders no URL of it (${why}), so a static build gets no file for it.`,
   });
   if (!info.listed) {
+    // Served on request, so it answers at its own path (routes and diff count it; an export tree lacks it).
+    route.unmatched = 'blocking';
     const why = 'its build takes a numbered metadata file for a route only with one digit, icon0 to icon9, while Turbopack routes any number';
     const diagnostic = notPrerendered(why);
     if (isStaticExport) {
