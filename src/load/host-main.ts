@@ -53,11 +53,16 @@ process.exit = ((code?: number | string | null) => {
   );
 }) as typeof process.exit;
 
+// A host is started before its task arrives (host.ts prewarmHosts): the modules every task needs load
+// meanwhile, so that the task finds them ready. A failure here surfaces where the task imports them again.
+const preloaded = import('../routes/build-model.js').catch(() => undefined);
+
 process.once('message', (request: TaskRequest) => {
   void runTask(request);
 });
 
 async function runTask(request: TaskRequest): Promise<void> {
+  await preloaded;
   // A host may be started before its project is known; user code runs with the project root as cwd.
   process.chdir(request.root);
   const observer = request.announceCalls

@@ -102,13 +102,14 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     // Without announced calls: a host silent for longer than the time limit has an event loop a call blocks.
     let silence: NodeJS.Timeout | undefined;
     let limit = options.limitMs ?? DEFAULT_LIMIT_MS;
+    let settled = false;
     const heard = (limitMs = limit): void => {
-      if (announceCalls) return;
+      // A heartbeat that arrives after the answer must not keep this process waiting.
+      if (announceCalls || settled) return;
       limit = limitMs;
       clearTimeout(silence);
       silence = setTimeout(() => finish({ kind: 'unattributed' }), limitMs + GRACE_MS);
     };
-    let settled = false;
     const finish = (outcome: Outcome): void => {
       if (settled) return;
       settled = true;
@@ -135,6 +136,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
         case 'alive':
           return heard(message.limitMs);
         case 'call-start': {
+          if (settled) return;
           const timer = setTimeout(() => {
             finish({ kind: 'retry', fault: { ...message.call, code: 'USER_TIMEOUT', message: timeoutMessage(message.call, message.limitMs) } });
           }, message.limitMs + GRACE_MS);
