@@ -4,6 +4,7 @@ import type { FunctionNode } from '../_shared/find-export.js';
 import { boundNames } from '../_shared/page-component.js';
 import { walk, walkWithAncestors } from '../_shared/walk.js';
 import { NAVIGATION } from './navigation-errors.js';
+
 const FUNCTION = /Function|Method$/;
 
 /**
