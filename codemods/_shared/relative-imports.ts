@@ -29,3 +29,13 @@ export function moduleSource(node: N.Node): N.StringLiteral | undefined {
   }
   return literal?.type === 'StringLiteral' ? (literal as N.StringLiteral) : undefined;
 }
+
+/** The project module a relative import names (`base` joined to the importer's folder), read through `readFile`. */
+export function resolveModule(base: string, readFile: (path: string) => string | undefined): { path: string; source: string } | undefined {
+  const stripped = base.replace(/\.(?:js|jsx|mjs)$/, '');
+  for (const candidate of [base, ...['.tsx', '.ts', '.jsx', '.js'].flatMap((e) => [`${stripped}${e}`]), ...['.tsx', '.ts', '.jsx', '.js'].map((e) => `${base}/index${e}`)]) {
+    const source = readFile(candidate);
+    if (source !== undefined) return { path: candidate, source };
+  }
+  return undefined;
+}

@@ -12,6 +12,7 @@ import { routeFromPath } from '../_shared/route-file.js';
 import { APP_DATA_EXPORTS, markOpaque, opaqueExports } from '../_shared/opaque-exports.js';
 import type { Transform, TransformInput } from '../_shared/types.js';
 import { cascadeFunction, readCascade } from './cascade.js';
+import { freeName, loadReferences, navigationReach, navigationResultFunction } from './navigation-errors.js';
 import { splitPageComponent } from './page-data.js';
 
 // next/dist/server/render.js throws this when a path getStaticPaths lists redirects; the app router prerenders
@@ -159,14 +160,37 @@ const transform: Transform = (input: TransformInput) => {
       const resultParts = [`props: { ${propsNames.join(', ')} }`];
       if (revalidateName) resultParts.push(revalidateName === 'revalidate' ? 'revalidate' : `revalidate: ${revalidateName}`);
       const result = propsNames.length > 0 || revalidateName ? `{ ${resultParts.join(', ')} }` : '{ props: {} }';
+      // The moved loading code is not in the module's text until the statements go in.
+      const used = m.usedNames();
+      const inLoad = loadReferences(load, input.path);
+      // next/navigation calls the statements above did not become results throw in the pages router, where
+      // next build fails on the page: getStaticProps catches them and returns their results.
+      const reach = load ? navigationReach(ast, input, (name) => used.has(name) || inLoad(name)) : new Set<string>();
       if (load || dynamic || revalidateName) {
         // The loading code keeps its own text and layout; the lines around it follow the module's indent step.
         const step = m.deeper('');
-        statements.push([`export async function getStaticProps(${propsParam}) {`, ...(load ? [load] : []), `${step}return ${result};`, '}'].join('\n'));
+        if (reach.size > 0) {
+          const catcher = freeName(input.source, 'navigationResult');
+          add(navigationResultFunction(catcher, ts));
+          statements.push(
+            [
+              `export async function getStaticProps(${propsParam}) {`,
+              `${step}try {`,
+              split.nestedLoad,
+              `${step}${step}return ${result};`,
+              `${step}} catch (error) {`,
+              `${step}${step}return ${catcher}(error);`,
+              `${step}}`,
+              '}',
+            ].join('\n'),
+          );
+        } else {
+          statements.push([`export async function getStaticProps(${propsParam}) {`, ...(load ? [load] : []), `${step}return ${result};`, '}'].join('\n'));
+        }
       }
-      dropUnusedImports(m, 'next/navigation', [...split.replaced]);
+      dropUnusedImports(m, 'next/navigation', [...split.replaced].filter((name) => !inLoad(name)));
       const paths = statements.findIndex((s) => s.startsWith('export async function getStaticPaths'));
-      if (paths >= 0 && (split.replaced.has('redirect') || split.replaced.has('permanentRedirect'))) {
+      if (paths >= 0 && ['redirect', 'permanentRedirect'].some((name) => split.replaced.has(name) || reach.has(name))) {
         statements[paths] = withMarkers(statements[paths]!, [REDIRECT_AT_BUILD]);
       }
     }

@@ -3,8 +3,8 @@ import { endOf, startOf, type EditedModule } from '../_shared/edited-module.js';
 import type { FunctionNode } from '../_shared/find-export.js';
 import { boundNames } from '../_shared/page-component.js';
 import { walk, walkWithAncestors } from '../_shared/walk.js';
+import { NAVIGATION } from './navigation-errors.js';
 
-const NAVIGATION = ['notFound', 'redirect', 'permanentRedirect'];
 const FUNCTION = /Function|Method$/;
 
 /**
@@ -13,8 +13,10 @@ const FUNCTION = /Function|Method$/;
  * props every name the loading part declared and the rendering part uses.
  */
 export interface PageSplit {
-  /** The text of getStaticProps' body, `notFound()` / `redirect()` already turned into pages-router results. */
+  /** The text of getStaticProps' body, `notFound()` / `redirect()` statements already turned into pages-router results. */
   load: string;
+  /** The same text one indent step deeper, for a block inside getStaticProps' body. */
+  nestedLoad: string;
   /** The names passed as props, in declaration order. */
   props: string[];
   /** Names of next/navigation functions no longer called. */
@@ -66,7 +68,8 @@ function referencedNames(nodes: readonly N.Node[]): Set<string> {
 
 /**
  * `notFound()` → `return { notFound: true }`; `redirect(x)` / `permanentRedirect(x)` →
- * `return { redirect: { destination: x, permanent } }`, where they stand as statements. Other uses are marked.
+ * `return { redirect: { destination: x, permanent } }`, where they stand as statements. A call inside an
+ * expression stays: getStaticProps then catches what it throws (navigation-errors.ts).
  */
 function convertNavigation(m: EditedModule, statements: readonly N.Node[], replaced: Set<string>): void {
   for (const statement of statements) {
@@ -88,8 +91,6 @@ function convertNavigation(m: EditedModule, statements: readonly N.Node[], repla
       } else if (parent?.type === 'ReturnStatement') {
         replaced.add(name);
         m.replace(node, result);
-      } else {
-        m.marker(node, `${name}() inside an expression: return ${result} from getStaticProps instead`);
       }
       return false;
     });
@@ -101,7 +102,7 @@ function convertNavigation(m: EditedModule, statements: readonly N.Node[], repla
  * stops being async. Their text comes back moved out to the indent of a top-level function's body.
  */
 export function splitPageComponent(m: EditedModule, component: FunctionNode): PageSplit | { marker: string } {
-  const empty = { load: '', props: [], replaced: new Set<string>() };
+  const empty = { load: '', nestedLoad: '', props: [], replaced: new Set<string>() };
   if (component.body.type !== 'BlockStatement') {
     return containsAwait(component.body) ? { marker: 'an async expression-bodied page: move its data loading into getStaticProps by hand' } : empty;
   }
@@ -124,6 +125,7 @@ export function splitPageComponent(m: EditedModule, component: FunctionNode): Pa
   const used = referencedNames(render);
   const props = declared.filter((name) => used.has(name));
   let text = '';
+  let nested = '';
   if (load.length > 0) {
     // The comments right above the first loading statement go with it; so do their lines, when the statements
     // have them to themselves (a one-line body keeps its braces and the rendering code beside them).
@@ -134,10 +136,11 @@ export function splitPageComponent(m: EditedModule, component: FunctionNode): Pa
     const start = ownStart ? m.lineStart(first) : first;
     const end = ownEnd ? Math.min(m.lineEnd(last) + 1, endOf(component.body) - 1) : last + (/^[ \t]*/.exec(m.source.slice(last))![0].length);
     text = rebase(m, start, end, m.indentAt(startOf(load[0]!)), m.deeper(''));
+    nested = rebase(m, start, end, m.indentAt(startOf(load[0]!)), m.deeper(m.deeper('')));
     m.remove(start, end);
   }
   if (component.async) m.remove(startOf(component as N.Node), startOf(component as N.Node) + 'async'.length + 1);
-  return { load: text.replace(/\s+$/, ''), props, replaced };
+  return { load: text.replace(/\s+$/, ''), nestedLoad: nested.replace(/\s+$/, ''), props, replaced };
 }
 
 /**

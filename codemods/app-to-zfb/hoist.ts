@@ -6,6 +6,7 @@ import { readModule } from '../_shared/ast.js';
 import { endOf, startOf, type EditedModule } from '../_shared/edited-module.js';
 import { findExport, findLocalBinding, unwrapExpression, type FunctionNode } from '../_shared/find-export.js';
 import { boundNames } from '../_shared/page-component.js';
+import { resolveModule } from '../_shared/relative-imports.js';
 import { TextEdits } from '../_shared/text-edits.js';
 import { referencedNames, walk, walkWithAncestors } from '../_shared/walk.js';
 import { jsxNamesUsed } from '../_shared/zfb-next-data.js';
@@ -561,13 +562,4 @@ function markImportedAsyncComponents(
       m.marker(statement, notHoistedMarker(String(s.local!.name), `it is defined in another module (${moved(specifier)}), whose code the hoist does not move`));
     }
   }
-}
-
-function resolveModule(base: string, readFile: (path: string) => string | undefined): { path: string; source: string } | undefined {
-  const stripped = base.replace(/\.(?:js|jsx|mjs)$/, '');
-  for (const candidate of [base, ...['.tsx', '.ts', '.jsx', '.js'].flatMap((e) => [`${stripped}${e}`]), ...['.tsx', '.ts', '.jsx', '.js'].map((e) => `${base}/index${e}`)]) {
-    const source = readFile(candidate);
-    if (source !== undefined) return { path: candidate, source };
-  }
-  return undefined;
 }

@@ -23,13 +23,20 @@ async function migrate(dir: string, name: string, target: string) {
   return runCodemod({ name, paths: [target], cwd: dir, force: true });
 }
 
+// /blog/draft is listed by getStaticPaths, but its getStaticProps returns notFound: next build writes no page.
 const PAGES_ROUTES: RouteSummary[] = [
   { pattern: '/about', unmatched: 'not-found', urls: ['/about'] },
-  { pattern: '/blog/[slug]', unmatched: 'not-found', urls: ['/blog/draft', '/blog/hello', '/blog/second-post'] },
+  { pattern: '/blog/[slug]', unmatched: 'not-found', urls: ['/blog/hello', '/blog/second-post'] },
   { pattern: '/docs/[[...slug]]', unmatched: 'not-found', urls: ['/docs', '/docs/guide', '/docs/guide/install'] },
   { pattern: '/shop/[category]/[item]', unmatched: 'blocking', urls: ['/shop/tools/hammer', '/shop/tools/saw', '/shop/toys/kite'] },
   { pattern: '/tags/[tag]', unmatched: 'not-found', urls: ['/tags/intro', '/tags/news'] },
 ];
+
+// The same pages in the app router: there the listed /blog/draft, whose page calls notFound(), is prerendered
+// as a not-found page (the real next build below writes it).
+const PAGES_AS_APP_ROUTES: RouteSummary[] = PAGES_ROUTES.map((route) =>
+  route.pattern === '/blog/[slug]' ? { ...route, urls: ['/blog/draft', ...route.urls] } : route,
+);
 
 const APP_ROUTES: RouteSummary[] = [
   { pattern: '/about', unmatched: 'not-found', urls: ['/about'] },
@@ -55,7 +62,7 @@ describe('pages-to-app keeps every URL', () => {
     expect(existsSync(path.join(dir, 'pages'))).toBe(true);
     expect(listFiles(path.join(dir, 'pages'))).toEqual([]);
     const model = await buildRouteModel(dir);
-    expect(routeSummary(model)).toEqual(PAGES_ROUTES);
+    expect(routeSummary(model)).toEqual(PAGES_AS_APP_ROUTES);
     expect(new Set(Object.values(routeOrigins(model)))).toEqual(new Set(['next-app']));
   });
 
@@ -73,27 +80,45 @@ describe('pages-to-app keeps every URL', () => {
   it('the real next build of the migrated project prerenders the URLs the model predicts', async () => {
     const dir = copyFixture('codemod-next-pages', `${AREA}/next-build`);
     await migrate(dir, 'pages-to-app', 'pages');
-    const model = await buildRouteModel(dir);
-    const build = await nextBuild(dir);
-    expect(build.stderr + build.stdout).not.toMatch(/Failed to collect page data|Build error occurred/);
-    expect(build.code).toBe(0);
-    const manifest = readJson<{
-      routes: Record<string, { srcRoute: string | null; initialStatus?: number }>;
-      dynamicRoutes: Record<string, { fallback: string | false | null }>;
-    }>(path.join(dir, '.next', 'prerender-manifest.json'));
-    for (const route of model.routes) {
-      const built = Object.entries(manifest.routes)
-        .filter(([url, r]) => (route.segments.length === 0 || route.pattern === '/about' ? url === route.pattern : r.srcRoute === route.pattern))
-        .map(([url]) => url)
-        .sort();
-      expect({ pattern: route.pattern, urls: built }).toEqual({ pattern: route.pattern, urls: route.entries.map((e) => e.url).sort() });
-      if (route.pattern !== '/about') {
-        const fallback = manifest.dynamicRoutes[route.pattern]?.fallback;
-        expect({ pattern: route.pattern, fallback }).toEqual({ pattern: route.pattern, fallback: route.unmatched === 'not-found' ? false : null });
-      }
-    }
+    await expectBuildAsModel(dir);
+  });
+
+  it('the real next build of the project taken back to pages prerenders the URLs the model predicts', async () => {
+    const dir = copyFixture('codemod-next-pages', `${AREA}/round-trip-build`);
+    await migrate(dir, 'pages-to-app', 'pages');
+    await migrate(dir, 'app-to-pages', 'app');
+    const manifest = await expectBuildAsModel(dir);
+    // getStaticProps turned the notFound() next/navigation threw into its result, as the original did.
+    expect(manifest.notFoundRoutes).toEqual(['/blog/draft']);
   });
 });
+
+/** next build succeeds and prerenders, for each route of the model, its URLs and its fallback. */
+async function expectBuildAsModel(dir: string) {
+  const model = await buildRouteModel(dir);
+  const build = await nextBuild(dir);
+  expect(build.stderr + build.stdout).not.toMatch(/Failed to collect page data|Build error occurred/);
+  expect(build.code).toBe(0);
+  const manifest = readJson<{
+    routes: Record<string, { srcRoute: string | null; initialStatus?: number }>;
+    dynamicRoutes: Record<string, { fallback: string | false | null }>;
+    notFoundRoutes: string[];
+  }>(path.join(dir, '.next', 'prerender-manifest.json'));
+  // A URL whose getStaticProps returned notFound stays a key of `routes`, but no page was written for it.
+  const written = Object.entries(manifest.routes).filter(([url]) => !manifest.notFoundRoutes.includes(url));
+  for (const route of model.routes) {
+    const built = written
+      .filter(([url, r]) => (route.segments.length === 0 || route.pattern === '/about' ? url === route.pattern : r.srcRoute === route.pattern))
+      .map(([url]) => url)
+      .sort();
+    expect({ pattern: route.pattern, urls: built }).toEqual({ pattern: route.pattern, urls: route.entries.map((e) => e.url).sort() });
+    if (route.pattern !== '/about') {
+      const fallback = manifest.dynamicRoutes[route.pattern]?.fallback;
+      expect({ pattern: route.pattern, fallback }).toEqual({ pattern: route.pattern, fallback: route.unmatched === 'not-found' ? false : null });
+    }
+  }
+  return manifest;
+}
 
 describe('app-to-pages flattens the layout cascade without losing a URL', () => {
   it('the input model is what the fixture says (the baseline is real)', async () => {
