@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from '../package-info.js';
 import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './call-guard.js';
 import type { HostMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
+import { isAlive } from '../process-alive.js';
 
 /**
  * Runs a task over one project's user code in a child process of its own (host-main.ts), so that nothing the
@@ -264,14 +265,5 @@ function pruneStaleTmpDirs(): void {
     const pid = Number(/^zfb-next-(\d+)-/.exec(name)?.[1]);
     if (!pid || pid === process.pid || isAlive(pid)) continue;
     rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SideError, type SideLabel } from './side.js';
+import { isAlive } from '../process-alive.js';
 
 const run = promisify(execFile);
 
@@ -137,15 +138,6 @@ async function removeOrphans(top: string): Promise<void> {
     if (path.basename(temp).startsWith(TEMP_PREFIX)) await rm(temp, { recursive: true, force: true });
   }
   await git(top, ['worktree', 'prune']).catch(() => undefined);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** '' , 'a', 'a/b' for 'a/b': the repository root and every folder down to the cwd. */
