@@ -65,16 +65,24 @@ async function runTask(request: TaskRequest): Promise<void> {
   await preloaded;
   // A host may be started before its project is known; user code runs with the project root as cwd.
   process.chdir(request.root);
+  // The limit the CLI side waits for: a call may come right after the config set it (1 s, say) and never
+  // yield, so a new limit is told as the call starts, not at the next heartbeat.
+  let toldLimit = request.limitMs ?? 60_000;
+  const tell = (limitMs: number): void => {
+    if (limitMs === toldLimit) return;
+    toldLimit = limitMs;
+    send({ type: 'alive', limitMs });
+  };
   const observer = request.announceCalls
     ? {
         start: (id: number, call: CallInfo, limitMs: number) => send({ type: 'call-start', id, call, limitMs }),
         end: (id: number) => send({ type: 'call-end', id }),
       }
-    : undefined;
+    : { start: (_id: number, _call: CallInfo, limitMs: number) => tell(limitMs), end: () => undefined };
   const taskGuard = new CallGuard(request.limitMs ?? 60_000, observer, request.knownFaults);
   guard = taskGuard;
   // A call that never yields stops these: the CLI side then knows the event loop is blocked (host.ts).
-  if (!observer) setInterval(() => send({ type: 'alive', limitMs: taskGuard.limitMs }), HEARTBEAT_MS).unref();
+  if (!request.announceCalls) setInterval(() => send({ type: 'alive', limitMs: toldLimit }), HEARTBEAT_MS).unref();
   let message: HostMessage;
   try {
     message = { type: 'done', output: await perform(request, taskGuard, (part) => send({ type: 'progress', value: toCloneable(part) })) };
