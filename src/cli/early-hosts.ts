@@ -8,7 +8,7 @@ import { prewarmHosts } from '../load/host.js';
 export function startHostsEarly(argv: readonly string[]): void {
   const [command, ...rest] = argv.slice(2);
   if (rest.includes('--help') || rest.includes('-h')) return;
-  const sides = rest.filter((arg) => !arg.startsWith('-')).slice(0, command === 'diff' ? 2 : 1);
-  const projects = command === 'routes' ? Math.max(1, sides.length) : command === 'diff' ? sides.filter((side) => !side.endsWith('.json')).length : 0;
+  const sides = rest.filter((arg) => !arg.startsWith('-')).slice(0, 2);
+  const projects = command === 'routes' ? 1 : command === 'diff' ? sides.filter((side) => !side.endsWith('.json')).length : 0;
   if (projects > 0) prewarmHosts(projects);
 }
