@@ -66,9 +66,12 @@ export function getRouteRegex(normalizedRoute: string): RouteRegex {
   return { re: new RegExp(`^${segments.join('')}(?:/)?$`), groups };
 }
 
+// Compiled once: the matcher runs once per URL (getStaticProps' params).
+const LEADING_SEPARATOR = new RegExp(`^${PARAM_SEPARATOR}`);
+
 function stripParameterSeparators(params: RouteParams): RouteParams {
   const cleaned: RouteParams = {};
-  const leading = new RegExp(`^${PARAM_SEPARATOR}`);
+  const leading = LEADING_SEPARATOR;
   for (const [key, value] of Object.entries(params)) {
     cleaned[key] = typeof value === 'string' ? value.replace(leading, '') : value.map((item) => item.replace(leading, ''));
   }
@@ -76,18 +79,12 @@ function stripParameterSeparators(params: RouteParams): RouteParams {
 }
 
 export function getRouteMatcher({ re, groups }: RouteRegex): (pathname: string) => false | RouteParams {
+  const entries = Object.entries(groups);
   return (pathname: string) => {
     const routeMatch = re.exec(pathname);
     if (!routeMatch) return false;
-    const decode = (param: string): string => {
-      try {
-        return decodeURIComponent(param);
-      } catch {
-        throw new DecodeError('failed to decode param');
-      }
-    };
     const params: RouteParams = {};
-    for (const [key, group] of Object.entries(groups)) {
+    for (const [key, group] of entries) {
       const match = routeMatch[group.pos];
       if (match !== undefined) {
         params[key] = group.repeat ? match.split('/').map((entry) => decode(entry)) : decode(match);
@@ -95,4 +92,12 @@ export function getRouteMatcher({ re, groups }: RouteRegex): (pathname: string) 
     }
     return stripParameterSeparators(params);
   };
+}
+
+function decode(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    throw new DecodeError('failed to decode param');
+  }
 }

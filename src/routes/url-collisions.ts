@@ -12,15 +12,18 @@ export function findUrlCollisions(routes: readonly Route[]): Diagnostic[] {
   for (const route of routes) {
     const seenInRoute = new Set<string>();
     for (const entry of route.entries) {
-      const key = route.origin === 'next-pages' ? entry.url.toLowerCase() : entry.url;
-      if (seenInRoute.has(key)) continue;
-      seenInRoute.add(key);
       const lookup = entry.url.toLowerCase();
       const first = firstByUrl.get(lookup);
       if (!first) {
         firstByUrl.set(lookup, { route, url: entry.url });
         continue;
       }
+      // A URL a route lists twice is one page (Next keeps the first); only another route's URL collides.
+      // Checked here, past the common case, so that a route of 100,000 distinct URLs keeps no second set.
+      if (first.route === route) continue;
+      const key = route.origin === 'next-pages' ? lookup : entry.url;
+      if (seenInRoute.has(key)) continue;
+      seenInRoute.add(key);
       const bothPages = first.route.origin === 'next-pages' && route.origin === 'next-pages';
       // Only Next's pages router compares case-insensitively; elsewhere /A and /a are different URLs.
       if (!bothPages && first.url !== entry.url) continue;
