@@ -55,7 +55,11 @@ process.exit = ((code?: number | string | null) => {
 
 // A host is started before its task arrives (host.ts prewarmHosts): the modules every task needs load
 // meanwhile, so that the task finds them ready. A failure here surfaces where the task imports them again.
-const preloaded = import('../routes/build-model.js').catch(() => undefined);
+// esbuild's service (a process of its own) starts at its first call: made now, its start overlaps too.
+const preloaded = Promise.all([
+  import('../routes/build-model.js'),
+  import('esbuild').then((esbuild) => esbuild.transform('')),
+]).catch(() => undefined);
 
 process.once('message', (request: TaskRequest) => {
   void runTask(request);
