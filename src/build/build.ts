@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { onExitCleanup } from '../load/exit-cleanup.js';
 import { makeHostTmpDir, runInHost } from '../load/host.js';
+import { removeTree } from '../load/remove-tree.js';
 import type { Diagnostic } from '../model/types.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
 import type { PreparePayload, PrepareResult, PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
@@ -122,8 +123,7 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     result.committed = true;
     return finish();
   } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(tmpDir, { recursive: true, force: true });
+    await Promise.all([removeTree(staging), removeTree(tmpDir)]);
     release();
   }
 

@@ -78,6 +78,8 @@ export async function bundle(request: BundleRequest): Promise<Map<string, string
     entryPoints: [...request.entries],
     outdir,
     outbase: root,
+    // One flat folder: no folder per route to create and remove (the metafile maps entries to outputs).
+    entryNames: '[name]-[hash]',
     bundle: true,
     splitting: true,
     format: 'esm',

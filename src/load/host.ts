@@ -9,6 +9,7 @@ import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './
 import type { HostMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
 import { isAlive } from '../process-alive.js';
+import { removeTree } from './remove-tree.js';
 
 /**
  * Runs a task over one project's user code in a child process of its own (host-main.ts), so that nothing the
@@ -73,7 +74,7 @@ export async function runInHost(task: TaskName, root: string, options: HostOptio
     }
     throw new HostTaskError('HostTaskError', `user code of ${root} stopped its host ${MAX_RESTARTS + 1} times; giving up`);
   } finally {
-    if (owned) rmSync(tmpDir, { recursive: true, force: true });
+    if (owned) await removeTree(tmpDir);
     release();
   }
 }

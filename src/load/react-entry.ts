@@ -23,6 +23,18 @@ const OWN_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export function reactEntry(specifier: string, layer: ReactLayer, root: string): string | undefined {
   if (layer === 'app') keepReactServerTogether();
+  // Asked once per import of React in every bundled module (1,000 pages, 1,000 times): the answer depends
+  // on node_modules only, which no run changes.
+  const key = `${layer}\0${root}\0${specifier}`;
+  if (entries.has(key)) return entries.get(key);
+  const entry = findReactEntry(specifier, layer, root);
+  entries.set(key, entry);
+  return entry;
+}
+
+const entries = new Map<string, string | undefined>();
+
+function findReactEntry(specifier: string, layer: ReactLayer, root: string): string | undefined {
   const name = packageNameOf(specifier);
   if (layer === 'app') {
     const vendored = vendoredReactServer(specifier, name, root);
