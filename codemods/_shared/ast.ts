@@ -6,8 +6,7 @@ import type { namedTypes as N } from 'ast-types';
  * TypeScript and JSX by extension, `tokens` when asked for.
  */
 export function babelOptions(path: string, tokens: boolean): ParserOptions {
-  // .ts keeps `<T>value` casts legal, so JSX is on only where the extension allows it.
-  const language: ParserPlugin[] = /\.[mc]?ts$/.test(path) ? ['typescript'] : /\.tsx$/.test(path) ? ['typescript', 'jsx'] : ['jsx'];
+  const language = languagePlugins(path);
   return {
     sourceType: 'module',
     allowImportExportEverywhere: true,
@@ -20,9 +19,28 @@ export function babelOptions(path: string, tokens: boolean): ParserOptions {
   };
 }
 
-/** Parses a module with @babel/parser (TypeScript + JSX by extension): babel's tree, positions included. */
+/**
+ * Parses a module with @babel/parser (TypeScript + JSX by extension): babel's tree, positions included.
+ * The trees are read, never changed (edits are text edits by offset, edited-module.ts), so the same text is
+ * parsed once: migrate reads a page for its API, its data, its split and its layout in turn, and parsing
+ * was most of its time.
+ */
 export function parseModule(source: string, path: string): N.File {
-  return babelParse(source, babelOptions(path, false)) as unknown as N.File;
+  const key = `${languagePlugins(path).join()}\0${source}`;
+  const kept = recentTrees.get(key);
+  if (kept) return kept;
+  const ast = babelParse(source, babelOptions(path, false)) as unknown as N.File;
+  if (recentTrees.size >= RECENT_TREES_KEPT) recentTrees.delete(recentTrees.keys().next().value!);
+  recentTrees.set(key, ast);
+  return ast;
+}
+
+const recentTrees = new Map<string, N.File>();
+const RECENT_TREES_KEPT = 16;
+
+function languagePlugins(path: string): ParserPlugin[] {
+  // .ts keeps `<T>value` casts legal, so JSX is on only where the extension allows it.
+  return /\.[mc]?ts$/.test(path) ? ['typescript'] : /\.tsx$/.test(path) ? ['typescript', 'jsx'] : ['jsx'];
 }
 
 // Modules read beside the ones transformed, by path, with the text they were parsed from.

@@ -1,9 +1,8 @@
 import type { namedTypes as N } from 'ast-types';
-import { parse } from '@babel/parser';
 import { types } from 'recast';
 import { formatPattern, isDynamic } from '../../src/model/segments.js';
 import type { Segment } from '../../src/model/types.js';
-import { babelOptions } from '../_shared/ast.js';
+import { parseModule } from '../_shared/ast.js';
 import { EditedModule, endOf, startOf } from '../_shared/edited-module.js';
 import { findExport, ownStatement, unwrapExpression, type FoundExport } from '../_shared/find-export.js';
 import { getProperty, propertyKey, staticValue } from '../_shared/literal.js';
@@ -430,7 +429,7 @@ function finish(m: EditedModule, input: TransformInput, ext: string, path: strin
   if (ext !== '.tsx') {
     const candidate = path.slice(0, -ext.length) + '.tsx';
     try {
-      parse(source, babelOptions(candidate, false));
+      parseModule(source, candidate);
       outputPath = candidate;
     } catch {
       const first = m.ast.program.body[0] as N.Node | undefined;
