@@ -253,7 +253,8 @@ async function migrateRoutes(
   const total = pageRoutes.length + appRoutes.length;
   let done = 0;
   const tick = () => progress({ phase: 'routes', done: ++done, total });
-  let notFoundPage = false;
+  // With app/, Next answers missing URLs with the app router's not-found page, never pages/404 (app.ts).
+  const rootLayout = dirs.appDir ? files.find((f) => new RegExp(`^${dirs.appDir}/layout\\.(?:tsx|ts|jsx|js)$`).test(f)) : undefined;
   if (dirs.pagesDir) {
     writePagesLayout(ctx, dirs.pagesDir, files);
     const transform = await loadTransform('pages-to-zfb');
@@ -262,8 +263,8 @@ async function migrateRoutes(
       tick();
     }
     for (const route of errorPages(files, dirs.pagesDir)) {
-      reports.push(migratePagesRoute(ctx, route, transform));
-      notFoundPage ||= route.pattern === '/404';
+      if (route.pattern === '/404' && rootLayout) reports.push(keepAside(ctx, route.file, pagesReport(route), SHADOWED_404));
+      else reports.push(migratePagesRoute(ctx, route, transform));
     }
   }
   if (dirs.appDir) {
@@ -274,7 +275,7 @@ async function migrateRoutes(
       tick();
     }
     const notFound = files.find((f) => new RegExp(`^${dirs.appDir}/not-found\\.(?:tsx|ts|jsx|js)$`).test(f));
-    if (notFound && !notFoundPage) reports.push(app.migrateNotFound(notFound));
+    if (notFound || rootLayout) reports.push(app.migrateNotFound(notFound));
   }
   return reports;
 }
@@ -330,8 +331,14 @@ function errorPages(files: readonly string[], pagesDir: string): Route[] {
   return found;
 }
 
-function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform): RouteReport {
-  const base: RouteReport = {
+/**
+ * Why pages/404 is not the zfb 404 page beside app/: next build copies the app router's /_not-found over
+ * pages/404.html (app.ts, migrateNotFound), so Next.js never showed it.
+ */
+export const SHADOWED_404 = "Next.js never showed this page: with app/ it answers every missing URL with the app router's not-found page (app/not-found.tsx, or its built-in one inside the root layout), which became the zfb 404 page";
+
+function pagesReport(route: Route): RouteReport {
+  return {
     pattern: route.pattern,
     source: [route.file],
     api: route.kind === 'api' ? 'api' : 'static',
@@ -342,6 +349,10 @@ function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Trans
     lossy: [],
     errors: [],
   };
+}
+
+function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform): RouteReport {
+  const base = pagesReport(route);
   if (route.kind === 'api') return keepAside(ctx, route.file, base, 'API routes run on a server for each request; zfb builds static pages only');
   if (!/\.(?:tsx|ts|jsx|js|mjs)$/.test(route.file)) {
     return keepAside(ctx, route.file, base, `zfb-next does not migrate ${path.extname(route.file)} pages`);
