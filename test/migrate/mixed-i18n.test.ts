@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
@@ -11,7 +11,7 @@ import { expectSameSite, snapshotTree, viewOf } from './helpers.js';
 // A mixed site with i18n (fixtures/migrate-mixed-i18n): translated marketing pages in pages/ (next.config
 // i18n en/fr, default en; _app with global CSS and a header reading useRouter().locale, a class _document
 // whose <Html lang> is the page's locale, a home page and a [slug] page whose getStaticProps read per-locale
-// JSON and markdown with fs, a static page, a custom 404) beside English-only developer docs in app/ (root
+// JSON and markdown with fs and answer notFound for an untranslated guide, a static page, a custom 404) beside English-only developer docs in app/ (root
 // layout, a title template, generateStaticParams with dynamicParams = false, generateMetadata). Built by the
 // real next build, migrated, then built by the real zfb build.
 let source: string;
@@ -54,6 +54,20 @@ describe('migrate: a mixed pages + app site with i18n', () => {
       '/fr/about',
       '/fr/guides/tour-du-mont-blanc',
     ]);
+    // getStaticPaths lists every guide in every locale; getStaticProps answers notFound for the one not
+    // translated into French: Next wrote no page for it, and neither does zfb (paths() leaves it out).
+    expect(report.diagnostics).toEqual([
+      {
+        severity: 'info',
+        code: 'GSP_NOT_FOUND',
+        file: 'pages/guides/[slug].tsx',
+        function: 'getStaticProps',
+        message: 'getStaticProps returned notFound for /fr/guides/lake-annecy-by-bike: next build writes no page for it (prerender-manifest notFoundRoutes), the URL answers 404, and it is not listed',
+      },
+    ]);
+    expect(existsSync(path.join(source, '.next/server/pages/fr/guides/lake-annecy-by-bike.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'dist/fr/guides/lake-annecy-by-bike'))).toBe(false);
+    expect(readFileSync(path.join(out, 'dist/robots.txt'), 'utf8')).toBe(readFileSync(path.join(source, 'public/robots.txt'), 'utf8'));
   });
 
   it('shows the same text, title and language on every page as the Next.js build', async () => {
