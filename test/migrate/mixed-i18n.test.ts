@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
@@ -103,8 +103,10 @@ describe('migrate: a mixed pages + app site with i18n', () => {
     expect(routes['/about']!.target).toEqual(['pages/[locale]/about.tsx']);
     expect(routes['/guides/[slug]']).toMatchObject({ api: 'getStaticPaths+getStaticProps', target: ['pages/[locale]/guides/[slug].tsx'], urls: { before: 3, after: 3 } });
     expect(routes['/docs/[slug]']).toMatchObject({ api: 'generateStaticParams', target: ['pages/docs/[slug].tsx'], lossy: [] });
-    // Next served /about with the 'en' page too; the Next.js build lists only /en/about, so no URL of
-    // urls.before is lost, and what visitors lose is said on each translated route.
+    // A real next start of this fixture answers /, /about and /guides/tour-du-mont-blanc with the bytes of
+    // /en, /en/about and /en/guides/tour-du-mont-blanc. The Next.js build lists only the prefixed URLs (and so
+    // do the route model and zfb-next diff), so urls.lost is empty: what visitors lose is a marker on each
+    // translated route.
     const unprefixed = (url: string, prefixed: string) =>
       `Next also served the default locale 'en' without its prefix, at ${url} beside ${prefixed}; zfb builds only ${prefixed}, so ${url} now gets a 404 unless your host redirects it (e.g. public/_redirects)`;
     expect(Object.fromEntries(report.routes.map((r) => [r.pattern, r.markers.map((m) => m.reason)]))).toEqual({
@@ -120,6 +122,22 @@ describe('migrate: a mixed pages + app site with i18n', () => {
       '/_not-found': [],
     });
     expect(report.routes.flatMap((r) => r.lossy.map((l) => `${r.pattern}: ${l.kind}`))).toEqual(['/: i18n', '/about: i18n', '/guides/[slug]: i18n']);
+  });
+
+  it('links only to pages the zfb build wrote, but the unprefixed / the marker names', () => {
+    // next/link on a translated page put the page's locale in front of the href (the default one too: zfb
+    // serves the prefixed URLs only); <Link locale={false}> to the docs stays /docs. The root layout's plain
+    // <a href="/"> reached the 'en' home on Next; zfb has no page there.
+    const dist = path.join(out, 'dist');
+    const isFile = (file: string) => existsSync(file) && statSync(file).isFile();
+    const broken = new Set<string>();
+    for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+      for (const [, href] of readFileSync(path.join(dist, file), 'utf8').matchAll(/href="(\/[^"]*)"/g)) {
+        if (!isFile(path.join(dist, href!)) && !isFile(path.join(dist, href!, 'index.html'))) broken.add(`${href} (${file})`);
+      }
+    }
+    expect([...broken].sort()).toEqual(['/ (404.html)', '/ (docs/booking-api/index.html)', '/ (docs/index.html)', '/ (docs/webhooks/index.html)']);
+    expect(readFileSync(path.join(dist, 'fr/index.html'), 'utf8')).toContain('href="/fr/guides/tour-du-mont-blanc"');
   });
 
   it('keeps the global CSS both routers import, once', () => {
