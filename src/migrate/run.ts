@@ -20,7 +20,7 @@ import { ModuleResolver } from './resolve.js';
 import { writeDataPlugin } from './data.js';
 import { checkInPlace, checkTarget, commitInPlace, commitTree, MigrateUsageError, OutputTree } from './output.js';
 import { stubNodeOnlyImports } from './node-stubs.js';
-import { keepAside, migratePagesPage, PAGES_LAYOUT } from './pages.js';
+import { keepAside, keepUnparsable, migratePagesPage, pagesApi, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
 import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './project-files.js';
 import { renderMarkdownReport } from './report-md.js';
@@ -263,7 +263,7 @@ async function migrateRoutes(
       tick();
     }
     for (const route of errorPages(files, dirs.pagesDir)) {
-      if (route.pattern === '/404' && rootLayout) reports.push(keepAside(ctx, route.file, pagesReport(route), SHADOWED_404));
+      if (route.pattern === '/404' && rootLayout) reports.push(keepShadowed404(ctx, route));
       else reports.push(migratePagesRoute(ctx, route, transform));
     }
   }
@@ -336,6 +336,16 @@ function errorPages(files: readonly string[], pagesDir: string): Route[] {
  * pages/404.html (app.ts, migrateNotFound), so Next.js never showed it.
  */
 export const SHADOWED_404 = "Next.js never showed this page: with app/ it answers every missing URL with the app router's not-found page (app/not-found.tsx, or its built-in one inside the root layout), which became the zfb 404 page";
+
+function keepShadowed404(ctx: MigrationContext, route: Route): RouteReport {
+  const report = pagesReport(route);
+  try {
+    report.api = pagesApi(parseModule(ctx.read(route.file)!, route.file));
+  } catch (error) {
+    return keepUnparsable(ctx, route.file, report, error);
+  }
+  return keepAside(ctx, route.file, report, SHADOWED_404);
+}
 
 function pagesReport(route: Route): RouteReport {
   return {

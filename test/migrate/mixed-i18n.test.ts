@@ -93,6 +93,7 @@ describe('migrate: a mixed pages + app site with i18n', () => {
     expect(zfb).toEqual({ text: 'Northwind Developers Northwind Travel Docs 404 This page could not be found.', title: 'Northwind Developers', lang: 'en' });
     expect(report.notMigrated).toContainEqual({ file: 'pages/404.tsx', reason: SHADOWED_404, keptAs: 'pages/_404.tsx' });
     expect(readFileSync(path.join(out, 'pages/_404.tsx'), 'utf8')).toBe(readFileSync(path.join(source, 'pages/404.tsx'), 'utf8'));
+    expect(report.routes.find((r) => r.pattern === '/404')).toMatchObject({ api: 'getStaticProps', target: [], transform: 'none', errors: [SHADOWED_404] });
     const notFound = report.routes.find((r) => r.pattern === '/_not-found')!;
     expect(notFound).toMatchObject({ source: ['app/layout.tsx'], target: ['pages/404.tsx'], transform: 'app-to-zfb' });
   });

@@ -40,6 +40,7 @@ describe('migrate: the 404 page of a project with pages/ and app/', () => {
     expect(page).toContain('<h2 style={{ fontSize: 14, fontWeight: 400, lineHeight: \'49px\', margin: 0 }}>This page could not be found.</h2>');
     expect(page).toContain("import NextLayout0 from '../app/layout';");
     expect(readFileSync(path.join(out, 'pages/_404.tsx'), 'utf8')).toBe(BOTH['pages/404.tsx']);
+    expect(report.routes.find((r) => r.pattern === '/404')).toMatchObject({ api: 'static', target: [], transform: 'none', errors: [SHADOWED_404] });
   });
 
   it('is app/not-found.tsx when there is one', async () => {
