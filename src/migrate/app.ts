@@ -174,13 +174,13 @@ export class AppRouter {
     return report;
   }
 
-  /** app/not-found.tsx: zfb's 404.html, inside the root layout, with Next's `robots: noindex`. */
   /**
-   * The page Next.js answers every missing URL with when the project has app/: app/not-found.tsx, or Next's
-   * built-in one when there is none, inside the root layout. next build (build/index.ts,
-   * moveExportedAppNotFoundTo404) copies the static /_not-found over pages/404.html for every locale, "since
-   * the app router not found is prioritized over pages router": a real `next start` of a project with both
-   * pages/404.tsx and app/ answers /missing and /fr/missing with app/_not-found.html.
+   * zfb's 404.html: the page Next.js answers every missing URL with when the project has app/, which is
+   * app/not-found.tsx (or Next's built-in one when there is none) inside the root layout, with Next's
+   * `robots: noindex`. next build (build/index.ts, moveExportedAppNotFoundTo404) copies the static
+   * /_not-found over pages/404.html for every locale, "since the app router not found is prioritized over
+   * pages router": a real `next start` of a project with both pages/404.tsx and app/ answers /missing and
+   * /fr/missing with app/_not-found.html.
    */
   migrateNotFound(file: string | undefined): RouteReport {
     const ctx = this.ctx;
