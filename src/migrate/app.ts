@@ -34,6 +34,28 @@ const METADATA = `${SHIMS_DIR}/metadata`;
 const LAYOUT_DATA_EXPORTS = ['generateStaticParams', 'metadata', 'generateMetadata', 'viewport', 'generateViewport', 'dynamicParams', 'revalidate', 'dynamic', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration', 'layoutData'];
 const PAGE_DATA_EXPORTS = ['paths', 'pageProps', 'pageData', 'metadata', 'generateMetadata', 'viewport', 'generateViewport', 'revalidate', 'dynamic', 'fetchCache', 'runtime', 'preferredRegion', 'maxDuration'];
 
+/**
+ * Next's built-in not-found page, for a project without app/not-found.tsx: the markup of
+ * next/dist/client/components/builtin/not-found.js (HTTPAccessErrorFallback with its styles) in 16.4.6.
+ */
+const BUILTIN_NOT_FOUND = `export default function NotFound() {
+  return (
+    <>
+      <title>404: This page could not be found.</title>
+      <div style={{ fontFamily: 'system-ui,"Segoe UI",Roboto,Helvetica,Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji"', height: '100vh', textAlign: 'center', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }}>
+        <div>
+          <style dangerouslySetInnerHTML={{ __html: 'body{color:#000;background:#fff;margin:0}.next-error-h1{border-right:1px solid rgba(0,0,0,.3)}@media (prefers-color-scheme:dark){body{color:#fff;background:#000}.next-error-h1{border-right:1px solid rgba(255,255,255,.3)}}' }} />
+          <h1 className="next-error-h1" style={{ display: 'inline-block', margin: '0 20px 0 0', padding: '0 23px 0 0', fontSize: 24, fontWeight: 500, verticalAlign: 'top', lineHeight: '49px' }}>404</h1>
+          <div style={{ display: 'inline-block' }}>
+            <h2 style={{ fontSize: 14, fontWeight: 400, lineHeight: '49px', margin: 0 }}>This page could not be found.</h2>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
+`;
+
 interface Layout {
   /** Source (and component) file. */
   file: string;
@@ -152,16 +174,23 @@ export class AppRouter {
     return report;
   }
 
-  /** app/not-found.tsx: zfb's 404.html, inside the root layout, with Next's `robots: noindex`. */
-  migrateNotFound(file: string): RouteReport {
+  /**
+   * zfb's 404.html: the page Next.js answers every missing URL with when the project has app/, which is
+   * app/not-found.tsx (or Next's built-in one when there is none) inside the root layout, with Next's
+   * `robots: noindex`. next build (build/index.ts, moveExportedAppNotFoundTo404) copies the static
+   * /_not-found over pages/404.html for every locale, "since the app router not found is prioritized over
+   * pages router": a real `next start` of a project with both pages/404.tsx and app/ answers /missing and
+   * /fr/missing with app/_not-found.html.
+   */
+  migrateNotFound(file: string | undefined): RouteReport {
     const ctx = this.ctx;
-    const report: RouteReport = { pattern: '/_not-found', source: [file], api: 'app-static', target: [], transform: 'app-to-zfb', urls: { before: 0, after: 0 }, markers: [], lossy: [], errors: [] };
+    const report: RouteReport = { pattern: '/_not-found', source: file ? [file] : [], api: 'app-static', target: [], transform: 'app-to-zfb', urls: { before: 0, after: 0 }, markers: [], lossy: [], errors: [] };
     const target = 'pages/404.tsx';
     let text: string;
     try {
-      text = moveModule(ctx.read(file)!, file, target);
+      text = file ? moveModule(ctx.read(file)!, file, target) : BUILTIN_NOT_FOUND;
     } catch (error) {
-      return keepUnparsable(ctx, file, report, error);
+      return keepUnparsable(ctx, file!, report, error);
     }
     const chain = [this.layouts.get('')];
     report.source.push(...chain.filter((l): l is Layout => !!l).map((l) => l.file));
@@ -189,8 +218,8 @@ export class AppRouter {
     text: string;
     target: string;
     chain: readonly (Layout | undefined)[];
-    /** The source file, whose imports tell what reaches Node. */
-    source: string;
+    /** The source file, whose imports tell what reaches Node (none for Next's built-in not-found page). */
+    source: string | undefined;
     pattern: string;
     report: RouteReport;
     key: string;
@@ -203,7 +232,7 @@ export class AppRouter {
       dataName: 'pageData',
       key: o.key,
       shellSpecifier: relativeSpecifier(target, APP_SHELL),
-      nodeOnly: this.input.graph.nodeOnlyBindings(o.source),
+      nodeOnly: o.source ? this.input.graph.nodeOnlyBindings(o.source) : new Set(),
     });
     let text = hoisted.source;
     const ast = parseModule(text, target);

@@ -94,7 +94,7 @@ export function migratePagesPage(ctx: MigrationContext, { file, route, transform
   return report;
 }
 
-function pagesApi(ast: ReturnType<typeof parseModule>): RouteApi {
+export function pagesApi(ast: ReturnType<typeof parseModule>): RouteApi {
   if (findExport(ast, 'getServerSideProps')) return 'getServerSideProps';
   const paths = !!findExport(ast, 'getStaticPaths');
   const props = !!findExport(ast, 'getStaticProps');

@@ -20,7 +20,7 @@ import { ModuleResolver } from './resolve.js';
 import { writeDataPlugin } from './data.js';
 import { checkInPlace, checkTarget, commitInPlace, commitTree, MigrateUsageError, OutputTree } from './output.js';
 import { stubNodeOnlyImports } from './node-stubs.js';
-import { keepAside, migratePagesPage, PAGES_LAYOUT } from './pages.js';
+import { keepAside, keepUnparsable, migratePagesPage, pagesApi, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
 import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './project-files.js';
 import { renderMarkdownReport } from './report-md.js';
@@ -253,7 +253,8 @@ async function migrateRoutes(
   const total = pageRoutes.length + appRoutes.length;
   let done = 0;
   const tick = () => progress({ phase: 'routes', done: ++done, total });
-  let notFoundPage = false;
+  // With app/, Next answers missing URLs with the app router's not-found page, never pages/404 (app.ts).
+  const rootLayout = dirs.appDir ? files.find((f) => new RegExp(`^${dirs.appDir}/layout\\.(?:tsx|ts|jsx|js)$`).test(f)) : undefined;
   if (dirs.pagesDir) {
     writePagesLayout(ctx, dirs.pagesDir, files);
     const transform = await loadTransform('pages-to-zfb');
@@ -262,8 +263,8 @@ async function migrateRoutes(
       tick();
     }
     for (const route of errorPages(files, dirs.pagesDir)) {
-      reports.push(migratePagesRoute(ctx, route, transform));
-      notFoundPage ||= route.pattern === '/404';
+      if (route.pattern === '/404' && rootLayout) reports.push(keepShadowed404(ctx, route));
+      else reports.push(migratePagesRoute(ctx, route, transform));
     }
   }
   if (dirs.appDir) {
@@ -274,7 +275,7 @@ async function migrateRoutes(
       tick();
     }
     const notFound = files.find((f) => new RegExp(`^${dirs.appDir}/not-found\\.(?:tsx|ts|jsx|js)$`).test(f));
-    if (notFound && !notFoundPage) reports.push(app.migrateNotFound(notFound));
+    if (notFound || rootLayout) reports.push(app.migrateNotFound(notFound));
   }
   return reports;
 }
@@ -330,8 +331,24 @@ function errorPages(files: readonly string[], pagesDir: string): Route[] {
   return found;
 }
 
-function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform): RouteReport {
-  const base: RouteReport = {
+/**
+ * Why pages/404 is not the zfb 404 page beside app/: next build copies the app router's /_not-found over
+ * pages/404.html (app.ts, migrateNotFound), so Next.js never showed it.
+ */
+export const SHADOWED_404 = "Next.js never showed this page: with app/ it answers every missing URL with the app router's not-found page (app/not-found.tsx, or its built-in one inside the root layout), which became the zfb 404 page";
+
+function keepShadowed404(ctx: MigrationContext, route: Route): RouteReport {
+  const report = pagesReport(route);
+  try {
+    report.api = pagesApi(parseModule(ctx.read(route.file)!, route.file));
+  } catch (error) {
+    return keepUnparsable(ctx, route.file, report, error);
+  }
+  return keepAside(ctx, route.file, report, SHADOWED_404);
+}
+
+function pagesReport(route: Route): RouteReport {
+  return {
     pattern: route.pattern,
     source: [route.file],
     api: route.kind === 'api' ? 'api' : 'static',
@@ -342,6 +359,10 @@ function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Trans
     lossy: [],
     errors: [],
   };
+}
+
+function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform): RouteReport {
+  const base = pagesReport(route);
   if (route.kind === 'api') return keepAside(ctx, route.file, base, 'API routes run on a server for each request; zfb builds static pages only');
   if (!/\.(?:tsx|ts|jsx|js|mjs)$/.test(route.file)) {
     return keepAside(ctx, route.file, base, `zfb-next does not migrate ${path.extname(route.file)} pages`);
