@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileS
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { onExitCleanup } from '../load/exit-cleanup.js';
-import { makeHostTmpDir, runInHost } from '../load/host.js';
+import { makeHostTmpDir, prewarmHosts, runInHost } from '../load/host.js';
 import { removeTree } from '../load/remove-tree.js';
 import type { Diagnostic } from '../model/types.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
@@ -63,6 +63,7 @@ export interface BuildResult {
 
 // A render host costs a Node start and loading the bundles; below this many URLs per host, fewer hosts.
 const MIN_URLS_PER_HOST = 40;
+const PREWARMED_RENDER_HOSTS = 4;
 
 export async function runBuild(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -78,6 +79,10 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     rmSync(tmpDir, { recursive: true, force: true });
   });
   const result: BuildResult = { outDir, committed: false, pages: 0, files: 0, failures: [], notFound: [], redirects: [], skipped: [], diagnostics: [], ms: 0 };
+  // The render hosts start while the project is prepared: a host's start-up (Node.js, React, our renderer)
+  // is most of a small build's time otherwise. How many render is known after the preparation; the rest stop.
+  // (At most PREWARMED_RENDER_HOSTS: a small site on a large machine would start many that it never uses.)
+  const unusedRenderHosts = prewarmHosts(Math.min(options.jobs ?? availableParallelism(), PREWARMED_RENDER_HOSTS), 'build');
   try {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
@@ -111,6 +116,7 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     }
     const jobs = options.shard ? shardJobs(plan.jobs, options.shard) : plan.jobs;
     const entries = await renderAll(root, tmpDir, staging, manifest, jobs, options, result);
+    unusedRenderHosts();
     if (result.failures.length > 0 && !options.keepGoing) return finish();
 
     const publicDir = path.join(root, 'public');
@@ -123,6 +129,7 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     result.committed = true;
     return finish();
   } finally {
+    unusedRenderHosts();
     await Promise.all([removeTree(staging), removeTree(tmpDir)]);
     release();
   }

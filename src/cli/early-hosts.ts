@@ -9,6 +9,10 @@ export function startHostsEarly(argv: readonly string[]): void {
   const [command, ...rest] = argv.slice(2);
   if (rest.includes('--help') || rest.includes('-h')) return;
   const sides = rest.filter((arg) => !arg.startsWith('-')).slice(0, 2);
+  if (command === 'build') {
+    prewarmHosts(1, 'build');
+    return;
+  }
   const projects = command === 'routes' ? 1 : command === 'diff' ? sides.filter((side) => !side.endsWith('.json')).length : 0;
   if (projects > 0) prewarmHosts(projects);
 }

@@ -56,8 +56,9 @@ process.exit = ((code?: number | string | null) => {
 // A host is started before its task arrives (host.ts prewarmHosts): the modules every task needs load
 // meanwhile, so that the task finds them ready. A failure here surfaces where the task imports them again.
 // esbuild's service (a process of its own) starts at its first call: made now, its start overlaps too.
+// The CLI side says which modules the host's task will need (host.ts HostPreload).
 const preloaded = Promise.all([
-  import('../routes/build-model.js'),
+  process.argv[2] === 'build' ? import('../build/host-tasks.js') : import('../routes/build-model.js'),
   import('esbuild').then((esbuild) => esbuild.transform('')),
 ]).catch(() => undefined);
 

@@ -98,7 +98,7 @@ type Outcome =
 
 function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], announceCalls: boolean, options: HostOptions): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = takeHost();
+    const child = takeHost(task);
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
     // Without announced calls: a host silent for longer than the time limit has an event loop a call blocks.
@@ -182,10 +182,20 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
   });
 }
 
-const warmHosts: ChildProcess[] = [];
+/**
+ * What a host loads while it waits for its task: the route model's modules, or the build's (which include
+ * them: the build prepares with the route model, then renders).
+ */
+export type HostPreload = 'model' | 'build';
 
-function startHost(): ChildProcess {
-  return fork(hostEntry(), [], {
+function preloadFor(task: TaskName): HostPreload {
+  return task === 'build-prepare' || task === 'render' ? 'build' : 'model';
+}
+
+const warmHosts: { child: ChildProcess; preload: HostPreload }[] = [];
+
+function startHost(preload: HostPreload): ChildProcess {
+  return fork(hostEntry(), [preload], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -194,16 +204,27 @@ function startHost(): ChildProcess {
 
 /**
  * Starts `count` hosts ahead of their tasks, so that their start-up (a Node.js runtime and our loader)
- * overlaps with this process's own. A host not taken by the time this process ends is stopped with it.
+ * overlaps with this process's own. A host not taken by the time this process ends is stopped with it;
+ * the function returned stops the ones no task took before that.
  */
-export function prewarmHosts(count: number): void {
+export function prewarmHosts(count: number, preload: HostPreload = 'model'): () => void {
+  const started: ChildProcess[] = [];
   for (let i = 0; i < count; i++) {
-    const child = startHost();
+    const child = startHost(preload);
     setHeld(child, false);
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     child.once('exit', release);
-    warmHosts.push(child);
+    warmHosts.push({ child, preload });
+    started.push(child);
   }
+  return () => {
+    for (const child of started) {
+      const index = warmHosts.findIndex((warm) => warm.child === child);
+      if (index < 0) continue;
+      warmHosts.splice(index, 1);
+      child.kill('SIGKILL');
+    }
+  };
 }
 
 /**
@@ -218,14 +239,18 @@ function setHeld(child: ChildProcess, held: boolean): void {
   }
 }
 
-function takeHost(): ChildProcess {
-  let child: ChildProcess | undefined;
-  while ((child = warmHosts.shift())) {
-    if (child.exitCode !== null || child.signalCode !== null || !child.connected) continue;
+function takeHost(task: TaskName): ChildProcess {
+  const preload = preloadFor(task);
+  for (let i = 0; i < warmHosts.length; i++) {
+    const { child } = warmHosts[i]!;
+    const alive = child.exitCode === null && child.signalCode === null && child.connected;
+    if (alive && warmHosts[i]!.preload !== preload) continue;
+    warmHosts.splice(i--, 1);
+    if (!alive) continue;
     setHeld(child, true);
     return child;
   }
-  return startHost();
+  return startHost(preload);
 }
 
 function forwardOutput(child: ChildProcess, options: HostOptions): void {
