@@ -8,7 +8,7 @@ import type { Route, RouteModel } from '../model/types.js';
 import { looksLikeNext } from '../project/discover.js';
 import { inspectProject } from '../project/inspect.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
-import type { Project } from '../project/types.js';
+import type { NextProjectConfig, Project } from '../project/types.js';
 import { buildRouteModel } from '../routes/build-model.js';
 import { ModuleGraph } from './analysis.js';
 import { AppRouter } from './app.js';
@@ -23,6 +23,7 @@ import { stubNodeOnlyImports } from './node-stubs.js';
 import { keepAside, migratePagesPage, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
 import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './project-files.js';
+import { writeRedirects } from './redirects.js';
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
@@ -97,7 +98,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   let project: Project;
   try {
     model = await buildRouteModel(root, hostOptions);
-    project = await inspectProject(root, hostOptions);
+    project = await inspectProject(root, hostOptions, { redirects: true });
   } catch (error) {
     if (error instanceof ProjectError || (error instanceof Error && error.name === 'ProjectError')) throw new MigrateUsageError(error.message);
     throw error;
@@ -115,6 +116,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const clients = clientModules(ctx, files, aliases);
   const graph = new ModuleGraph((file) => ctx.read(file), clients.resolver);
 
+  const redirects = next.redirects && 'rules' in next.redirects ? writeRedirects(ctx, next, next.redirects.rules) : [];
   const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, clients, graph, progress);
   for (const file of files) {
     if (MIDDLEWARE.test(file)) {
@@ -140,7 +142,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });
   for (const change of packages.raised) ctx.notMigrated.push({ file: 'package.json', reason: `${change}: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React` });
   for (const file of files.filter((f) => /^next\.config\./.test(f))) {
-    ctx.notMigrated.push(...nextConfigNotes(file, readFileSync(path.join(root, file), 'utf8')));
+    ctx.notMigrated.push(...nextConfigNotes(file, readFileSync(path.join(root, file), 'utf8'), next.redirects));
   }
 
   addRouteErrors(routes, model);
@@ -161,10 +163,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       notMigrated: ctx.notMigrated.length,
       filesCopied: [...tree.files.values()].filter((f) => f.kind === 'copy').length,
       filesWritten: [...tree.files.values()].filter((f) => f.kind === 'text').length + 2,
+      redirects: redirects.filter((r) => r.lines.length > 0).length,
     },
     routes,
     notMigrated: ctx.notMigrated,
     urls,
+    redirects,
     unparsable: ctx.unparsable,
     nodeOnlyImports,
     diagnostics: model.diagnostics,
@@ -382,16 +386,21 @@ function copyRest(ctx: MigrationContext, files: readonly string[], clients: Clie
 }
 
 /** What of next.config a static zfb site cannot carry, one line each. */
-function nextConfigNotes(file: string, text: string): { file: string; reason: string }[] {
+function nextConfigNotes(file: string, text: string, redirects: NextProjectConfig['redirects']): { file: string; reason: string }[] {
   const notes: { file: string; reason: string }[] = [];
+  // Redirects that were read went into public/_redirects (redirects.ts), which lists those it could not write.
+  const redirectsError = redirects && 'error' in redirects ? redirects.error : undefined;
   const keys: [RegExp, string, string][] = [
-    [/\bredirects\s*[(:]/, 'redirects', 'redirects are answered by a server; zfb-next does not write them yet: move them into your host config (for example public/_redirects, which zfb copies)'],
+    [/\bredirects\s*[(:]/, 'redirects', `${redirectsError ? `${redirectsError}, so ` : ''}no redirect was written into public/_redirects: move them into your host config`],
     [/\brewrites\s*[(:]/, 'rewrites', 'rewrites map URLs on a server; move them into your host config'],
     [/\bheaders\s*[(:]/, 'headers', 'response headers come from your host config (for example public/_headers)'],
     [/\bimages\s*:/, 'images', 'next/image serves the image file as it is (no resizing service on a static site)'],
     [/\bwebpack\s*[(:]/, 'webpack', "zfb bundles with its own bundler; a custom webpack config does not apply"],
     [/\bexperimental\s*:/, 'experimental', 'experimental Next.js options have no zfb meaning'],
   ];
-  for (const [pattern, key, reason] of keys) if (pattern.test(text)) notes.push({ file: `${file}#${key}`, reason });
+  for (const [pattern, key, reason] of keys) {
+    if (key === 'redirects' && redirects && 'rules' in redirects) continue;
+    if (pattern.test(text)) notes.push({ file: `${file}#${key}`, reason });
+  }
   return notes;
 }
