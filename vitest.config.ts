@@ -27,6 +27,7 @@ export const ENGINE_TESTS = [
   'test/migrate/app-site.test.ts',
   'test/migrate/pages-blog.test.ts',
   'test/migrate/redirects.test.ts',
+  'test/migrate/mdx.test.ts',
   'test/migrate/verify.test.ts',
 ];
 

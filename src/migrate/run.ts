@@ -23,6 +23,7 @@ import { stubNodeOnlyImports } from './node-stubs.js';
 import { keepAside, migratePagesPage, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
 import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './project-files.js';
+import { addZfbMdxComponents, compileMdxPages, type MdxPages } from './mdx.js';
 import { writeRedirects } from './redirects.js';
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
@@ -114,10 +115,15 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   if (userTsconfig.error) ctx.notMigrated.push({ file: userTsconfig.file!, reason: `${userTsconfig.error}; the zfb tsconfig.json starts from scratch` });
   const aliases = pathAliases(userTsconfig.config);
   const clients = clientModules(ctx, files, aliases);
-  const graph = new ModuleGraph((file) => ctx.read(file), clients.resolver);
+  const mdxFiles = appDir ? model.routes.filter((r) => r.origin === 'next-app' && r.kind === 'page' && /\.mdx?$/.test(r.file)).map((r) => r.file) : [];
+  const mdx = await compileMdxPages(ctx, mdxFiles, next, files);
+  const graph = new ModuleGraph((file) => {
+    const compiled = mdx.get(file);
+    return compiled && 'code' in compiled ? compiled.code : ctx.read(file);
+  }, clients.resolver);
 
   const redirects = next.redirects && 'rules' in next.redirects ? writeRedirects(ctx, next, next.redirects.rules) : [];
-  const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, clients, graph, progress);
+  const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, clients, graph, mdx, progress);
   for (const file of files) {
     if (MIDDLEWARE.test(file)) {
       ctx.notMigrated.push({ file, reason: 'middleware runs on a server for each request; a static zfb site has none (its redirects and rewrites belong in your host config)' });
@@ -125,6 +131,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   }
   if (appDir) noteAppFiles(ctx, files, appDir);
   copyRest(ctx, files, clients);
+  addZfbMdxComponents(ctx);
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
   jsxModulesToJsx(tree);
@@ -249,6 +256,7 @@ async function migrateRoutes(
   dirs: RouterDirs,
   clients: ClientModules,
   graph: ModuleGraph,
+  mdx: MdxPages,
   progress: NonNullable<MigrateOptions['progress']>,
 ): Promise<RouteReport[]> {
   const reports: RouteReport[] = [];
@@ -271,7 +279,7 @@ async function migrateRoutes(
     }
   }
   if (dirs.appDir) {
-    const app = new AppRouter(ctx, { appDir: dirs.appDir, files, transform: await loadTransform('app-to-zfb'), clients, graph });
+    const app = new AppRouter(ctx, { appDir: dirs.appDir, files, transform: await loadTransform('app-to-zfb'), clients, graph, mdx });
     for (const route of appRoutes) {
       if (route.kind === 'route-handler') reports.push(migrateRouteHandler(ctx, route, dirs.appDir));
       else reports.push(app.migratePage(route));

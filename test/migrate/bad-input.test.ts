@@ -256,19 +256,20 @@ describe('migrate and next.config', () => {
 });
 
 describe('migrate counts every URL it cannot keep', () => {
-  it('lists a static page it cannot migrate (an MDX page) as a lost URL, and exits 1', async () => {
+  it('lists a static page it cannot migrate (an MDX page that does not compile) as a lost URL, and exits 1', async () => {
     const dir = project('mdx-page', {
       'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
       'next.config.js': "module.exports = { pageExtensions: ['tsx', 'mdx'] };\n",
       'app/layout.tsx': 'export default function Root({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
       'app/page.tsx': 'export default function Home() { return <p>home</p>; }\n',
-      'app/notes/page.mdx': '# Notes\n\nWritten in MDX.\n',
+      'app/notes/page.mdx': '# Notes\n\nWritten in <Unclosed MDX.\n',
     });
     const run = await runCli(['migrate', rel(dir), '--force', '--json']);
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as MigrationReport;
     expect(report.urls.before).toEqual(['/', '/notes']);
     expect(report.urls.lost.map((l) => l.url)).toEqual(['/notes']);
+    expect(report.notMigrated.find((n) => n.file === 'app/notes/page.mdx')?.reason).toMatch(/^the MDX does not compile: /);
   });
 });
 
