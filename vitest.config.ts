@@ -28,6 +28,7 @@ export const ENGINE_TESTS = [
   'test/migrate/pages-blog.test.ts',
   'test/migrate/redirects.test.ts',
   'test/migrate/mdx.test.ts',
+  'test/migrate/fonts.test.ts',
   'test/migrate/verify.test.ts',
 ];
 

@@ -10,10 +10,11 @@ import { inspectProject } from '../project/inspect.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
 import type { NextProjectConfig, Project } from '../project/types.js';
 import { buildRouteModel } from '../routes/build-model.js';
-import { ModuleGraph } from './analysis.js';
+import { ModuleGraph, packageName } from './analysis.js';
 import { AppRouter } from './app.js';
 import { MigrationContext } from './context.js';
 import { migrateRouteHandler } from './endpoints.js';
+import { writeFontShims } from './fonts.js';
 import { jsxModulesToJsx } from './jsx-in-js.js';
 import { hasUseClient, wrapIslands, type ClientModules } from './islands.js';
 import { ModuleResolver } from './resolve.js';
@@ -142,10 +143,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   for (const skipped of css.skipped) ctx.notMigrated.push(skipped);
 
   writeShims(ctx);
+  writeFontShims(ctx, graph, modules);
   const dataPlugin = writeDataPlugin(ctx);
   writeTsconfig(ctx, userTsconfig);
   writeZfbConfig(ctx, { next, dataPlugin, tailwind: false });
-  const packages = writePackageJson(ctx, dataPlugin);
+  const imported = new Set(modules.flatMap((file) => graph.info(file).imports.map((item) => packageName(item.specifier))));
+  const packages = writePackageJson(ctx, dataPlugin, imported);
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });
   for (const change of packages.raised) ctx.notMigrated.push({ file: 'package.json', reason: `${change}: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React` });
   for (const file of files.filter((f) => /^next\.config\./.test(f))) {
