@@ -10,8 +10,8 @@ import { relativeSpecifier } from './module-edits.js';
 import type { LossyChange } from './types.js';
 
 /**
- * MDX pages (app/**\/page.mdx through @next/mdx) as JavaScript modules the app-router migration takes like
- * any page.tsx. zfb 0.1.0-next.89 renders an `.mdx` page with no shell at all (no layout, no <head>), so the
+ * MDX pages (app/**\/page.mdx and pages/**\/*.mdx through @next/mdx) as JavaScript modules the migration
+ * takes like any page.tsx. zfb 0.1.0-next.89 renders an `.mdx` page with no shell at all (no layout, no <head>), so the
  * MDX is compiled here, by @mdx-js/mdx as @next/mdx's loader compiles it: the project's remark, rehype and
  * recma plugins, and `useMDXComponents` from its `mdx-components` file (@next/mdx's
  * `next-mdx-import-source-file`: src/mdx-components first, then mdx-components, then @mdx-js/react). The

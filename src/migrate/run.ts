@@ -116,7 +116,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   if (userTsconfig.error) ctx.notMigrated.push({ file: userTsconfig.file!, reason: `${userTsconfig.error}; the zfb tsconfig.json starts from scratch` });
   const aliases = pathAliases(userTsconfig.config);
   const clients = clientModules(ctx, files, aliases);
-  const mdxFiles = appDir ? model.routes.filter((r) => r.origin === 'next-app' && r.kind === 'page' && /\.mdx?$/.test(r.file)).map((r) => r.file) : [];
+  const mdxFiles = model.routes.filter((r) => (r.origin === 'next-app' || r.origin === 'next-pages') && r.kind === 'page' && /\.mdx?$/.test(r.file)).map((r) => r.file);
   const mdx = await compileMdxPages(ctx, mdxFiles, next, files);
   const graph = new ModuleGraph((file) => {
     const compiled = mdx.get(file);
@@ -273,7 +273,7 @@ async function migrateRoutes(
     writePagesLayout(ctx, dirs.pagesDir, files);
     const transform = await loadTransform('pages-to-zfb');
     for (const route of pageRoutes) {
-      reports.push(migratePagesRoute(ctx, route, transform));
+      reports.push(migratePagesRoute(ctx, route, transform, mdx));
       tick();
     }
     for (const route of errorPages(files, dirs.pagesDir)) {
@@ -345,7 +345,7 @@ function errorPages(files: readonly string[], pagesDir: string): Route[] {
   return found;
 }
 
-function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform): RouteReport {
+function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform, mdx: MdxPages = new Map()): RouteReport {
   const base: RouteReport = {
     pattern: route.pattern,
     source: [route.file],
@@ -358,6 +358,9 @@ function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Trans
     errors: [],
   };
   if (route.kind === 'api') return keepAside(ctx, route.file, base, 'API routes run on a server for each request; zfb builds static pages only');
+  const compiled = mdx.get(route.file);
+  if (compiled && 'error' in compiled) return keepAside(ctx, route.file, base, compiled.error);
+  if (compiled) return migratePagesPage(ctx, { file: route.file, route, transform, mdx: compiled });
   if (!/\.(?:tsx|ts|jsx|js|mjs)$/.test(route.file)) {
     return keepAside(ctx, route.file, base, `zfb-next does not migrate ${path.extname(route.file)} pages`);
   }

@@ -8,8 +8,8 @@ import { expectSameSite } from './helpers.js';
 
 // fixtures/migrate-mdx: an app-router site whose home and /notes pages are page.mdx files through @next/mdx
 // (remark-gfm by name, an mdx-components.tsx that restyles h1 and links and provides <Callout>, a component the
-// MDX imports, metadata exported from the MDX), beside a page.tsx. Built by the real next build, migrated,
-// built by the real zfb build.
+// MDX imports, metadata exported from the MDX), beside a page.tsx, and a pages-router pages/guide.mdx with
+// next/head. Built by the real next build, migrated, built by the real zfb build.
 let source: string;
 let out: string;
 let report: MigrationReport;
@@ -28,14 +28,15 @@ beforeAll(async () => {
   zfbStderr = zfb.stderr;
 }, 300_000);
 
-describe('migrate: MDX pages of the app router', () => {
-  it('migrates both MDX pages into zfb pages, and loses no URL', () => {
+describe('migrate: MDX pages', () => {
+  it('migrates the three MDX pages into zfb pages, and loses no URL', () => {
     expect(zfbStderr).not.toContain('⚠');
     expect(report.urls.lost).toEqual([]);
-    expect(report.urls.after).toEqual(['/', '/about', '/notes']);
+    expect(report.urls.after).toEqual(['/', '/about', '/guide', '/notes']);
     const home = report.routes.find((r) => r.pattern === '/')!;
     expect(home).toMatchObject({ source: ['app/page.mdx', 'app/layout.tsx'], target: ['pages/index.tsx'], transform: 'app-to-zfb', lossy: [] });
     expect(report.routes.find((r) => r.pattern === '/notes')!.target).toEqual(['pages/notes.tsx']);
+    expect(report.routes.find((r) => r.pattern === '/guide')).toMatchObject({ source: ['pages/guide.mdx'], target: ['pages/guide.tsx'], transform: 'pages-to-zfb' });
     expect(report.unparsable).toEqual([]);
   });
 
@@ -57,6 +58,9 @@ describe('migrate: MDX pages of the app router', () => {
     expect(notes).toContain('<aside class="callout">Note: <!-- -->These notes are <del>drafts</del> finished.</aside>');
     expect(notes).toContain('<small class="badge">');
     expect(notes).toContain('<footer>Written in MDX</footer>');
+    const guide = readFileSync(path.join(out, 'dist/guide/index.html'), 'utf8');
+    expect(guide).toContain('<title>Guide</title>');
+    expect(guide).toContain('<aside class="callout">Note: <!-- -->Read the <del>old</del> new notes first.</aside>');
   });
 
   it('gives mdx-components.tsx the default export zfb imports, keeping the rest of the file', () => {
