@@ -11,9 +11,9 @@ import type { LossyChange } from './types.js';
 
 /**
  * MDX pages (app/**\/page.mdx and pages/**\/*.mdx through @next/mdx) as JavaScript modules the migration
- * takes like any page.tsx. zfb 0.1.0-next.89 renders an `.mdx` page with no shell at all (no layout, no <head>), so the
- * MDX is compiled here, by @mdx-js/mdx as @next/mdx's loader compiles it: the project's remark, rehype and
- * recma plugins, and `useMDXComponents` from its `mdx-components` file (@next/mdx's
+ * takes like any page.tsx. zfb 0.1.0-next.89 renders an `.mdx` page with no shell at all (no layout, no
+ * <head>), so the MDX is compiled here, by @mdx-js/mdx as @next/mdx's loader compiles it: the project's
+ * remark, rehype and recma plugins, and `useMDXComponents` from its `mdx-components` file (@next/mdx's
  * `next-mdx-import-source-file`: src/mdx-components first, then mdx-components, then @mdx-js/react). The
  * output keeps JSX (`jsx: true`) so that it reads like the page a person would write, and its exports
  * (`metadata`) stay exports.
@@ -57,8 +57,7 @@ export async function compileMdxPages(ctx: MigrationContext, files: readonly str
     return pages;
   }
   for (const file of files) {
-    const codePath = codeFileOf(file);
-    const provider = providerSpecifier(ctx, all, codePath);
+    const provider = providerSpecifier(ctx, all, codeFileOf(file));
     try {
       const compiled = await compile({ value: ctx.read(file)!, path: ctx.abs(file) }, { ...resolved, jsx: true, development: false, ...(provider ? { providerImportSource: provider } : {}) });
       pages.set(file, { code: String(compiled.value), lossy });

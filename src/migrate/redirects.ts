@@ -15,7 +15,7 @@ import type { RedirectReport } from './types.js';
  * written: zfb writes `x/index.html`, and static hosts answer `/x` and `/x/` from it.
  */
 
-export const REDIRECTS_FILE = 'public/_redirects';
+const REDIRECTS_FILE = 'public/_redirects';
 
 // lib/redirect-status.ts allowedStatusCodes.
 const STATUS_CODES = new Set([301, 302, 303, 307, 308]);
