@@ -27,6 +27,9 @@ export const ENGINE_TESTS = [
   'test/migrate/app-site.test.ts',
   'test/migrate/pages-blog.test.ts',
   'test/migrate/mixed-i18n.test.ts',
+  'test/migrate/redirects.test.ts',
+  'test/migrate/mdx.test.ts',
+  'test/migrate/fonts.test.ts',
   'test/migrate/verify.test.ts',
 ];
 

@@ -125,7 +125,7 @@ async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (pa
     case 'discover': {
       const { discoverProject } = await import('../project/discover.js');
       const { withBuildEnv } = await import('../project/env.js');
-      const project = await withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard }));
+      const project = await withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard, redirects: (request.payload as { redirects?: boolean } | undefined)?.redirects === true }));
       return { text: JSON.stringify(toCloneable(project)), errors: 0, faults: faults.splice(0) };
     }
     case 'build-prepare': {

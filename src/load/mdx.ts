@@ -56,7 +56,7 @@ function providerFile(root: string): string {
 }
 
 /** `['remark-gfm', { singleTilde: false }]` and `'remark-gfm'` become the plugin functions, from the project. */
-async function resolvePluginNames(root: string, options: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function resolvePluginNames(root: string, options: Record<string, unknown>): Promise<Record<string, unknown>> {
   const resolved: Record<string, unknown> = { ...options };
   const require = createRequire(path.join(root, 'package.json'));
   for (const key of PLUGIN_LISTS) {

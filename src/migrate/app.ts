@@ -12,6 +12,7 @@ import { dataId, type MigrationContext } from './context.js';
 import { attachData, DATA_DIR } from './data.js';
 import { wrapIslands, type ClientModules } from './islands.js';
 import { markersOf } from './markers.js';
+import { codeFileOf, type MdxPages } from './mdx.js';
 import { addToModule, moveModule, relativeSpecifier, wrapDefaultExport } from './module-edits.js';
 import { keepAside, keepUnparsable } from './pages.js';
 import { hoistServerData } from './server-data.js';
@@ -75,6 +76,8 @@ export interface AppInput {
   clients: ClientModules;
   /** The source's modules, to tell which imports reach Node (their calls run in next-data too). */
   graph: ModuleGraph;
+  /** MDX pages, compiled to JavaScript modules (mdx.ts). */
+  mdx: MdxPages;
 }
 
 export class AppRouter {
@@ -151,16 +154,21 @@ export class AppRouter {
       lossy: [],
       errors: [],
     };
-    const source = ctx.read(file)!;
+    // An MDX page is migrated as the module @next/mdx compiles it to, under that module's name.
+    const mdx = this.input.mdx.get(file);
+    if (mdx && 'error' in mdx) return keepAside(ctx, file, report, mdx.error);
+    const source = mdx ? mdx.code : ctx.read(file)!;
+    const codeFile = mdx ? codeFileOf(file) : file;
     try {
-      parseModule(source, file);
+      parseModule(source, codeFile);
     } catch (error) {
       return keepUnparsable(ctx, file, report, error);
     }
-    const info = routeFromPath(file.slice(this.input.appDir.startsWith('src/') ? 4 : 0))!;
+    if (mdx) report.lossy.push(...mdx.lossy);
+    const info = routeFromPath(codeFile.slice(this.input.appDir.startsWith('src/') ? 4 : 0))!;
     const chain = this.chain(info.folder);
     report.source.push(...chain.filter((l): l is Layout => !!l).map((l) => l.file));
-    const result = this.input.transform({ path: file, source, readFile: (p) => ctx.read(p), shimmedRuntime: true });
+    const result = this.input.transform({ path: codeFile, source, readFile: (p) => ctx.read(p), shimmedRuntime: true });
     if (result.skipped || !result.source) return keepAside(ctx, file, report, result.skipped ?? 'app-to-zfb made no zfb page of it');
     const target = result.outputPath ?? zfbPagePath(info);
     const dynamic = route.segments.some((s) => s.kind !== 'static');

@@ -5,6 +5,7 @@ import type { Route } from '../model/types.js';
 import { dataId, withTsx, zfbPagesPath, type MigrationContext } from './context.js';
 import { attachData, type PageData } from './data.js';
 import { markersOf } from './markers.js';
+import { codeFileOf, type CompiledMdx } from './mdx.js';
 import { moveModule, relativeSpecifier, wrapDefaultExport } from './module-edits.js';
 import type { LossyChange, RouteApi, RouteReport } from './types.js';
 
@@ -23,10 +24,13 @@ export interface PagesRouteInput {
   /** The route model's route for the file. */
   route: Route;
   transform: Transform;
+  /** An MDX page compiled to a JavaScript module (mdx.ts), migrated under that module's name. */
+  mdx?: CompiledMdx;
 }
 
-export function migratePagesPage(ctx: MigrationContext, { file, route, transform }: PagesRouteInput): RouteReport {
-  const source = ctx.read(file)!;
+export function migratePagesPage(ctx: MigrationContext, { file, route, transform, mdx }: PagesRouteInput): RouteReport {
+  const source = mdx ? mdx.code : ctx.read(file)!;
+  const codeFile = mdx ? codeFileOf(file) : file;
   const report: RouteReport = {
     pattern: route.pattern,
     source: [file],
@@ -40,17 +44,18 @@ export function migratePagesPage(ctx: MigrationContext, { file, route, transform
   };
   let ast;
   try {
-    ast = parseModule(source, file);
+    ast = parseModule(source, codeFile);
   } catch (error) {
     return keepUnparsable(ctx, file, report, error);
   }
   report.api = pagesApi(ast);
   if (report.api === 'getServerSideProps') return keepAside(ctx, file, report, 'getServerSideProps renders the page on every request; zfb builds static pages only');
+  if (mdx) report.lossy.push(...mdx.lossy);
 
-  const result = transform({ path: file, source, readFile: (p) => ctx.read(p), i18n: ctx.i18n, shimmedRuntime: true });
+  const result = transform({ path: codeFile, source, readFile: (p) => ctx.read(p), i18n: ctx.i18n, shimmedRuntime: true });
   if (result.skipped) return keepAside(ctx, file, report, result.skipped);
   // The codemod's own path (pages/[locale]/… under i18n), then zfb's: pages/ at the root, .tsx.
-  const codemodPath = result.outputPath ?? file;
+  const codemodPath = result.outputPath ?? codeFile;
   const target = withTsx(zfbPagesPath(codemodPath));
   let text = moveModule(result.source ?? source, codemodPath, target);
   report.lossy.push(...fallbackChanges(route), ...localeChanges(ctx, route));

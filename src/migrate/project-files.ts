@@ -54,9 +54,10 @@ export interface PackageResult {
 
 /**
  * package.json: the user's, without next and its own packages, with the pinned zfb packages, esbuild for the
- * next-data plugin, React 19 (zfb's React mode needs it), and dev/build/preview running zfb.
+ * next-data plugin, React 19 (zfb's React mode needs it), and dev/build/preview running zfb. `imported`: the
+ * packages the project's modules import.
  */
-export function writePackageJson(ctx: MigrationContext, dataPlugin: boolean): PackageResult {
+export function writePackageJson(ctx: MigrationContext, dataPlugin: boolean, imported: ReadonlySet<string>): PackageResult {
   const text = ctx.read('package.json');
   const pkg = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   const removed: string[] = [];
@@ -65,6 +66,8 @@ export function writePackageJson(ctx: MigrationContext, dataPlugin: boolean): Pa
     const entries = value && typeof value === 'object' ? Object.entries(value as Record<string, string>) : [];
     const kept = entries.filter(([dependency]) => {
       if (!NEXT_ONLY.test(dependency)) return true;
+      // Vercel's components render on any host (a script tag); removing one the code imports fails the build.
+      if (dependency.startsWith('@vercel/') && imported.has(dependency)) return true;
       removed.push(dependency);
       return false;
     });

@@ -16,6 +16,7 @@ export function renderMarkdownReport(report: MigrationReport): string {
     `| markers (\`@zfb-next-todo\`) | ${s.markers} |`,
     `| not migrated | ${s.notMigrated} |`,
     `| files | ${s.filesCopied} copied, ${s.filesWritten} written |`,
+    `| redirects (\`public/_redirects\`) | ${s.redirects} of ${report.redirects.length} |`,
     '',
   ];
   if (report.urls.lost.length > 0) {
@@ -32,6 +33,14 @@ export function renderMarkdownReport(report: MigrationReport): string {
   if (lossy.length > 0) {
     lines.push('## What changes for visitors', '', '| route | what | detail |', '| --- | --- | --- |');
     for (const { route, change } of lossy) lines.push(`| \`${route.pattern}\` | ${change.kind} | ${cell(change.detail)} |`);
+    lines.push('');
+  }
+  if (report.redirects.length > 0) {
+    lines.push('## Redirects', '', 'From `redirects()` of next.config, in its order; zfb copies `public/_redirects` to `dist/_redirects` (Netlify and Cloudflare Pages syntax).', '', '| source | destination | status | `public/_redirects` |', '| --- | --- | --- | --- |');
+    for (const r of report.redirects) {
+      const written = r.lines.length > 0 ? r.lines.map((l) => `\`${cell(l)}\``).join('<br>') : `not migrated: ${cell(r.notMigrated ?? '')}`;
+      lines.push(`| \`${cell(r.source)}\` | \`${cell(r.destination)}\` | ${r.status} | ${written} |`);
+    }
     lines.push('');
   }
   const markers = report.routes.flatMap((route) => route.markers);

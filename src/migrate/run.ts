@@ -8,12 +8,13 @@ import type { Route, RouteModel } from '../model/types.js';
 import { looksLikeNext } from '../project/discover.js';
 import { inspectProject } from '../project/inspect.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
-import type { Project } from '../project/types.js';
+import type { NextProjectConfig, Project } from '../project/types.js';
 import { buildRouteModel } from '../routes/build-model.js';
-import { ModuleGraph } from './analysis.js';
+import { ModuleGraph, packageName } from './analysis.js';
 import { AppRouter } from './app.js';
 import { MigrationContext } from './context.js';
 import { migrateRouteHandler } from './endpoints.js';
+import { writeFontShims } from './fonts.js';
 import { jsxModulesToJsx } from './jsx-in-js.js';
 import { hasUseClient, wrapIslands, type ClientModules } from './islands.js';
 import { ModuleResolver } from './resolve.js';
@@ -23,6 +24,8 @@ import { stubNodeOnlyImports } from './node-stubs.js';
 import { keepAside, keepUnparsable, migratePagesPage, pagesApi, PAGES_LAYOUT } from './pages.js';
 import { writePagesLayout } from './pages-layout.js';
 import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './project-files.js';
+import { addZfbMdxComponents, compileMdxPages, type MdxPages } from './mdx.js';
+import { writeRedirects } from './redirects.js';
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
@@ -97,7 +100,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   let project: Project;
   try {
     model = await buildRouteModel(root, hostOptions);
-    project = await inspectProject(root, hostOptions);
+    project = await inspectProject(root, hostOptions, { redirects: true });
   } catch (error) {
     if (error instanceof ProjectError || (error instanceof Error && error.name === 'ProjectError')) throw new MigrateUsageError(error.message);
     throw error;
@@ -113,9 +116,15 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   if (userTsconfig.error) ctx.notMigrated.push({ file: userTsconfig.file!, reason: `${userTsconfig.error}; the zfb tsconfig.json starts from scratch` });
   const aliases = pathAliases(userTsconfig.config);
   const clients = clientModules(ctx, files, aliases);
-  const graph = new ModuleGraph((file) => ctx.read(file), clients.resolver);
+  const mdxFiles = model.routes.filter((r) => (r.origin === 'next-app' || r.origin === 'next-pages') && r.kind === 'page' && /\.mdx?$/.test(r.file)).map((r) => r.file);
+  const mdx = await compileMdxPages(ctx, mdxFiles, next, files);
+  const graph = new ModuleGraph((file) => {
+    const compiled = mdx.get(file);
+    return compiled && 'code' in compiled ? compiled.code : ctx.read(file);
+  }, clients.resolver);
 
-  const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, clients, graph, progress);
+  const redirects = next.redirects && 'rules' in next.redirects ? writeRedirects(ctx, next, next.redirects.rules) : [];
+  const routes = await migrateRoutes(ctx, model, files, { pagesDir, appDir }, clients, graph, mdx, progress);
   for (const file of files) {
     if (MIDDLEWARE.test(file)) {
       ctx.notMigrated.push({ file, reason: 'middleware runs on a server for each request; a static zfb site has none (its redirects and rewrites belong in your host config)' });
@@ -123,6 +132,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   }
   if (appDir) noteAppFiles(ctx, files, appDir);
   copyRest(ctx, files, clients);
+  addZfbMdxComponents(ctx);
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
   jsxModulesToJsx(tree);
@@ -133,14 +143,16 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   for (const skipped of css.skipped) ctx.notMigrated.push(skipped);
 
   writeShims(ctx);
+  writeFontShims(ctx, graph, modules);
   const dataPlugin = writeDataPlugin(ctx);
   writeTsconfig(ctx, userTsconfig);
   writeZfbConfig(ctx, { next, dataPlugin, tailwind: false });
-  const packages = writePackageJson(ctx, dataPlugin);
+  const imported = new Set(modules.flatMap((file) => graph.info(file).imports.map((item) => packageName(item.specifier))));
+  const packages = writePackageJson(ctx, dataPlugin, imported);
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });
   for (const change of packages.raised) ctx.notMigrated.push({ file: 'package.json', reason: `${change}: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React` });
   for (const file of files.filter((f) => /^next\.config\./.test(f))) {
-    ctx.notMigrated.push(...nextConfigNotes(file, readFileSync(path.join(root, file), 'utf8')));
+    ctx.notMigrated.push(...nextConfigNotes(file, readFileSync(path.join(root, file), 'utf8'), next.redirects));
   }
 
   addRouteErrors(routes, model);
@@ -161,10 +173,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       notMigrated: ctx.notMigrated.length,
       filesCopied: [...tree.files.values()].filter((f) => f.kind === 'copy').length,
       filesWritten: [...tree.files.values()].filter((f) => f.kind === 'text').length + 2,
+      redirects: redirects.filter((r) => r.lines.length > 0).length,
     },
     routes,
     notMigrated: ctx.notMigrated,
     urls,
+    redirects,
     unparsable: ctx.unparsable,
     nodeOnlyImports,
     diagnostics: model.diagnostics,
@@ -245,6 +259,7 @@ async function migrateRoutes(
   dirs: RouterDirs,
   clients: ClientModules,
   graph: ModuleGraph,
+  mdx: MdxPages,
   progress: NonNullable<MigrateOptions['progress']>,
 ): Promise<RouteReport[]> {
   const reports: RouteReport[] = [];
@@ -259,16 +274,16 @@ async function migrateRoutes(
     writePagesLayout(ctx, dirs.pagesDir, files);
     const transform = await loadTransform('pages-to-zfb');
     for (const route of pageRoutes) {
-      reports.push(migratePagesRoute(ctx, route, transform));
+      reports.push(migratePagesRoute(ctx, route, transform, mdx));
       tick();
     }
     for (const route of errorPages(files, dirs.pagesDir)) {
       if (route.pattern === '/404' && rootLayout) reports.push(keepShadowed404(ctx, route));
-      else reports.push(migratePagesRoute(ctx, route, transform));
+      else reports.push(migratePagesRoute(ctx, route, transform, mdx));
     }
   }
   if (dirs.appDir) {
-    const app = new AppRouter(ctx, { appDir: dirs.appDir, files, transform: await loadTransform('app-to-zfb'), clients, graph });
+    const app = new AppRouter(ctx, { appDir: dirs.appDir, files, transform: await loadTransform('app-to-zfb'), clients, graph, mdx });
     for (const route of appRoutes) {
       if (route.kind === 'route-handler') reports.push(migrateRouteHandler(ctx, route, dirs.appDir));
       else reports.push(app.migratePage(route));
@@ -361,9 +376,12 @@ function pagesReport(route: Route): RouteReport {
   };
 }
 
-function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform): RouteReport {
+function migratePagesRoute(ctx: MigrationContext, route: Route, transform: Transform, mdx: MdxPages = new Map()): RouteReport {
   const base = pagesReport(route);
   if (route.kind === 'api') return keepAside(ctx, route.file, base, 'API routes run on a server for each request; zfb builds static pages only');
+  const compiled = mdx.get(route.file);
+  if (compiled && 'error' in compiled) return keepAside(ctx, route.file, base, compiled.error);
+  if (compiled) return migratePagesPage(ctx, { file: route.file, route, transform, mdx: compiled });
   if (!/\.(?:tsx|ts|jsx|js|mjs)$/.test(route.file)) {
     return keepAside(ctx, route.file, base, `zfb-next does not migrate ${path.extname(route.file)} pages`);
   }
@@ -403,16 +421,21 @@ function copyRest(ctx: MigrationContext, files: readonly string[], clients: Clie
 }
 
 /** What of next.config a static zfb site cannot carry, one line each. */
-function nextConfigNotes(file: string, text: string): { file: string; reason: string }[] {
+function nextConfigNotes(file: string, text: string, redirects: NextProjectConfig['redirects']): { file: string; reason: string }[] {
   const notes: { file: string; reason: string }[] = [];
+  // Redirects that were read went into public/_redirects (redirects.ts), which lists those it could not write.
+  const redirectsError = redirects && 'error' in redirects ? redirects.error : undefined;
   const keys: [RegExp, string, string][] = [
-    [/\bredirects\s*[(:]/, 'redirects', 'redirects are answered by a server; zfb-next does not write them yet: move them into your host config (for example public/_redirects, which zfb copies)'],
+    [/\bredirects\s*[(:]/, 'redirects', `${redirectsError ? `${redirectsError}, so ` : ''}no redirect was written into public/_redirects: move them into your host config`],
     [/\brewrites\s*[(:]/, 'rewrites', 'rewrites map URLs on a server; move them into your host config'],
     [/\bheaders\s*[(:]/, 'headers', 'response headers come from your host config (for example public/_headers)'],
     [/\bimages\s*:/, 'images', 'next/image serves the image file as it is (no resizing service on a static site)'],
     [/\bwebpack\s*[(:]/, 'webpack', "zfb bundles with its own bundler; a custom webpack config does not apply"],
     [/\bexperimental\s*:/, 'experimental', 'experimental Next.js options have no zfb meaning'],
   ];
-  for (const [pattern, key, reason] of keys) if (pattern.test(text)) notes.push({ file: `${file}#${key}`, reason });
+  for (const [pattern, key, reason] of keys) {
+    if (key === 'redirects' && redirects && 'rules' in redirects) continue;
+    if (pattern.test(text)) notes.push({ file: `${file}#${key}`, reason });
+  }
   return notes;
 }

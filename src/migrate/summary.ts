@@ -11,6 +11,7 @@ export function formatSummary(report: MigrationReport, written: boolean): string
     `  markers    ${s.markers} (@zfb-next-todo)`,
     `  files      ${s.filesCopied} copied, ${s.filesWritten} written`,
   ];
+  if (report.redirects.length > 0) lines.push(`  redirects  ${s.redirects} of ${report.redirects.length} written to public/_redirects`);
   const limit = 12;
   const list = <T>(title: string, items: readonly T[], line: (item: T) => string): void => {
     if (items.length === 0) return;

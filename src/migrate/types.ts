@@ -67,6 +67,19 @@ export interface NodeOnlyImport {
   importedBy: string[];
 }
 
+/** A redirect of next.config `redirects()`, and the `public/_redirects` lines it became. */
+export interface RedirectReport {
+  /** As the config gave it (before Next adds basePath). */
+  source: string;
+  destination: string;
+  /** What Next.js answers with: `statusCode`, else 308 when `permanent`, else 307. */
+  status: number;
+  /** The lines written into public/_redirects; [] when it was not migrated. */
+  lines: string[];
+  /** Why the rule has no lines (also listed in `notMigrated`). */
+  notMigrated?: string;
+}
+
 export interface LostUrl {
   url: string;
   reason: string;
@@ -107,10 +120,14 @@ export interface MigrationReport {
     notMigrated: number;
     filesCopied: number;
     filesWritten: number;
+    /** Redirects of next.config written into public/_redirects. */
+    redirects: number;
   };
   routes: RouteReport[];
   notMigrated: NotMigrated[];
   urls: UrlSets;
+  /** Every redirect of next.config `redirects()`, in its order. */
+  redirects: RedirectReport[];
   /** Source files that do not parse: copied unchanged. */
   unparsable: { file: string; error: string }[];
   /** Imports of Node modules the pages' side reaches; each works until a page calls it while rendering. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CallGuard, UserCodeFault } from '../load/call-guard.js';
 import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle-settings.js';
+import { toCloneable } from '../load/cloneable.js';
 import { bundleSettingsOf, evaluateNextConfig, NEXT_CONFIG_FILES } from '../load/next-config.js';
 import { assertDirectory, ProjectError } from './project-error.js';
 import { installedNextVersion, nextRulesFor } from './next-version.js';
@@ -41,6 +42,8 @@ function packageDependencies(root: string): Set<string> {
 export interface DiscoverOptions {
   /** Runs the config module: the host's guard (time limit, the parent's watch) when in the isolated host. */
   guard?: CallGuard;
+  /** Also call the config's `redirects()` (NextProjectConfig.redirects). */
+  redirects?: boolean;
 }
 
 // Next's staticPageGenerationTimeout default (server/config-shared.ts), in seconds.
@@ -89,7 +92,7 @@ export function defaultNextConfig(): NextProjectConfig {
   };
 }
 
-async function readNextConfig(root: string, file: string | undefined, guard: CallGuard): Promise<NextProjectConfig> {
+async function readNextConfig(root: string, file: string | undefined, guard: CallGuard, withRedirects: boolean): Promise<NextProjectConfig> {
   const raw = file ? await evaluateNext(root, file, guard) : {};
   const configFileName = file ? path.basename(file) : 'next.config.js';
   const refusal = nextConfigRefusal(raw, configFileName);
@@ -118,7 +121,22 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
     rules,
   };
   if (unknown) config.rulesNote = unknown;
+  if (withRedirects && typeof raw.redirects === 'function') config.redirects = await readRedirects(raw.redirects as () => unknown, configFileName, guard);
   return config;
+}
+
+/**
+ * `await config.redirects()`, as lib/load-custom-routes.ts `loadRedirects` calls it; next build fails when it
+ * throws or returns no array (`checkCustomRoutes`: "redirects must return an array").
+ */
+async function readRedirects(redirects: () => unknown, file: string, guard: CallGuard): Promise<{ rules: unknown[] } | { error: string }> {
+  try {
+    const value = await guard.run({ file, function: 'redirects' }, () => redirects());
+    if (!Array.isArray(value)) return { error: `redirects() must return an array, received ${typeof value}` };
+    return { rules: value.map((rule) => toCloneable(rule)) };
+  } catch (error) {
+    return { error: `redirects() threw: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 async function readZfbConfig(root: string, file: string): Promise<ZfbProjectConfig> {
@@ -179,7 +197,7 @@ export async function discoverProject(dir: string, options: DiscoverOptions = {}
   if (treeRefusal) throw new ProjectError(`next build rejects ${dir}: ${treeRefusal}`);
   const pagesEngine = !pagesDir ? undefined : isNext && !(zfbConfigFile && !nextConfigFile) ? 'next' : 'zfb';
   const project: Project = { root, kind: isNext && isZfb ? 'mixed' : isNext ? 'next' : 'zfb', pagesDir, pagesEngine, appDir };
-  if (isNext) project.next = await readNextConfig(root, nextConfigFile, options.guard ?? new CallGuard(DEFAULT_TIMEOUT_SECONDS * 1000));
+  if (isNext) project.next = await readNextConfig(root, nextConfigFile, options.guard ?? new CallGuard(DEFAULT_TIMEOUT_SECONDS * 1000), options.redirects ?? false);
   if (isZfb) project.zfb = zfbConfigFile ? await readZfbConfig(root, zfbConfigFile) : { outDir: 'dist', framework: 'preact' };
   return project;
 }

@@ -27,6 +27,11 @@ export interface NextProjectConfig {
   rules?: NextRules;
   /** Set when the installed release is of no known line: why, for the model's info diagnostic. */
   rulesNote?: string;
+  /**
+   * What the config's `redirects()` returned, as written (before Next adds basePath and locales), or why it
+   * could not be read; only when discovery was asked for it (the migration), since it runs user code.
+   */
+  redirects?: { rules: unknown[] } | { error: string };
 }
 
 export interface ZfbProjectConfig {

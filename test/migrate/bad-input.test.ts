@@ -225,34 +225,51 @@ describe('migrate and the React zfb renders with', () => {
 });
 
 describe('migrate and next.config', () => {
-  it('lists the redirects of next.config, which a static site cannot answer', async () => {
+  it('writes the redirects of next.config into public/_redirects, with no blanket note', async () => {
     const dir = project('redirects', {
       ...NEXT_PAGES,
       'next.config.js': "module.exports = { async redirects() { return [{ source: '/old', destination: '/', permanent: true }]; } };\n",
     });
     const run = await runCli(['migrate', rel(dir), '--force', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as MigrationReport).notMigrated).toContainEqual({
-      file: 'next.config.js#redirects',
-      reason: 'redirects are answered by a server; zfb-next does not write them yet: move them into your host config (for example public/_redirects, which zfb copies)',
+    const report = JSON.parse(run.stdout) as MigrationReport;
+    expect(report.redirects).toEqual([{ source: '/old', destination: '/', status: 308, lines: ['/old / 308'] }]);
+    expect(report.notMigrated.filter((n) => n.file.endsWith('#redirects'))).toEqual([]);
+    expect(readFileSync(path.join(`${dir}-zfb`, 'public/_redirects'), 'utf8')).toBe('# From next.config.js redirects(), written by zfb-next migrate.\n/old / 308\n');
+  });
+
+  it('says why no redirect was written when redirects() throws', async () => {
+    const dir = project('redirects-throw', {
+      ...NEXT_PAGES,
+      'next.config.js': "module.exports = { async redirects() { throw new Error('CMS unreachable'); } };\n",
     });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as MigrationReport;
+    expect(report.redirects).toEqual([]);
+    expect(report.notMigrated).toContainEqual({
+      file: 'next.config.js#redirects',
+      reason: 'redirects() threw: CMS unreachable, so no redirect was written into public/_redirects: move them into your host config',
+    });
+    expect(existsSync(path.join(`${dir}-zfb`, 'public/_redirects'))).toBe(false);
   });
 });
 
 describe('migrate counts every URL it cannot keep', () => {
-  it('lists a static page it cannot migrate (an MDX page) as a lost URL, and exits 1', async () => {
+  it('lists a static page it cannot migrate (an MDX page that does not compile) as a lost URL, and exits 1', async () => {
     const dir = project('mdx-page', {
       'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
       'next.config.js': "module.exports = { pageExtensions: ['tsx', 'mdx'] };\n",
       'app/layout.tsx': 'export default function Root({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
       'app/page.tsx': 'export default function Home() { return <p>home</p>; }\n',
-      'app/notes/page.mdx': '# Notes\n\nWritten in MDX.\n',
+      'app/notes/page.mdx': '# Notes\n\nWritten in <Unclosed MDX.\n',
     });
     const run = await runCli(['migrate', rel(dir), '--force', '--json']);
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as MigrationReport;
     expect(report.urls.before).toEqual(['/', '/notes']);
     expect(report.urls.lost.map((l) => l.url)).toEqual(['/notes']);
+    expect(report.notMigrated.find((n) => n.file === 'app/notes/page.mdx')?.reason).toMatch(/^the MDX does not compile: /);
   });
 });
 
