@@ -26,7 +26,7 @@ import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './pro
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
-import { writeGlobalCss } from './styles.js';
+import { tailwindNotes, writeGlobalCss } from './styles.js';
 import { pathAliases, readUserTsconfig, writeTsconfig, type PathAliases } from './tsconfig.js';
 import { REPORT_VERSION, type MigrationReport, type RouteReport } from './types.js';
 
@@ -131,11 +131,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));
   const css = writeGlobalCss(ctx, [...firstLoaded, ...modules.filter((file) => !firstLoaded.includes(file))], aliases, files.some((f) => /\.module\.css$/.test(f)));
   for (const skipped of css.skipped) ctx.notMigrated.push(skipped);
+  if (css.tailwind) ctx.notMigrated.push(...(await tailwindNotes(ctx, css.tailwindV3)));
 
   writeShims(ctx);
   const dataPlugin = writeDataPlugin(ctx);
   writeTsconfig(ctx, userTsconfig);
-  writeZfbConfig(ctx, { next, dataPlugin, tailwind: false });
+  writeZfbConfig(ctx, { next, dataPlugin, tailwind: css.tailwind });
   const packages = writePackageJson(ctx, dataPlugin);
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });
   for (const change of packages.raised) ctx.notMigrated.push({ file: 'package.json', reason: `${change}: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React` });
