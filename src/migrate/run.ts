@@ -26,6 +26,7 @@ import { writePackageJson, writeShims, writeZfbConfig, ZFB_VERSION } from './pro
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
+import { migrateStaticImages } from './images.js';
 import { tailwindNotes, writeGlobalCss } from './styles.js';
 import { pathAliases, readUserTsconfig, writeTsconfig, type PathAliases } from './tsconfig.js';
 import { REPORT_VERSION, type MigrationReport, type RouteReport } from './types.js';
@@ -126,6 +127,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
   jsxModulesToJsx(tree);
+  migrateStaticImages(ctx, aliases);
 
   const modules = files.filter((file) => MODULE.test(file));
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));
