@@ -26,6 +26,7 @@ export const ENGINE_TESTS = [
   'test/build/real-builds.test.ts',
   'test/migrate/app-site.test.ts',
   'test/migrate/pages-blog.test.ts',
+  'test/migrate/tailwind-image.test.ts',
   'test/migrate/verify.test.ts',
 ];
 
