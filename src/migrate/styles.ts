@@ -100,7 +100,9 @@ export function writeGlobalCss(ctx: MigrationContext, modules: readonly string[]
     return rebaseTailwindPaths(file, rebaseUrls(ctx, file, withoutTailwind));
   };
   for (const file of files) parts.push(`/* ${file} */\n${inline(file).trim()}\n`);
-  // Tailwind v3 reads tailwind.config.* by itself; v4 (zfb's) only when @config names it.
+  // Tailwind v3 reads tailwind.config.* by itself; v4 (zfb's) only when @config names it. The real zfb
+  // build reads `@tailwind base/components/utilities` with such an @config: a color the config extends made
+  // its class.
   const v3Config = tailwindV3 && !parts.some((part) => /@config\s/.test(part)) ? TAILWIND_CONFIGS.find((name) => existsSync(path.join(ctx.root, name))) : undefined;
   const header = [
     `/* The site's global styles, in the order Next.js loaded them (zfb reads ${GLOBAL_CSS} as its stylesheet entry). */`,
