@@ -38,8 +38,13 @@ export interface StaticImage {
   height: number;
 }
 
-/** Rewrites every static image import of the output's modules; returns the images, one entry each. */
-export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases): StaticImage[] {
+/**
+ * Rewrites every static image import of the output's modules; returns the images, one entry each.
+ * `basePath` (next.config) prefixes each src, as Next.js prefixes its static media: zfb's `base` rewrites the
+ * href of links only, not an `<img src>`, and copies public/ under it (`dist/sub/_media/x.png` with
+ * `base: "/sub/"`, observed with the real `zfb build`).
+ */
+export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases, basePath = ''): StaticImage[] {
   const resolver = new ModuleResolver(new Set(ctx.tree.paths()), aliases);
   const images = new Map<string, StaticImage | undefined>();
   for (const file of ctx.tree.paths()) {
@@ -53,7 +58,7 @@ export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases)
         ctx.notMigrated.push({ file, reason: `imports the image ${specifier}, which is no file of the project (zfb's bundler has no loader for images): import it from the project or put it in public/` });
         return whole;
       }
-      if (!images.has(image)) images.set(image, staticImage(ctx, file, image));
+      if (!images.has(image)) images.set(image, staticImage(ctx, file, image, basePath));
       const found = images.get(image);
       return found ? `${before}${quote}${relativeSpecifier(file, found.module.replace(/\.ts$/, ''))}${quote}` : whole;
     });
@@ -63,7 +68,7 @@ export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases)
   return [...images.values()].filter((image): image is StaticImage => image !== undefined);
 }
 
-function staticImage(ctx: MigrationContext, importer: string, image: string): StaticImage | undefined {
+function staticImage(ctx: MigrationContext, importer: string, image: string, basePath: string): StaticImage | undefined {
   const entry = ctx.tree.files.get(image)!;
   const bytes = entry.kind === 'copy' ? readFileSync(entry.from) : Buffer.from(entry.text);
   let size: { width?: number; height?: number };
@@ -83,7 +88,7 @@ function staticImage(ctx: MigrationContext, importer: string, image: string): St
   const copy = `${MEDIA_DIR}/${name}`;
   if (entry.kind === 'copy') ctx.tree.copy(copy, entry.from);
   else ctx.tree.write(copy, entry.text);
-  const url = `/_media/${name}`;
+  const url = `${basePath}/_media/${name}`;
   const module = `${IMAGE_MODULES_DIR}/${image}.ts`;
   ctx.tree.write(
     module,

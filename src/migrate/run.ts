@@ -127,7 +127,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
   jsxModulesToJsx(tree);
-  migrateStaticImages(ctx, aliases);
+  migrateStaticImages(ctx, aliases, next.basePath);
 
   const modules = files.filter((file) => MODULE.test(file));
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));

@@ -120,6 +120,11 @@ describe('static image imports', () => {
     expect(ctx.notMigrated).toEqual([]);
   });
 
+  it('puts basePath before the src, where zfb serves public/ with base', () => {
+    const ctx = withImages({ 'images/tent.png': png, 'lib/a.ts': "import tent from '../images/tent.png';\n" });
+    expect(migrateStaticImages(ctx, pathAliases({}), '/docs')[0]!.url).toMatch(/^\/docs\/_media\/tent\.[0-9a-f]{8}\.png$/);
+  });
+
   it('says which import it could not carry, and leaves it as it was for the build to name', () => {
     const ctx = withImages({
       'broken.png': Buffer.from('not an image'),
