@@ -27,6 +27,16 @@ const IMAGE_NAMED = /\.(?:png|jpg|jpeg|gif|webp|avif|ico|bmp|svg)['"]/i;
 const IMPORT_SOURCE = /(\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)(['"])([^'"\n]+?\.(?:png|jpg|jpeg|gif|webp|avif|ico|bmp|svg))\2/gi;
 const MODULE = /\.(?:tsx|ts|jsx|js|mjs|cjs|mts|cts)$/;
 
+export interface ImageOptions {
+  /** next.config basePath. */
+  basePath?: string;
+  /** The next.config file that gives `.svg` imports a loader of their own (@svgr/webpack), if one does. */
+  svgLoader?: string | undefined;
+}
+
+/** `placeholder="blur"` (or `placeholder: 'blur'`) on next/image. */
+const BLUR = /\bplaceholder\s*(?:=\s*\{?\s*|:\s*)['"]blur['"]/;
+
 export interface StaticImage {
   /** Output-relative image the modules imported. */
   image: string;
@@ -44,7 +54,8 @@ export interface StaticImage {
  * href of links only, not an `<img src>`, and copies public/ under it (`dist/sub/_media/x.png` with
  * `base: "/sub/"`, observed with the real `zfb build`).
  */
-export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases, basePath = ''): StaticImage[] {
+export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases, options: ImageOptions = {}): StaticImage[] {
+  const { basePath = '', svgLoader } = options;
   const resolver = new ModuleResolver(new Set(ctx.tree.paths()), aliases);
   const images = new Map<string, StaticImage | undefined>();
   for (const file of ctx.tree.paths()) {
@@ -52,7 +63,14 @@ export function migrateStaticImages(ctx: MigrationContext, aliases: PathAliases,
     const entry = ctx.tree.files.get(file)!;
     const text = entry.kind === 'text' ? entry.text : readFileSync(entry.from, 'utf8');
     if (!IMAGE_NAMED.test(text)) continue;
+    if (BLUR.test(text)) {
+      ctx.notMigrated.push({ file, reason: 'placeholder="blur" shows a blurred preview while the image loads in Next.js; zfb-next writes no blurDataURL, so the image appears when it has loaded' });
+    }
     const rewritten = text.replace(IMPORT_SOURCE, (whole, before: string, quote: string, specifier: string) => {
+      if (svgLoader && /\.svg$/i.test(specifier)) {
+        ctx.notMigrated.push({ file, reason: `imports ${specifier} through the SVG loader ${svgLoader} adds, which zfb has not: make the SVG a component module (.tsx) or reference it from public/` });
+        return whole;
+      }
       const image = resolver.resolve(file, specifier);
       if (!image) {
         ctx.notMigrated.push({ file, reason: `imports the image ${specifier}, which is no file of the project (zfb's bundler has no loader for images): import it from the project or put it in public/` });

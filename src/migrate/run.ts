@@ -127,7 +127,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
   jsxModulesToJsx(tree);
-  migrateStaticImages(ctx, aliases, next.basePath);
+  const svgLoader = files.find((f) => /^next\.config\./.test(f) && /@svgr\/webpack|['"]\*\.svg['"]/.test(ctx.read(f) ?? ''));
+  migrateStaticImages(ctx, aliases, { basePath: next.basePath, svgLoader });
 
   const modules = files.filter((file) => MODULE.test(file));
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));

@@ -122,7 +122,21 @@ describe('static image imports', () => {
 
   it('puts basePath before the src, where zfb serves public/ with base', () => {
     const ctx = withImages({ 'images/tent.png': png, 'lib/a.ts': "import tent from '../images/tent.png';\n" });
-    expect(migrateStaticImages(ctx, pathAliases({}), '/docs')[0]!.url).toMatch(/^\/docs\/_media\/tent\.[0-9a-f]{8}\.png$/);
+    expect(migrateStaticImages(ctx, pathAliases({}), { basePath: '/docs' })[0]!.url).toMatch(/^\/docs\/_media\/tent\.[0-9a-f]{8}\.png$/);
+  });
+
+  it('leaves SVG imports to the loader next.config gives them, and names what a blur placeholder loses', () => {
+    const ctx = withImages({
+      'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"></svg>',
+      'images/tent.png': png,
+      'app/page.tsx': "import Logo from '../logo.svg';\nimport tent from '../images/tent.png';\nexport const x = <Image src={tent} placeholder=\"blur\" alt=\"\" />;\n",
+    });
+    expect(migrateStaticImages(ctx, pathAliases({}), { svgLoader: 'next.config.js' }).map((i) => i.image)).toEqual(['images/tent.png']);
+    expect(ctx.tree.text('app/page.tsx')).toContain("import Logo from '../logo.svg';\nimport tent from '../next-images/images/tent.png';");
+    expect(ctx.notMigrated.map((n) => n.reason)).toEqual([
+      expect.stringContaining('placeholder="blur" shows a blurred preview'),
+      expect.stringContaining('imports ../logo.svg through the SVG loader next.config.js adds'),
+    ]);
   });
 
   it('says which import it could not carry, and leaves it as it was for the build to name', () => {
