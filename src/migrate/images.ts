@@ -19,7 +19,7 @@ import type { PathAliases } from './tsconfig.js';
  * beside it (observed with the real `zfb build`).
  */
 
-export const IMAGE_MODULES_DIR = 'next-images';
+const IMAGE_MODULES_DIR = 'next-images';
 /** Public folder of the copied files; served at /_media/. */
 const MEDIA_DIR = 'public/_media';
 /** The extensions next@16.4.6 gives StaticImageData (build/webpack-config.js `nextImageLoaderRegex`). */
