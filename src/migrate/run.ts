@@ -27,7 +27,7 @@ import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
 import { migrateStaticImages } from './images.js';
-import { tailwindNotes, writeGlobalCss } from './styles.js';
+import { compileTailwindModules, tailwindNotes, writeGlobalCss } from './styles.js';
 import { pathAliases, readUserTsconfig, writeTsconfig, type PathAliases } from './tsconfig.js';
 import { REPORT_VERSION, type MigrationReport, type RouteReport } from './types.js';
 
@@ -134,7 +134,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));
   const css = writeGlobalCss(ctx, [...firstLoaded, ...modules.filter((file) => !firstLoaded.includes(file))], aliases, files.some((f) => /\.module\.css$/.test(f)));
   for (const skipped of css.skipped) ctx.notMigrated.push(skipped);
-  if (css.tailwind) ctx.notMigrated.push(...(await tailwindNotes(ctx, css.tailwindV3)));
+  if (css.tailwind) ctx.notMigrated.push(...(await tailwindNotes(ctx, css.tailwindV3)), ...(await compileTailwindModules(ctx)));
 
   writeShims(ctx);
   const dataPlugin = writeDataPlugin(ctx);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { MigrationContext } from './context.js';
-import { postCssPluginNames } from '../render/postcss.js';
+import { loadPostCss, postCssPluginNames } from '../render/postcss.js';
 import type { PathAliases } from './tsconfig.js';
 
 /**
@@ -182,6 +182,39 @@ export async function tailwindNotes(ctx: MigrationContext, v3: boolean): Promise
       file: GLOBAL_CSS,
       reason: `the stylesheets use Tailwind v3 directives (@tailwind base/components/utilities); zfb's Tailwind is ${ZFB_TAILWIND}, which reads them and tailwind.config through @config but changed some defaults (border and ring colours, shadow and rounded scales): check the pages against Tailwind's v4 upgrade guide`,
     });
+  }
+  return notes;
+}
+
+/** What in a stylesheet only Tailwind reads. */
+const TAILWIND_ONLY = /@apply\b|@reference\b|@variant\b|@custom-variant\b|@utility\b|\btheme\(|--spacing\(|--alpha\(/;
+
+/**
+ * CSS modules that use Tailwind (`@apply` beside `@reference "../app/globals.css"`). zfb runs its Tailwind
+ * over styles/global.css only: a CSS module reaches the page as written, `@apply` and all (observed with the
+ * real `zfb build`), where Next.js runs the project's PostCSS over every stylesheet. So such a module is
+ * compiled here with the project's own PostCSS config, as next build compiles it, and written compiled.
+ */
+export async function compileTailwindModules(ctx: MigrationContext): Promise<{ file: string; reason: string }[]> {
+  const notes: { file: string; reason: string }[] = [];
+  const modules = ctx.tree.paths().filter((file) => CSS_MODULE.test(file) && file.endsWith('.css'));
+  let transform: Awaited<ReturnType<typeof loadPostCss>>;
+  for (const file of modules) {
+    const entry = ctx.tree.files.get(file)!;
+    const from = entry.kind === 'copy' ? entry.from : path.join(ctx.root, file);
+    const css = entry.kind === 'copy' ? readFileSync(from, 'utf8') : entry.text;
+    if (!TAILWIND_ONLY.test(css)) continue;
+    try {
+      transform ??= await loadPostCss(ctx.root);
+      if (!transform) {
+        notes.push({ file, reason: 'uses Tailwind (@apply, @reference, theme()) but the project has no PostCSS config to compile it with; zfb runs no Tailwind over CSS modules' });
+        continue;
+      }
+      const compiled = await transform(css, from);
+      ctx.tree.write(file, `/* Compiled by zfb-next migrate with the project's Tailwind: zfb runs Tailwind over ${GLOBAL_CSS} only, not over CSS modules. */\n${compiled}`, entry.mode);
+    } catch (error) {
+      notes.push({ file, reason: `uses Tailwind, which zfb does not run over CSS modules, and compiling it with the project's PostCSS failed: ${(error as Error).message.split('\n')[0]}` });
+    }
   }
   return notes;
 }

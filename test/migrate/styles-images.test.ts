@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationContext } from '../../src/migrate/context.js';
 import { migrateStaticImages } from '../../src/migrate/images.js';
 import { OutputTree } from '../../src/migrate/output.js';
-import { tailwindNotes, writeGlobalCss } from '../../src/migrate/styles.js';
+import { compileTailwindModules, tailwindNotes, writeGlobalCss } from '../../src/migrate/styles.js';
 import { pathAliases } from '../../src/migrate/tsconfig.js';
 import { FIXTURES } from '../helpers/engines.js';
 
@@ -85,6 +85,13 @@ describe('Tailwind in the global stylesheet', () => {
     ]);
     expect(await tailwindNotes(project({ 'postcss.config.mjs': "export default { plugins: ['@tailwindcss/postcss'] };\n" }), false)).toEqual([]);
   });
+});
+
+it('names a CSS module that uses Tailwind when there is no PostCSS config to compile it with', async () => {
+  const ctx = project({ 'components/a.module.css': '.a { @apply p-4; }\n', 'components/b.module.css': '.b { padding: 1rem; }\n' });
+  for (const file of ['components/a.module.css', 'components/b.module.css']) ctx.tree.copy(file, ctx.abs(file));
+  expect(await compileTailwindModules(ctx)).toEqual([{ file: 'components/a.module.css', reason: expect.stringContaining('uses Tailwind (@apply, @reference, theme()) but the project has no PostCSS config') }]);
+  expect(ctx.tree.files.get('components/a.module.css')).toMatchObject({ kind: 'copy' });
 });
 
 describe('static image imports', () => {
