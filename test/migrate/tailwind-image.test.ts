@@ -8,7 +8,8 @@ import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.
 import { expectSameSite, launchChromium, serveDist, serveNextBuild, snapshotTree } from './helpers.js';
 
 // A Tailwind v4 site (fixtures/migrate-tailwind-image) in the shape create-next-app gives it: Tailwind
-// through postcss.config.mjs, app/globals.css with @theme, @apply and a @layer components class, and
+// through postcss.config.mjs, app/globals.css with @theme, @apply and a @layer components class, a CSS
+// module made with @apply and @reference, and
 // next/image three ways: static imports (relative, through the @/ alias, from a "use client" component and
 // from a module that both the pages and generateStaticParams read), public/ paths, and a plain <img>. Built
 // by the real next build, migrated, built by real zfb.
@@ -62,9 +63,15 @@ function STYLES_OF(): Observed {
   const styles: Record<string, Record<string, string>> = {
     body: pick('body', ['background-color', 'color', 'margin-top']),
     headline: pick('main h1', ['font-size', 'line-height', 'font-weight', 'font-family', 'color', 'letter-spacing']),
-    banner: pick('#banner', ['background-color', 'padding-top', 'border-top-left-radius', 'color']),
     button: pick('a.btn, main button', ['background-color', 'color', 'padding-left', 'border-top-left-radius', 'font-weight', 'display']),
     header: pick('header', ['display', 'justify-content', 'border-bottom-width', 'border-bottom-color', 'background-color']),
+    ...(location.pathname === '/'
+      ? {
+          banner: pick('#banner', ['background-color', 'padding-top', 'border-top-left-radius', 'color']),
+          // A CSS module's class, made with @apply (its name differs between the builds; "badge" is in both).
+          badge: pick('main [class*="badge"]', ['background-color', 'color', 'padding-left', 'border-top-left-radius', 'font-size', 'font-weight']),
+        }
+      : { price: pick('main p.text-2xl', ['font-size', 'color']) }),
   };
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = 1;
@@ -94,6 +101,7 @@ function STYLES_OF(): Observed {
  * steps of rounding per channel, and font families by the font Chromium sets text in.
  */
 function expectSameStyles(zfb: Observed, next: Observed): void {
+  for (const [element, properties] of Object.entries({ ...zfb.styles, ...next.styles })) expect(properties, element).not.toHaveProperty('missing');
   const asWritten = (styles: Styles) =>
     Object.fromEntries(Object.entries(styles).map(([element, properties]) => [element, Object.fromEntries(Object.entries(properties).filter(([p]) => !p.endsWith('color') && p !== 'font-family'))]));
   expect(asWritten(zfb.styles)).toEqual(asWritten(next.styles));
@@ -148,6 +156,10 @@ describe('migrate: a Tailwind site with next/image', () => {
     // zfb's built-in Tailwind wrote it, with the classes of the pages, the components and lib/ found.
     expect(sheet).toMatch(/^\/\*! tailwindcss v4\.2\.0 /);
     for (const rule of ['.bg-blue-600 {', '.text-3xl {', '.text-brand-500 {', '.bg-amber-400 {', '.btn {']) expect(sheet).toContain(rule);
+    // zfb runs no Tailwind over a CSS module: migrate compiled its @apply with the project's Tailwind.
+    const badge = readFileSync(path.join(out, 'components/Badge.module.css'), 'utf8');
+    expect(badge).not.toContain('@apply');
+    expect(badge).toContain('background-color: var(--color-emerald-700, oklch(50.8% 0.118 165.612));');
   });
 
   it('writes every image as Next.js does, and every src is a file of the zfb site', () => {
@@ -205,6 +217,7 @@ describe('migrate: a Tailwind site with next/image', () => {
           expect(zfb.computed.styles.headline).toMatchObject({ 'font-size': '30px', color: 'rgb(14, 116, 144)', 'font-family': 'Georgia, "Times New Roman", serif' });
           expect(zfb.computed.styles.banner).toMatchObject({ 'background-color': expected });
           expect(zfb.computed.styles.button).toMatchObject({ 'background-color': 'rgb(14, 116, 144)', color: 'rgb(255, 255, 255)' });
+          expect(zfb.computed.styles.badge).toMatchObject({ 'font-size': '12px', 'padding-left': '12px', 'font-weight': '600', color: 'rgb(255, 255, 255)' });
         } else {
           // The "use client" button, with an imported image, hydrates, and its Tailwind class follows its state.
           const button = zfb.page.locator('button');
