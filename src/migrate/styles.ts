@@ -177,6 +177,10 @@ export async function tailwindNotes(ctx: MigrationContext, v3: boolean): Promise
   if (postcss && others.length > 0) {
     notes.push({ file: postcss.file, reason: `zfb runs its built-in Tailwind ${ZFB_TAILWIND} over ${GLOBAL_CSS} and no PostCSS: ${others.join(', ')} no longer run` });
   }
+  const own = installedTailwind(ctx.root);
+  if (own && newerThan(own, ZFB_TAILWIND)) {
+    notes.push({ file: 'package.json', reason: `the project's Tailwind is ${own}, zfb's built-in one ${ZFB_TAILWIND}: utilities and theme values added since ${ZFB_TAILWIND} are not generated for ${GLOBAL_CSS}` });
+  }
   if (v3) {
     notes.push({
       file: GLOBAL_CSS,
@@ -217,4 +221,20 @@ export async function compileTailwindModules(ctx: MigrationContext): Promise<{ f
     }
   }
   return notes;
+}
+
+function installedTailwind(root: string): string | undefined {
+  try {
+    const file = createRequire(path.join(root, 'package.json')).resolve('tailwindcss/package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function newerThan(version: string, than: string): boolean {
+  const a = version.split(/[.-]/).slice(0, 3).map(Number);
+  const b = than.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+  return false;
 }
