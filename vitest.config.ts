@@ -30,6 +30,7 @@ export const ENGINE_TESTS = [
   'test/migrate/redirects.test.ts',
   'test/migrate/mdx.test.ts',
   'test/migrate/fonts.test.ts',
+  'test/migrate/tailwind-image.test.ts',
   'test/migrate/verify.test.ts',
 ];
 

@@ -29,7 +29,8 @@ import { writeRedirects } from './redirects.js';
 import { renderMarkdownReport } from './report-md.js';
 import { urlSets } from './urls.js';
 import { scanSource } from './scan.js';
-import { writeGlobalCss } from './styles.js';
+import { migrateStaticImages } from './images.js';
+import { compileTailwindModules, tailwindNotes, writeGlobalCss } from './styles.js';
 import { pathAliases, readUserTsconfig, writeTsconfig, type PathAliases } from './tsconfig.js';
 import { REPORT_VERSION, type MigrationReport, type RouteReport } from './types.js';
 
@@ -136,17 +137,20 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const pageSide = tree.paths().filter((file) => /^pages\/.*\.tsx$/.test(file) || (appDir !== undefined && file.startsWith(`${appDir}/`) && /(?:^|\/)layout\.(?:tsx|ts|jsx|js)$/.test(file)) || file === PAGES_LAYOUT);
   const nodeOnlyImports = await stubNodeOnlyImports(ctx, aliases, pageSide);
   jsxModulesToJsx(tree);
+  const svgLoader = files.find((f) => /^next\.config\./.test(f) && /@svgr\/webpack|['"]\*\.svg['"]/.test(ctx.read(f) ?? ''));
+  migrateStaticImages(ctx, aliases, { basePath: next.basePath, svgLoader });
 
   const modules = files.filter((file) => MODULE.test(file));
   const firstLoaded = modules.filter((file) => /^(?:src\/)?(?:pages\/_app|app\/layout)\.[^/]+$/.test(file));
   const css = writeGlobalCss(ctx, [...firstLoaded, ...modules.filter((file) => !firstLoaded.includes(file))], aliases, files.some((f) => /\.module\.css$/.test(f)));
   for (const skipped of css.skipped) ctx.notMigrated.push(skipped);
+  if (css.tailwind) ctx.notMigrated.push(...(await tailwindNotes(ctx, css.tailwindV3)), ...(await compileTailwindModules(ctx)));
 
   writeShims(ctx);
   writeFontShims(ctx, graph, modules);
   const dataPlugin = writeDataPlugin(ctx);
   writeTsconfig(ctx, userTsconfig);
-  writeZfbConfig(ctx, { next, dataPlugin, tailwind: false });
+  writeZfbConfig(ctx, { next, dataPlugin, tailwind: css.tailwind });
   const imported = new Set(modules.flatMap((file) => graph.info(file).imports.map((item) => packageName(item.specifier))));
   const packages = writePackageJson(ctx, dataPlugin, imported);
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });

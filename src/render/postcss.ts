@@ -36,6 +36,27 @@ export async function loadPostCss(root: string): Promise<CssTransform | undefine
   return async (css, file) => (await processor.process(css, { from: file, to: file })).css;
 }
 
+/**
+ * The plugin names of the project's PostCSS config, with the file that lists them (plugin values given
+ * inline have no name and are counted as `(inline plugin)`); undefined without a config.
+ */
+export async function postCssPluginNames(root: string): Promise<{ file: string; names: string[] } | undefined> {
+  const config = await readConfig(root);
+  if (!config) return undefined;
+  const plugins = config.value.plugins;
+  const names: string[] = [];
+  if (Array.isArray(plugins)) {
+    for (const entry of plugins) {
+      if (typeof entry === 'string') names.push(entry);
+      else if (Array.isArray(entry) && typeof entry[0] === 'string') names.push(entry[0]);
+      else if (entry) names.push('(inline plugin)');
+    }
+  } else if (plugins && typeof plugins === 'object') {
+    for (const [name, options] of Object.entries(plugins)) if (options !== false) names.push(name);
+  }
+  return { file: path.relative(root, config.file).split(path.sep).join('/'), names };
+}
+
 async function readConfig(root: string): Promise<{ file: string; value: { plugins?: unknown } } | undefined> {
   for (const name of CONFIG_FILES) {
     const file = path.join(root, name);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
@@ -89,15 +89,35 @@ export async function expectSameSite(nextProject: string, zfbProject: string, re
  * Serves a zfb `dist/` the way a static host does (`/x` → `x/index.html`), on a free local port, for the
  * browser tests; `close()` stops it.
  */
-export async function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+export function serveDist(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  return serveFiles((pathname) => {
+    const file = path.join(dist, pathname);
+    if (existsSync(file) && statSync(file).isDirectory()) return path.join(file, 'index.html');
+    return file.startsWith(dist) ? file : undefined;
+  });
+}
+
+/**
+ * Serves a `next build` of the app router as `next start` answers its prerendered pages: `/x` →
+ * `.next/server/app/x.html`, `/_next/static/` from `.next/static/`, anything else from public/. The image
+ * optimizer (`/_next/image`) needs a server and is not there.
+ */
+export function serveNextBuild(project: string): Promise<{ url: string; close: () => Promise<void> }> {
+  return serveFiles((pathname) => {
+    if (pathname.startsWith('/_next/static/')) return path.join(project, '.next/static', pathname.slice('/_next/static/'.length));
+    const page = path.join(project, '.next/server/app', `${pathname === '/' ? 'index' : pathname.slice(1)}.html`);
+    if (existsSync(page)) return page;
+    return path.join(project, 'public', pathname);
+  });
+}
+
+async function serveFiles(fileFor: (pathname: string) => string | undefined): Promise<{ url: string; close: () => Promise<void> }> {
   const { createServer } = await import('node:http');
-  const { existsSync, statSync } = await import('node:fs');
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json' };
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml', '.json': 'application/json', '.svg': 'image/svg+xml' };
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = path.join(dist, pathname);
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!file.startsWith(dist) || !existsSync(file)) {
+    const file = pathname.includes('..') ? undefined : fileFor(pathname);
+    if (!file || !existsSync(file) || statSync(file).isDirectory()) {
       response.writeHead(404).end();
       return;
     }

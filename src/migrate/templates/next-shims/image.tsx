@@ -42,12 +42,13 @@ export default function Image(props: ImageProps) {
   const data = staticData(src);
   const url = overrideSrc ?? (typeof src === 'string' ? src : data?.src ?? '');
   const fillStyle: CSSProperties | undefined = fill ? { position: 'absolute', height: '100%', width: '100%', inset: 0 } : undefined;
+  const size = fill ? {} : dimensions(width, height, data);
   return (
     <img
       alt={alt}
       loading={priority || preload ? undefined : (loading ?? 'lazy')}
-      width={fill ? undefined : (width ?? data?.width)}
-      height={fill ? undefined : (height ?? data?.height)}
+      width={size.width}
+      height={size.height}
       decoding="async"
       style={{ ...fillStyle, color: 'transparent', ...style }}
       src={url}
@@ -56,7 +57,22 @@ export default function Image(props: ImageProps) {
   );
 }
 
+/**
+ * The width and height Next.js writes: with a static image, a missing one follows from the other and the
+ * image's aspect ratio, both missing are the image's own (next@16.4.6 shared/lib/get-img-props.js).
+ */
+function dimensions(width: ImageProps['width'], height: ImageProps['height'], data: StaticImageData | undefined): { width?: ImageProps['width']; height?: ImageProps['height'] } {
+  if (!data) return { width, height };
+  const w = width === undefined ? undefined : Number(width);
+  const h = height === undefined ? undefined : Number(height);
+  if (!w && !h) return { width: data.width, height: data.height };
+  if (w && !h) return { width: w, height: Math.round(data.height * (w / data.width)) };
+  if (!w && h) return { width: Math.round(data.width * (h / data.height)), height: h };
+  return { width: w!, height: h! };
+}
+
 export function getImageProps(props: ImageProps) {
   const data = staticData(props.src);
-  return { props: { src: typeof props.src === 'string' ? props.src : data?.src ?? '', alt: props.alt, width: props.width ?? data?.width, height: props.height ?? data?.height } };
+  const size = props.fill ? {} : dimensions(props.width, props.height, data);
+  return { props: { src: typeof props.src === 'string' ? props.src : data?.src ?? '', alt: props.alt, ...size } };
 }
