@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { runCli } from '../helpers/cli.js';
-import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
-import { expectSameSite, launchChromium, serveDist, snapshotTree, viewOf } from './helpers.js';
+import { REPO_ROOT } from '../helpers/engines.js';
+import { expectSameSite, launchChromium, migrateFixture, serveDist, snapshotTree, viewOf } from './helpers.js';
 
 // An app-router site (fixtures/migrate-app-site): a layout cascade with generateStaticParams on a layout and
 // its page, a route group with its own layout, private folders (_components, _lib), metadata with a title
@@ -19,17 +18,7 @@ let zfbStderr: string;
 let server: { url: string; close: () => Promise<void> } | undefined;
 
 beforeAll(async () => {
-  source = copyFixture('migrate-app-site', 'migrate');
-  out = `${source}-zfb`;
-  const next = await nextBuild(source);
-  expect(next.code, next.stderr).toBe(0);
-  before = snapshotTree(source);
-  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
-  expect(run.code, run.stderr).toBe(0);
-  report = JSON.parse(run.stdout) as MigrationReport;
-  const zfb = await zfbBuild(out);
-  expect(zfb.code, zfb.stderr).toBe(0);
-  zfbStderr = zfb.stderr;
+  ({ source, out, report, before, zfbStderr } = await migrateFixture('migrate-app-site'));
 });
 
 afterAll(async () => {

@@ -3,9 +3,40 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
+import { runCli } from '../helpers/cli.js';
+import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
 import { readSide } from '../../src/report/read-side.js';
 import { visibleText } from '../../src/report/visible-text.js';
-import { REPO_ROOT } from '../helpers/engines.js';
+
+export interface MigratedFixture {
+  /** The fixture's copy, with its real `next build` in `.next/`. */
+  source: string;
+  /** The migrated project, with its real `zfb build` in `dist/`. */
+  out: string;
+  report: MigrationReport;
+  /** The source's files right after its next build (snapshotTree), to show that migrate changed none. */
+  before: Map<string, string>;
+  zfbStderr: string;
+}
+
+/**
+ * The proof every end-to-end migrate test starts from: the fixture built by the real next build, migrated
+ * with `--json`, and the output built by the real zfb build. `exitCode` is migrate's (1 when the fixture
+ * has a URL zfb cannot serve).
+ */
+export async function migrateFixture(fixture: string, exitCode = 0): Promise<MigratedFixture> {
+  const source = copyFixture(fixture, 'migrate');
+  const out = `${source}-zfb`;
+  const next = await nextBuild(source);
+  expect(next.code, next.stderr).toBe(0);
+  const before = snapshotTree(source);
+  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
+  expect(run.code, run.stderr).toBe(exitCode);
+  const report = JSON.parse(run.stdout) as MigrationReport;
+  const zfb = await zfbBuild(out);
+  expect(zfb.code, zfb.stderr).toBe(0);
+  return { source, out, report, before, zfbStderr: zfb.stderr };
+}
 
 /** Every file under `dir` (build output and dependencies aside) with its bytes' hash, mtime and mode. */
 export function snapshotTree(dir: string): Map<string, string> {

@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
-import { runCli } from '../helpers/cli.js';
-import { copyFixture, nextBuild, zfbBuild } from '../helpers/engines.js';
-import { expectSameSite } from './helpers.js';
+import { expectSameSite, migrateFixture } from './helpers.js';
 
 // fixtures/migrate-mdx: an app-router site whose home and /notes pages are page.mdx files through @next/mdx
 // (remark-gfm by name, an mdx-components.tsx that restyles h1 and links and provides <Callout>, a component the
@@ -16,16 +14,7 @@ let report: MigrationReport;
 let zfbStderr: string;
 
 beforeAll(async () => {
-  source = copyFixture('migrate-mdx', 'migrate');
-  out = `${source}-zfb`;
-  const next = await nextBuild(source);
-  expect(next.code, next.stderr).toBe(0);
-  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
-  expect(run.code, run.stderr).toBe(0);
-  report = JSON.parse(run.stdout) as MigrationReport;
-  const zfb = await zfbBuild(out);
-  expect(zfb.code, zfb.stderr).toBe(0);
-  zfbStderr = zfb.stderr;
+  ({ source, out, report, zfbStderr } = await migrateFixture('migrate-mdx'));
 }, 300_000);
 
 describe('migrate: MDX pages', () => {

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { runCli } from '../helpers/cli.js';
-import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
+import { REPO_ROOT } from '../helpers/engines.js';
 import { SHADOWED_404 } from '../../src/migrate/run.js';
-import { expectSameSite, snapshotTree, viewOf } from './helpers.js';
+import { expectSameSite, migrateFixture, snapshotTree, viewOf } from './helpers.js';
 
 // A mixed site with i18n (fixtures/migrate-mixed-i18n): translated marketing pages in pages/ (next.config
 // i18n en/fr, default en; _app with global CSS and a header reading useRouter().locale, a class _document
@@ -21,17 +20,7 @@ let before: Map<string, string>;
 let zfbStderr: string;
 
 beforeAll(async () => {
-  source = copyFixture('migrate-mixed-i18n', 'migrate');
-  out = `${source}-zfb`;
-  const next = await nextBuild(source);
-  expect(next.code, next.stderr).toBe(0);
-  before = snapshotTree(source);
-  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
-  expect(run.code, run.stderr).toBe(0);
-  report = JSON.parse(run.stdout) as MigrationReport;
-  const zfb = await zfbBuild(out);
-  expect(zfb.code, zfb.stderr).toBe(0);
-  zfbStderr = zfb.stderr;
+  ({ source, out, report, before, zfbStderr } = await migrateFixture('migrate-mixed-i18n'));
 });
 
 describe('migrate: a mixed pages + app site with i18n', () => {

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { runCli } from '../helpers/cli.js';
-import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
-import { expectSameSite, snapshotTree, viewOf } from './helpers.js';
+import { REPO_ROOT } from '../helpers/engines.js';
+import { expectSameSite, migrateFixture, snapshotTree, viewOf } from './helpers.js';
 
 // A realistic pages-router blog (fixtures/migrate-pages-blog): markdown read with fs and gray-matter in
 // getStaticProps, _app with global CSS and a layout, _document with lang and body attributes, CSS modules,
@@ -18,18 +17,8 @@ let before: Map<string, string>;
 let zfbStderr: string;
 
 beforeAll(async () => {
-  source = copyFixture('migrate-pages-blog', 'migrate');
-  out = `${source}-zfb`;
-  const next = await nextBuild(source);
-  expect(next.code, next.stderr).toBe(0);
-  before = snapshotTree(source);
-  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
   // The API route's URL is lost (zfb serves static files only): exit code 1, as for any lost URL.
-  expect(run.code, run.stderr).toBe(1);
-  report = JSON.parse(run.stdout) as MigrationReport;
-  const zfb = await zfbBuild(out);
-  expect(zfb.code, zfb.stderr).toBe(0);
-  zfbStderr = zfb.stderr;
+  ({ source, out, report, before, zfbStderr } = await migrateFixture('migrate-pages-blog', 1));
 });
 
 describe('migrate: a pages-router blog', () => {

@@ -7,9 +7,8 @@ import { OutputTree } from '../../src/migrate/output.js';
 import { writeRedirects } from '../../src/migrate/redirects.js';
 import type { MigrationReport } from '../../src/migrate/types.js';
 import { defaultNextConfig } from '../../src/project/discover.js';
-import { runCli } from '../helpers/cli.js';
-import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
-import { expectSameSite } from './helpers.js';
+import { REPO_ROOT } from '../helpers/engines.js';
+import { expectSameSite, migrateFixture } from './helpers.js';
 
 // fixtures/migrate-redirects: a pages-router site whose next.config redirects() has a plain, a placeholder, a
 // splat, an external (statusCode), a `basePath: false`, a `has` and a regex rule, beside a public/_redirects
@@ -20,16 +19,8 @@ let report: MigrationReport;
 let manifest: { source: string; destination: string; statusCode: number; internal?: boolean }[];
 
 beforeAll(async () => {
-  source = copyFixture('migrate-redirects', 'migrate');
-  out = `${source}-zfb`;
-  const next = await nextBuild(source);
-  expect(next.code, next.stderr).toBe(0);
+  ({ source, out, report } = await migrateFixture('migrate-redirects'));
   manifest = (JSON.parse(readFileSync(path.join(source, '.next/routes-manifest.json'), 'utf8')) as { redirects: typeof manifest }).redirects.filter((r) => !r.internal);
-  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
-  expect(run.code, run.stderr).toBe(0);
-  report = JSON.parse(run.stdout) as MigrationReport;
-  const zfb = await zfbBuild(out);
-  expect(zfb.code, zfb.stderr).toBe(0);
 }, 300_000);
 
 /** A redirect of Next's routes-manifest in _redirects words: a final `:x*`/`:x+` is the splat `*` (`:splat`). */

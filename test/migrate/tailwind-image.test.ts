@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
 import { runDiff } from '../../src/report/run-diff.js';
-import { runCli } from '../helpers/cli.js';
-import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
-import { expectSameSite, launchChromium, serveDist, serveNextBuild, snapshotTree } from './helpers.js';
+import { REPO_ROOT } from '../helpers/engines.js';
+import { expectSameSite, launchChromium, migrateFixture, serveDist, serveNextBuild, snapshotTree } from './helpers.js';
 
 // A Tailwind v4 site (fixtures/migrate-tailwind-image) in the shape create-next-app gives it: Tailwind
 // through postcss.config.mjs, app/globals.css with @theme, @apply and a @layer components class, a CSS
@@ -21,17 +20,7 @@ let zfbStderr: string;
 const servers: { close: () => Promise<void> }[] = [];
 
 beforeAll(async () => {
-  source = copyFixture('migrate-tailwind-image', 'migrate');
-  out = `${source}-zfb`;
-  const next = await nextBuild(source);
-  expect(next.code, next.stderr).toBe(0);
-  before = snapshotTree(source);
-  const run = await runCli(['migrate', path.relative(process.cwd(), source), '--out', path.relative(process.cwd(), out), '--force', '--json']);
-  expect(run.code, run.stderr).toBe(0);
-  report = JSON.parse(run.stdout) as MigrationReport;
-  const zfb = await zfbBuild(out);
-  expect(zfb.code, zfb.stderr).toBe(0);
-  zfbStderr = zfb.stderr;
+  ({ source, out, report, before, zfbStderr } = await migrateFixture('migrate-tailwind-image'));
 });
 
 afterAll(async () => {
