@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
-import { runDiff } from '../../src/report/run-diff.js';
-import { REPO_ROOT } from '../helpers/engines.js';
-import { expectSameSite, launchChromium, migrateFixture, serveDist, snapshotTree, viewOf } from './helpers.js';
+import { diffBuilds, expectSameSite, launchChromium, migrateFixture, serveDist, snapshotTree, viewOf } from './helpers.js';
 
 // An app-router site (fixtures/migrate-app-site): a layout cascade with generateStaticParams on a layout and
 // its page, a route group with its own layout, private folders (_components, _lib), metadata with a title
@@ -108,10 +106,8 @@ describe('migrate: an app-router site', () => {
   });
 
   it('zfb-next diff between the two builds reports no removed URL and no changed text', async () => {
-    const result = await runDiff({ base: path.join(source, '.next'), head: path.join(out, 'dist'), format: 'json', cwd: REPO_ROOT, env: {} });
-    const diff = JSON.parse(result.stdout) as { counts: { removed: number; textChanged: number; textCompared: number } };
-    expect(diff.counts).toMatchObject({ removed: 0, textChanged: 0 });
-    expect(diff.counts.textCompared).toBe(8);
-    expect(result.exitCode).toBe(0);
+    const diff = await diffBuilds(source, out);
+    expect(diff.counts).toMatchObject({ removed: 0, textChanged: 0, textCompared: 8 });
+    expect(diff.exitCode).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import type { MigrationReport } from '../../src/migrate/types.js';
 import { runCli } from '../helpers/cli.js';
 import { copyFixture, nextBuild, REPO_ROOT, zfbBuild } from '../helpers/engines.js';
 import { readSide } from '../../src/report/read-side.js';
+import { runDiff } from '../../src/report/run-diff.js';
 import { visibleText } from '../../src/report/visible-text.js';
 
 export interface MigratedFixture {
@@ -167,4 +168,16 @@ export async function launchChromium() {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export interface BuildsDiff {
+  exitCode: number;
+  counts: { removed: number; textChanged: number; textCompared: number };
+  removed: { url: string }[];
+}
+
+/** `zfb-next diff --format json` from the Next.js build of `source` to the zfb build of `out`. */
+export async function diffBuilds(source: string, out: string): Promise<BuildsDiff> {
+  const result = await runDiff({ base: path.join(source, '.next'), head: path.join(out, 'dist'), format: 'json', cwd: REPO_ROOT, env: {} });
+  return { exitCode: result.exitCode, ...(JSON.parse(result.stdout) as Omit<BuildsDiff, 'exitCode'>) };
 }

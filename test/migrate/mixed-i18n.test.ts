@@ -2,10 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
-import { runDiff } from '../../src/report/run-diff.js';
-import { REPO_ROOT } from '../helpers/engines.js';
 import { SHADOWED_404 } from '../../src/migrate/run.js';
-import { expectSameSite, migrateFixture, snapshotTree, viewOf } from './helpers.js';
+import { diffBuilds, expectSameSite, migrateFixture, snapshotTree, viewOf } from './helpers.js';
 
 // A mixed site with i18n (fixtures/migrate-mixed-i18n): translated marketing pages in pages/ (next.config
 // i18n en/fr, default en; _app with global CSS and a header reading useRouter().locale, a class _document
@@ -141,9 +139,8 @@ describe('migrate: a mixed pages + app site with i18n', () => {
   });
 
   it('zfb-next diff between the two builds reports no removed URL and no changed text', async () => {
-    const result = await runDiff({ base: path.join(source, '.next'), head: path.join(out, 'dist'), format: 'json', cwd: REPO_ROOT, env: {} });
-    const diff = JSON.parse(result.stdout) as { counts: { removed: number; textChanged: number; textCompared: number } };
+    const diff = await diffBuilds(source, out);
     expect(diff.counts).toMatchObject({ removed: 0, textChanged: 0, textCompared: 10 });
-    expect(result.exitCode).toBe(0);
+    expect(diff.exitCode).toBe(0);
   });
 });

@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
-import { runDiff } from '../../src/report/run-diff.js';
-import { REPO_ROOT } from '../helpers/engines.js';
-import { expectSameSite, migrateFixture, snapshotTree, viewOf } from './helpers.js';
+import { diffBuilds, expectSameSite, migrateFixture, snapshotTree, viewOf } from './helpers.js';
 
 // A realistic pages-router blog (fixtures/migrate-pages-blog): markdown read with fs and gray-matter in
 // getStaticProps, _app with global CSS and a layout, _document with lang and body attributes, CSS modules,
@@ -109,8 +107,7 @@ describe('migrate: a pages-router blog', () => {
   });
 
   it('zfb-next diff between the two builds removes only the lost URL and changes no text', async () => {
-    const result = await runDiff({ base: path.join(source, '.next'), head: path.join(out, 'dist'), format: 'json', cwd: REPO_ROOT, env: {} });
-    const diff = JSON.parse(result.stdout) as { counts: { removed: number; textChanged: number; textCompared: number }; removed: { url: string }[] };
+    const diff = await diffBuilds(source, out);
     expect(diff.removed.map((r) => r.url)).toEqual(report.urls.lost.map((l) => l.url));
     expect(diff.counts).toMatchObject({ textChanged: 0, textCompared: 11 });
   });
