@@ -24,6 +24,7 @@ export const ENGINE_TESTS = [
   'test/load/next-config.test.ts',
   'test/build/browser.test.ts',
   'test/build/real-builds.test.ts',
+  'test/build/locale-404.test.ts',
   'test/migrate/app-site.test.ts',
   'test/migrate/pages-blog.test.ts',
   'test/migrate/mixed-i18n.test.ts',

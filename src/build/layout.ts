@@ -4,8 +4,8 @@ import path from 'node:path';
  * Where each URL's file goes in the output folder.
  *
  * - `zfb` (default): every page is `<url>/index.html` (the site root `index.html`), as zfb writes its
- *   pages, so any static host serves `/about` and `/about/`; the 404 page is a flat `404.html`; a file
- *   route (`feed.xml`) is written at its URL.
+ *   pages, so any static host serves `/about` and `/about/`; the 404 page is a flat `404.html` (with
+ *   i18n, also `<locale>/404.html` per locale: plan.ts); a file route (`feed.xml`) is written at its URL.
  * - `next-export`: the file names `next build` writes with `output: 'export'` (export/routes/*.ts):
  *   `about.html`, or `about/index.html` with `trailingSlash: true`; `index.html`; `404.html`, plus
  *   `_not-found.html` for the app router; file routes at their URL.

@@ -89,10 +89,34 @@ export function planBuild(model: RouteModel, site: SiteSettings, layout: OutputL
     kind: 'page' as const,
     unmatched: 'not-found' as const,
   };
-  if (options.hasApp || options.hasPages) {
+  if (options.hasApp) {
+    // next build copies the app router's not-found page to one `404.html` that every locale is served
+    // (build/index.ts, moveExportedAppNotFoundTo404: each `/<locale>/404` maps to `pages/404.html`).
     const entry = { url: '/404', params: {}, ...(site.i18n ? { locale: site.i18n.defaultLocale } : {}) };
-    const copies = layout === 'next-export' && options.hasApp ? ['_not-found.html'] : undefined;
+    const copies = layout === 'next-export' ? ['_not-found.html'] : undefined;
     jobs.push({ id: id++, job: { route: notFoundRoute, entry, shell: 'not-found' }, file: '404.html', ...(copies ? { copies } : {}) });
+  } else if (options.hasPages && site.i18n) {
+    // The pages router's 404 is rendered once per locale, each with its locale (its getStaticProps gets
+    // `locale`), to `pages/<locale>/404.html` (build/index.ts, updatePagesManifestForExportedPage), and
+    // `next start` answers a missing `/<locale>/…` with that locale's page. A static host serves a
+    // folder's own `404.html` below its prefix (Cloudflare Pages looks up the nearest one) and the root
+    // `404.html` elsewhere, so the default locale's page is the root `404.html`, as without i18n, and
+    // `<locale>/404.html` beside it. `output: 'export'` refuses i18n ("Specified \"i18n\" cannot be used
+    // with \"output: export\""), so the next-export layout has no file names of Next's to follow here and
+    // writes the same files.
+    for (const locale of site.i18n.locales) {
+      const localeFile = `${locale}/404.html`;
+      const problem = unsafeOutput(localeFile);
+      if (problem) {
+        diagnostics.push({ severity: 'error', code: 'BUILD_UNSAFE_PATH', ...(notFoundRoute.file ? { file: notFoundRoute.file } : {}), message: `the 404 page of locale "${locale}" (i18n.locales of the Next.js config) is not written: its file "${localeFile}" is refused because ${problem}` });
+        continue;
+      }
+      const entry = { url: `/${locale}/404`, params: {}, locale };
+      const planned = locale === site.i18n.defaultLocale ? { file: '404.html', copies: [localeFile] } : { file: localeFile };
+      jobs.push({ id: id++, job: { route: notFoundRoute, entry, shell: 'not-found' }, ...planned });
+    }
+  } else if (options.hasPages) {
+    jobs.push({ id: id++, job: { route: notFoundRoute, entry: { url: '/404', params: {} }, shell: 'not-found' }, file: '404.html' });
   }
   return { jobs, diagnostics, skipped };
 }

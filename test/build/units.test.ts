@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { pageFile, unsafeOutput } from '../../src/build/layout.js';
+import { planBuild } from '../../src/build/plan.js';
 import { stripDataExports } from '../../src/render/strip-data-exports.js';
 import { serializationProblem } from '../../src/render/props-check.js';
 import { runCli } from '../helpers/cli.js';
@@ -97,4 +98,19 @@ export default function Home() { return <main><Logo /><img src={dot.src} alt="do
   const html = readFileSync(path.join(dir, 'dist/index.html'), 'utf8');
   expect(html).toContain('<svg aria-label="Logo"><circle r="4"/></svg>');
   expect(html).toMatch(/<img src="\/_next\/static\/media\/dot\.[0-9a-f]+\.png" alt="dot"\/>/);
+});
+
+test('with i18n, the pages router 404 is planned once per locale; the app router one stays a single page', () => {
+  const model = { version: 1 as const, root: '/site', routes: [], diagnostics: [] };
+  const site = { basePath: '', trailingSlash: false, buildId: 'b', limitMs: 60_000, i18n: { locales: ['en', 'de', 'a\\b'], defaultLocale: 'en' } };
+  const pages = planBuild(model, site, 'zfb', { root: '/site', hasApp: false, hasPages: true, notFoundFile: 'pages/404.jsx' });
+  expect(pages.jobs.map((j) => ({ url: j.job.entry.url, locale: j.job.entry.locale, file: j.file, copies: j.copies }))).toEqual([
+    { url: '/en/404', locale: 'en', file: '404.html', copies: ['en/404.html'] },
+    { url: '/de/404', locale: 'de', file: 'de/404.html', copies: undefined },
+  ]);
+  // A locale no file system path can hold is reported, not dropped silently.
+  expect(pages.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'BUILD_UNSAFE_PATH', file: 'pages/404.jsx' })]);
+  expect(pages.diagnostics[0]!.message).toContain('the 404 page of locale "a\\b"');
+  const mixed = planBuild(model, site, 'next-export', { root: '/site', hasApp: true, hasPages: true });
+  expect(mixed.jobs.map((j) => ({ file: j.file, copies: j.copies }))).toEqual([{ file: '404.html', copies: ['_not-found.html'] }]);
 });
