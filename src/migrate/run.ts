@@ -316,7 +316,7 @@ function clientModules(ctx: MigrationContext, files: readonly string[], aliases:
   };
 }
 
-/** App-router files a static zfb site has no use for, and the icons Next.js served from app/. */
+/** App-router files a static zfb site has no use for (metadata files are routes: metadata-routes.ts). */
 function noteAppFiles(ctx: MigrationContext, files: readonly string[], appDir: string): void {
   const special: [RegExp, string][] = [
     [/(?:^|\/)loading\.(?:tsx|ts|jsx|js)$/, 'loading.tsx is shown while a page streams in; zfb pages are complete HTML files, so it is never shown'],
@@ -329,11 +329,6 @@ function noteAppFiles(ctx: MigrationContext, files: readonly string[], appDir: s
     if (!file.startsWith(`${appDir}/`)) continue;
     const rest = file.slice(appDir.length + 1);
     for (const [pattern, reason] of special) if (pattern.test(rest)) ctx.notMigrated.push({ file, reason });
-    // Next serves app/favicon.ico and app/icon.png at the site root: zfb serves public/.
-    if (/^(?:favicon\.ico|icon\d*\.(?:png|jpg|jpeg|svg|ico)|apple-icon\d*\.(?:png|jpg|jpeg))$/.test(rest) && !ctx.tree.has(`public/${rest}`)) {
-      ctx.tree.copy(`public/${rest}`, ctx.abs(file));
-      ctx.handled.add(file);
-    }
   }
 }
 
