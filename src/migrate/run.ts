@@ -293,10 +293,24 @@ async function migrateRoutes(
       else reports.push(app.migratePage(route));
       tick();
     }
+    keepMdxSources(ctx, appRoutes);
     const notFound = files.find((f) => new RegExp(`^${dirs.appDir}/not-found\\.(?:tsx|ts|jsx|js)$`).test(f));
     if (notFound || rootLayout) reports.push(app.migrateNotFound(notFound));
   }
   return reports;
+}
+
+/**
+ * The MDX pages of app/ stay in the output as they were, beside the zfb pages made of them: data code that
+ * runs at build time often reads them from disk (a sitemap listing app/**\/page.mdx), and the next-data
+ * plugin runs it in the output. zfb routes pages/ only, so the copies are never built.
+ */
+function keepMdxSources(ctx: MigrationContext, appRoutes: readonly Route[]): void {
+  for (const route of appRoutes) {
+    if (route.kind !== 'page' || !/\.mdx?$/.test(route.file) || ctx.tree.has(route.file)) continue;
+    // A page that could not be migrated is kept aside already (keepAside).
+    if (!ctx.notMigrated.some((n) => n.file === route.file)) ctx.tree.copy(route.file, ctx.abs(route.file));
+  }
 }
 
 /** Which project modules are client modules ("use client"), and how imports find them. */

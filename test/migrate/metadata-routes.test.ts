@@ -6,10 +6,10 @@ import { runCli } from '../helpers/cli.js';
 import { copyFixture, nextBuild, zfbBuild } from '../helpers/engines.js';
 import { compareBuilds } from './helpers.js';
 
-// fixtures/migrate-metadata-routes: an app-router site with app/sitemap.ts (reads content/ from disk, uses
-// alternates, images, videos, Dates and strings), app/robots.ts, app/manifest.ts, and the file forms
-// app/favicon.ico, app/icon.png, app/blog/opengraph-image.png and app/docs/sitemap.xml. Built by the real
-// next build, migrated, built by the real zfb build.
+// fixtures/migrate-metadata-routes: an app-router site with app/sitemap.ts (reads content/ and the MDX pages
+// of app/guides/ from disk; uses alternates, images, videos, Dates and strings), app/robots.ts,
+// app/manifest.ts, and the file forms app/favicon.ico, app/icon.png, app/blog/opengraph-image.png and
+// app/docs/sitemap.xml. Built by the real next build, migrated, built by the real zfb build.
 let source: string;
 let out: string;
 let report: MigrationReport;
@@ -58,6 +58,7 @@ describe('migrate: app-router metadata routes', () => {
     expect(sitemap).toContain('<lastmod>2024-01-02T03:04:05.000Z</lastmod>\n');
     expect(sitemap).toContain('<video:uploaderundefined>Field Notes</video:uploader>');
     expect(sitemap).toContain('<loc>https://notes.example.com/notes/rivers</loc>\n<lastmod>2024-03-01</lastmod>');
+    expect(sitemap).toContain('<loc>https://notes.example.com/guides/setup</loc>\n</url>\n<url>\n<loc>https://notes.example.com/guides/usage</loc>');
     expect(zfbBody('/robots.txt').toString('utf8')).toContain('User-Agent: AdsBot-Google\nDisallow: /\nCrawl-delay: 10\nClean-param: ref /notes/\nClean-param: utm\n\nHost:');
   });
 
@@ -66,6 +67,13 @@ describe('migrate: app-router metadata routes', () => {
       expect(readFileSync(path.join(out, to)).equals(readFileSync(path.join(source, from)))).toBe(true);
       expect(statSync(path.join(out, to)).mode).toBe(statSync(path.join(source, from)).mode);
     }
+  });
+
+  it('keeps the MDX pages of app/ beside the zfb pages made of them, for the sitemap that reads them', () => {
+    for (const page of ['app/guides/setup/page.mdx', 'app/guides/usage/page.mdx']) {
+      expect(readFileSync(path.join(out, page)).equals(readFileSync(path.join(source, page)))).toBe(true);
+    }
+    expect(report.routes.find((r) => r.pattern === '/guides/setup')?.target).toEqual(['pages/guides/setup.tsx']);
   });
 
   it('runs the default export in Node through the next-data plugin and serializes it with one local module', () => {
