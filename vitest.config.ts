@@ -33,6 +33,7 @@ export const ENGINE_TESTS = [
   'test/migrate/fonts.test.ts',
   'test/migrate/tailwind-image.test.ts',
   'test/migrate/verify.test.ts',
+  'test/migrate/metadata-routes.test.ts',
 ];
 
 // Builds by other Next.js releases: `npm run test:versions` (vitest.versions.config.ts).

@@ -14,11 +14,14 @@ export interface DataEntry {
   page: string;
   /** The Next.js route pattern, to name URLs in warnings. */
   route: string;
-  /** paths(): the URLs with their props; props: getStaticProps of a static page; route: a GET body. */
-  kind: 'paths' | 'props' | 'route';
+  /**
+   * paths(): the URLs with their props; props: getStaticProps of a static page; route: a GET body;
+   * metadata: what the default export of a sitemap, robots or manifest module returns.
+   */
+  kind: 'paths' | 'props' | 'route' | 'metadata';
   /** What getStaticProps is called with (props). */
   context?: Record<string, unknown>;
-  /** The URL a route handler answers (route). */
+  /** The URL a route handler or metadata route answers (route, metadata). */
   url?: string;
   params?: Record<string, string | string[]>;
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseModule } from '../../codemods/_shared/ast.js';
-import { findExport } from '../../codemods/_shared/find-export.js';
 import type { Route } from '../model/types.js';
 import { canonicalUrl } from '../report/canonical-url.js';
 import { dataId, type MigrationContext } from './context.js';
 import { DATA_DIR } from './data.js';
+import { migrateMetadataRoute } from './metadata-routes.js';
 import { moveModule } from './module-edits.js';
 import { keepAside, keepUnparsable } from './pages.js';
 import type { RouteReport } from './types.js';
@@ -30,17 +30,12 @@ export function migrateRouteHandler(ctx: MigrationContext, route: Route, appDir:
     lossy: [],
     errors: [],
   };
+  if (!/^route\.[^/]+$/.test(path.posix.basename(file))) return migrateMetadataRoute(ctx, route, appDir, report);
   const source = ctx.read(file)!;
-  let ast;
   try {
-    ast = parseModule(source, file);
+    parseModule(source, file);
   } catch (error) {
     return keepUnparsable(ctx, file, report, error);
-  }
-  // sitemap.ts, robots.ts, manifest.ts, icon.tsx, ...: Next turns their default export into the body (XML,
-  // text, JSON, an image); the next-data plugin only calls a GET.
-  if (!/^route\.[^/]+$/.test(path.posix.basename(file)) && !findExport(ast, 'GET')) {
-    return keepAside(ctx, file, report, `${path.posix.basename(file)} is a metadata route (its default export becomes the file Next serves); zfb-next does not migrate metadata routes yet: write ${route.pattern} into public/ or as a zfb endpoint page`);
   }
   if (route.entries.length === 0) {
     return keepAside(ctx, file, report, 'Next.js renders this route handler on each request (it is not a static GET); a static zfb site cannot answer it');

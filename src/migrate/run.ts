@@ -293,10 +293,24 @@ async function migrateRoutes(
       else reports.push(app.migratePage(route));
       tick();
     }
+    keepMdxSources(ctx, appRoutes);
     const notFound = files.find((f) => new RegExp(`^${dirs.appDir}/not-found\\.(?:tsx|ts|jsx|js)$`).test(f));
     if (notFound || rootLayout) reports.push(app.migrateNotFound(notFound));
   }
   return reports;
+}
+
+/**
+ * The MDX pages of app/ stay in the output as they were, beside the zfb pages made of them: data code that
+ * runs at build time often reads them from disk (a sitemap listing app/**\/page.mdx), and the next-data
+ * plugin runs it in the output. zfb routes pages/ only, so the copies are never built.
+ */
+function keepMdxSources(ctx: MigrationContext, appRoutes: readonly Route[]): void {
+  for (const route of appRoutes) {
+    if (route.kind !== 'page' || !/\.mdx?$/.test(route.file) || ctx.tree.has(route.file)) continue;
+    // A page that could not be migrated is kept aside already (keepAside).
+    if (!ctx.notMigrated.some((n) => n.file === route.file)) ctx.tree.copy(route.file, ctx.abs(route.file));
+  }
 }
 
 /** Which project modules are client modules ("use client"), and how imports find them. */
@@ -316,7 +330,7 @@ function clientModules(ctx: MigrationContext, files: readonly string[], aliases:
   };
 }
 
-/** App-router files a static zfb site has no use for, and the icons Next.js served from app/. */
+/** App-router files a static zfb site has no use for (metadata files are routes: metadata-routes.ts). */
 function noteAppFiles(ctx: MigrationContext, files: readonly string[], appDir: string): void {
   const special: [RegExp, string][] = [
     [/(?:^|\/)loading\.(?:tsx|ts|jsx|js)$/, 'loading.tsx is shown while a page streams in; zfb pages are complete HTML files, so it is never shown'],
@@ -329,11 +343,6 @@ function noteAppFiles(ctx: MigrationContext, files: readonly string[], appDir: s
     if (!file.startsWith(`${appDir}/`)) continue;
     const rest = file.slice(appDir.length + 1);
     for (const [pattern, reason] of special) if (pattern.test(rest)) ctx.notMigrated.push({ file, reason });
-    // Next serves app/favicon.ico and app/icon.png at the site root: zfb serves public/.
-    if (/^(?:favicon\.ico|icon\d*\.(?:png|jpg|jpeg|svg|ico)|apple-icon\d*\.(?:png|jpg|jpeg))$/.test(rest) && !ctx.tree.has(`public/${rest}`)) {
-      ctx.tree.copy(`public/${rest}`, ctx.abs(file));
-      ctx.handled.add(file);
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { compareCodeUnits, isSiteUrl } from '../report/canonical-url.js';
@@ -71,10 +71,15 @@ function nextBuildOf(source: string): VerifyReport['nextBuild'] {
   return { ok: false, ran: false, output: 'the source has no .next build (run next build there to compare pages, not only URLs); migrate never writes into the source' };
 }
 
-/** `after` becomes what the zfb build wrote (its __zfb/routes.json); `lost` follows. */
+/**
+ * `after` becomes what the zfb build wrote: its __zfb/routes.json, and the planned URLs that are files zfb
+ * copied from public/ (metadata files such as /favicon.ico, which routes.json does not list); `lost` follows.
+ */
 async function urlsFromBuild(report: MigrationReport, dist: string, cwd: string): Promise<void> {
   const side = await readSide(dist, 'head', { cwd });
-  const after = [...side.urls.keys()].filter(isSiteUrl).sort(compareCodeUnits);
+  const routed = new Set(side.urls.keys());
+  const copied = report.urls.after.filter((url) => !routed.has(url) && isFile(path.join(dist, url)));
+  const after = [...routed, ...copied].filter(isSiteUrl).sort(compareCodeUnits);
   const built = new Set(after);
   const planned = new Map(report.urls.lost.map((lost) => [lost.url, lost.reason]));
   const lost: LostUrl[] = report.urls.before
@@ -83,6 +88,10 @@ async function urlsFromBuild(report: MigrationReport, dist: string, cwd: string)
   report.urls = { before: report.urls.before, after, afterFrom: 'zfb-build', lost };
   report.summary.urlsAfter = after.length;
   report.summary.urlsLost = lost.length;
+}
+
+function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile();
 }
 
 /** The report files in the output, replaced one by one through a temporary file and a rename. */

@@ -293,19 +293,50 @@ describe('migrate under i18n', () => {
 });
 
 describe('migrate and metadata routes', () => {
-  it('lists app/sitemap.ts as not migrated, with its URL lost, instead of an endpoint that cannot build', async () => {
-    const dir = project('sitemap', {
-      'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
-      'app/layout.tsx': 'export default function Root({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
-      'app/page.tsx': 'export default function Home() { return <p>home</p>; }\n',
-      'app/sitemap.ts': "export default function sitemap() { return [{ url: 'https://example.com/' }]; }\n",
+  const APP = {
+    'package.json': '{"private":true,"dependencies":{"next":"16.4.6"}}\n',
+    'app/layout.tsx': 'export default function Root({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+    'app/page.tsx': 'export default function Home() { return <p>home</p>; }\n',
+  };
+
+  it('turns app/sitemap.ts into an endpoint page whose data the next-data plugin computes', async () => {
+    const dir = project('sitemap', { ...APP, 'app/sitemap.ts': "export default function sitemap() { return [{ url: 'https://example.com/' }]; }\n" });
+    const run = await runCli(['migrate', rel(dir), '--force', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as MigrationReport;
+    expect(report.urls.lost).toEqual([]);
+    const out = `${dir}-zfb`;
+    expect(readFileSync(path.join(out, 'pages/sitemap.xml.tsx'), 'utf8')).toContain('return resolveSitemap(data);');
+    const manifest = JSON.parse(readFileSync(path.join(out, 'next-data/manifest.json'), 'utf8')) as { entries: { id: string; kind: string; module: string }[] };
+    expect(manifest.entries.find((e) => e.id === 'sitemap.xml')).toMatchObject({ kind: 'metadata', module: 'next-data/sitemap.ts', url: '/sitemap.xml' });
+    expect(existsSync(path.join(out, 'app/sitemap.ts'))).toBe(false);
+  });
+
+  it('lists generateSitemaps and image-rendering metadata routes as not migrated, with their URLs lost', async () => {
+    const dir = project('metadata-images', {
+      ...APP,
+      'app/products/sitemap.ts': [
+        'export async function generateSitemaps() { return [{ id: 0 }, { id: 1 }]; }',
+        "export default async function sitemap({ id }) { return [{ url: `https://example.com/products/${await id}` }]; }",
+        '',
+      ].join('\n'),
+      'app/opengraph-image.tsx': [
+        "import { ImageResponse } from 'next/og';",
+        "export default function Image() { return new ImageResponse(<div>Hello</div>, { width: 120, height: 60 }); }",
+        '',
+      ].join('\n'),
     });
     const run = await runCli(['migrate', rel(dir), '--force', '--json']);
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as MigrationReport;
     expect(report.urls.lost).toEqual([
-      { url: '/sitemap.xml', reason: expect.stringMatching(/^sitemap\.ts is a metadata route .*zfb-next does not migrate metadata routes yet/) },
+      { url: '/opengraph-image', reason: expect.stringMatching(/^opengraph-image\.tsx renders an image at build time \(ImageResponse\); zfb-next does not render images/) },
+      { url: '/products/sitemap/0.xml', reason: expect.stringMatching(/^sitemap\.ts exports generateSitemaps/) },
+      { url: '/products/sitemap/1.xml', reason: expect.stringMatching(/^sitemap\.ts exports generateSitemaps/) },
     ]);
-    expect(existsSync(path.join(`${dir}-zfb`, 'pages/sitemap.xml.tsx'))).toBe(false);
+    expect(report.notMigrated.map((n) => [n.file, n.keptAs])).toEqual(expect.arrayContaining([
+      ['app/products/sitemap.ts', 'app/_products/sitemap.ts'],
+      ['app/opengraph-image.tsx', 'app/_opengraph-image.tsx'],
+    ]));
   });
 });

@@ -4,7 +4,8 @@
  * zfb renders pages in an embedded V8 without Node (no fs, no fetch, no process), but it runs plugins in
  * Node. This plugin bundles the modules listed in next-data/manifest.json with esbuild, calls their data
  * functions the way Next.js called them (getStaticPaths + getStaticProps, the generateStaticParams cascade,
- * the data an app page and its layouts awaited with their metadata, a route handler's GET), and hands each
+ * the data an app page and its layouts awaited with their metadata, a route handler's GET, the default
+ * export of a sitemap, robots or manifest module), and hands each
  * page the result as the virtual
  * module `virtual:next-data/<id>`, which the page's paths() or getStaticProps() returns.
  *
@@ -149,6 +150,9 @@ class Runner {
         if (response.status !== 200) throw new Error(`next-data: GET of ${where} answered ${response.status} for ${entry.url}`);
         return response.text();
       }
+      // next-metadata-route-loader.ts: `const data = await handler()`; the page serializes it as Next does.
+      case 'metadata':
+        return call('default');
       default:
         throw new Error(`next-data: unknown kind "${entry.kind}" for ${where}`);
     }
