@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { chmod, copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { onExitCleanup } from '../load/exit-cleanup.js';
@@ -21,6 +21,8 @@ export class MigrateUsageError extends Error {
 
 export class OutputTree {
   readonly files = new Map<string, OutputFile>();
+  /** Symbolic links of the source, by output-relative path: each is written as a link with the same text. */
+  readonly links = new Map<string, string>();
 
   /** Output-relative path, forward slashes. A second write to one path replaces the first. */
   write(file: string, text: string, mode?: number): void {
@@ -33,6 +35,12 @@ export class OutputTree {
 
   has(file: string): boolean {
     return this.files.has(normalize(file));
+  }
+
+  /** Whether the output writes `file` itself or something inside a folder of that name. */
+  occupies(file: string): boolean {
+    const prefix = `${normalize(file)}/`;
+    return this.has(file) || [...this.files.keys()].some((written) => written.startsWith(prefix));
   }
 
   text(file: string): string | undefined {
@@ -136,6 +144,12 @@ async function commitTreeKeeping(tree: OutputTree, target: string, kept: readonl
         if (entry.mode !== undefined) await chmod(destination, entry.mode);
       }
     });
+    for (const [file, link] of tree.links) {
+      if (tree.occupies(file)) continue;
+      const destination = path.join(staging, ...file.split('/'));
+      mkdirSync(path.dirname(destination), { recursive: true });
+      symlinkSync(link, destination);
+    }
     if (existsSync(target)) {
       const old = `${target}.zfb-next-old-${process.pid}`;
       // Renames only, without a wait between them: a signal is handled before or after, never in between.

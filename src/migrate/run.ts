@@ -94,7 +94,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     else checkTarget(root, target, options.force ?? false);
   }
 
-  const files = scanSource(root, (count) => progress({ phase: 'scan', files: count }));
+  const { files, links } = scanSource(root, (count) => progress({ phase: 'scan', files: count }));
   progress({ phase: 'model' });
   const hostOptions = options.userOutput ? { userOutput: options.userOutput } : {};
   let model: RouteModel;
@@ -108,6 +108,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   }
   const next = project.next!;
   const tree = new OutputTree();
+  for (const [file, link] of links) tree.links.set(file, link);
   const ctx = new MigrationContext(root, tree, next.i18n);
   const relative = (dir: string | undefined) => (dir ? path.relative(root, dir).split(path.sep).join('/') : undefined);
   const pagesDir = relative(project.pagesDir);
@@ -155,6 +156,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const packages = writePackageJson(ctx, dataPlugin, imported);
   for (const script of packages.droppedScripts) ctx.notMigrated.push({ file: 'package.json', reason: `the script "${script}" runs Next.js and was removed` });
   for (const change of packages.raised) ctx.notMigrated.push({ file: 'package.json', reason: `${change}: zfb 0.1.0-next.89 renders with React ^19.2.3, and npm refuses to install it beside an older React` });
+  for (const file of links.keys()) {
+    if (tree.occupies(file)) ctx.notMigrated.push({ file, reason: `a symbolic link (to ${links.get(file)}) where the output writes files of its own (its migrated pages); the link itself is not kept` });
+  }
   for (const file of files.filter((f) => /^next\.config\./.test(f))) {
     ctx.notMigrated.push(...nextConfigNotes(file, readFileSync(path.join(root, file), 'utf8'), next.redirects));
   }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -10,9 +10,21 @@ const SKIPPED_ANYWHERE = new Set(['node_modules', '.git', '.next']);
 const SKIPPED_AT_ROOT = new Set(['out', '.vercel', '.turbo', '.swc', '.zfb-build', 'coverage']);
 const SKIPPED_FILES = new Set(['.DS_Store']);
 
-/** Source-relative paths, forward slashes, sorted. `onFile` is called as each is found (a progress count). */
-export function scanSource(root: string, onFile?: (count: number) => void): string[] {
+export interface SourceScan {
+  /** Source-relative paths, forward slashes, sorted. */
+  files: string[];
+  /** Symbolic links (to a file or a folder, or broken), by source-relative path: what each link says. */
+  links: Map<string, string>;
+}
+
+/**
+ * The files under the root, and its symbolic links: a link is kept as a link (its text as written), never
+ * followed, so that a link out of the project copies nothing from outside it and a link to a folder inside
+ * it copies nothing twice. `onFile` is called as each file is found (a progress count).
+ */
+export function scanSource(root: string, onFile?: (count: number) => void): SourceScan {
   const files: string[] = [];
+  const links = new Map<string, string>();
   const visit = (dir: string, relative: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
@@ -21,9 +33,11 @@ export function scanSource(root: string, onFile?: (count: number) => void): stri
       } else if (entry.isFile() && !SKIPPED_FILES.has(entry.name)) {
         files.push(rel);
         onFile?.(files.length);
+      } else if (entry.isSymbolicLink() && !SKIPPED_ANYWHERE.has(entry.name)) {
+        links.set(rel, readlinkSync(path.join(dir, entry.name)));
       }
     }
   };
   visit(root, '');
-  return files.sort();
+  return { files: files.sort(), links };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { MigrationReport } from '../../src/migrate/types.js';
@@ -48,6 +48,7 @@ export function snapshotTree(dir: string): Map<string, string> {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) visit(full, rel);
+      else if (entry.isSymbolicLink()) files.set(rel, `link ${readlinkSync(full)}`);
       else {
         const stat = statSync(full);
         files.set(rel, `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${stat.mtimeMs} ${stat.mode}`);
