@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CallGuard } from '../load/call-guard.js';
 import type { TaskRequest } from '../load/host-protocol.js';
@@ -12,10 +11,12 @@ import { computeInBuildEnv } from '../routes/build-model.js';
 
 /**
  * The build's two tasks inside user-code hosts (load/host-main.ts):
- * - `build-prepare`: the route model, then every bundle, stylesheet and asset (render/prepare.ts), and a
- *   first load of `_app`, `_document` and the root layout, so that a broken one stops the build before any
- *   page is rendered;
- * - `render`: renders its share of the URLs and writes each file, reporting every URL as it goes.
+ * - `build-prepare` (here): the route model, then every bundle, stylesheet and asset (render/prepare.ts),
+ *   and a first load of `_app`, `_document` and the root layout, so that a broken one stops the build
+ *   before any page is rendered;
+ * - `render` (render-task.ts): renders its share of the URLs and writes each file, reporting every URL as
+ *   it goes. It has a module of its own: a render host loads only the renderer, not the route model and
+ *   the bundler.
  */
 
 export interface PreparePayload {
@@ -26,11 +27,14 @@ export interface PreparePayload {
 export interface PrepareResult {
   model: RouteModel;
   manifest: RenderManifest;
+  /** Whether the project is a Next.js one, whose `.env` files the renders load too (project/env.ts). */
+  loadDotEnv: boolean;
 }
 
 export async function prepareTask(request: TaskRequest, guard: CallGuard): Promise<PrepareResult> {
   const payload = request.payload as PreparePayload;
-  return withBuildEnv(request.root, looksLikeNext(request.root), async () => {
+  const loadDotEnv = looksLikeNext(request.root);
+  return withBuildEnv(request.root, loadDotEnv, async () => {
     const { model, project } = await computeInBuildEnv(request.root, {
       guard,
       tmpDir: path.join(request.tmpDir, 'model'),
@@ -39,7 +43,7 @@ export async function prepareTask(request: TaskRequest, guard: CallGuard): Promi
     });
     const manifest = await prepareRender(project, model, { outDir: payload.outDir, tmpDir: path.join(request.tmpDir, 'render'), guard, minify: payload.minify });
     await openRenderer(manifest, guard).check();
-    return { model, manifest };
+    return { model, manifest, loadDotEnv };
   });
 }
 
@@ -55,8 +59,8 @@ export interface PlannedJob {
 
 export interface RenderPayload {
   manifest: RenderManifest;
-  outDir: string;
   jobs: PlannedJob[];
+  loadDotEnv: boolean;
   /** Stop at the first failure (without --keep-going nothing of a failed build is kept). */
   stopOnFailure: boolean;
 }
@@ -66,43 +70,8 @@ export interface RenderReport {
   url: string;
   file: string;
   outcome: Exclude<RenderOutcome['kind'], 'html' | 'body'> | 'written';
-  /** What was written, output-relative (the page and its copies). */
-  written: string[];
+  /** The page or body to write to `file` and to the job's copies. */
+  content?: string | Uint8Array;
   location?: string;
   failure?: Extract<RenderOutcome, { kind: 'failed' }>['failure'];
-}
-
-export async function renderTask(request: TaskRequest, guard: CallGuard, progress: (part: unknown) => void): Promise<{ rendered: number }> {
-  const payload = request.payload as RenderPayload;
-  return withBuildEnv(request.root, looksLikeNext(request.root), async () => {
-    if (!request.limitMs) guard.limitMs = payload.manifest.site.limitMs;
-    const renderer = openRenderer(payload.manifest, guard);
-    let rendered = 0;
-    for (const planned of payload.jobs) {
-      const outcome = await renderer.render(planned.job);
-      const report: RenderReport = { id: planned.id, url: planned.job.entry.url, file: planned.file, outcome: 'written', written: [] };
-      if (outcome.kind === 'html' || outcome.kind === 'body' || outcome.kind === 'redirect') {
-        const content = outcome.kind === 'body' ? outcome.body : outcome.html;
-        for (const file of [planned.file, ...(planned.copies ?? [])]) {
-          const target = path.join(payload.outDir, file);
-          mkdirSync(path.dirname(target), { recursive: true });
-          writeFileSync(target, content);
-          report.written.push(file);
-        }
-        if (outcome.kind === 'redirect') {
-          report.outcome = 'redirect';
-          report.location = outcome.location;
-        }
-      } else if (outcome.kind === 'not-found') {
-        report.outcome = 'not-found';
-      } else {
-        report.outcome = 'failed';
-        report.failure = outcome.failure;
-      }
-      progress(report);
-      rendered++;
-      if (report.outcome === 'failed' && payload.stopOnFailure) break;
-    }
-    return { rendered };
-  });
 }

@@ -1,12 +1,12 @@
 /**
  * A copy of a value that survives the trip between processes: plain objects, arrays, primitives (undefined
- * included) and dates as they are; functions, symbols and other values structured clone refuses are left
+ * included), dates and binary data (a rendered route handler's body) as they are; functions, symbols and other values structured clone refuses are left
  * out, class instances become their own enumerable fields, and a cycle becomes `"[Circular]"`. Data from
  * user code (zfb props, getStaticProps results) can hold any of these.
  */
 export function toCloneable(value: unknown, seen = new Set<object>()): unknown {
   if (value === null || typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
-  if (value instanceof Date || value instanceof RegExp) return value;
+  if (value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value)) return value;
   if (seen.has(value)) return '[Circular]';
   seen.add(value);
   try {

@@ -56,11 +56,13 @@ process.exit = ((code?: number | string | null) => {
 // A host is started before its task arrives (host.ts prewarmHosts): the modules every task needs load
 // meanwhile, so that the task finds them ready. A failure here surfaces where the task imports them again.
 // esbuild's service (a process of its own) starts at its first call: made now, its start overlaps too.
-// The CLI side says which modules the host's task will need (host.ts HostPreload).
-const preloaded = Promise.all([
-  process.argv[2] === 'build' ? import('../build/host-tasks.js') : import('../routes/build-model.js'),
-  import('esbuild').then((esbuild) => esbuild.transform('')),
-]).catch(() => undefined);
+// The CLI side says which modules the host's task will need (host.ts HostPreload); a render host bundles
+// nothing, and loads neither the route model nor esbuild.
+const preloaded = (
+  process.argv[2] === 'render'
+    ? import('../build/render-task.js')
+    : Promise.all([process.argv[2] === 'build' ? import('../build/host-tasks.js') : import('../routes/build-model.js'), import('esbuild').then((esbuild) => esbuild.transform(''))])
+).catch(() => undefined);
 
 process.once('message', (request: TaskRequest) => {
   void runTask(request);
@@ -78,27 +80,63 @@ async function runTask(request: TaskRequest): Promise<void> {
     toldLimit = limitMs;
     send({ type: 'alive', limitMs });
   };
+  // The limit in force is the longest of the calls under way: a render (its limit holds a grace for the
+  // calls it makes) encloses getStaticProps, and telling each change would be a message per call.
+  const open = new Map<number, number>();
   const observer = request.announceCalls
     ? {
         start: (id: number, call: CallInfo, limitMs: number) => send({ type: 'call-start', id, call, limitMs }),
         end: (id: number) => send({ type: 'call-end', id }),
       }
-    : { start: (_id: number, _call: CallInfo, limitMs: number) => tell(limitMs), end: () => undefined };
+    : {
+        start: (id: number, _call: CallInfo, limitMs: number) => {
+          open.set(id, limitMs);
+          tell(Math.max(...open.values()));
+        },
+        end: (id: number) => void open.delete(id),
+      };
   const taskGuard = new CallGuard(request.limitMs ?? 60_000, observer, request.knownFaults);
   guard = taskGuard;
   // A call that never yields stops these: the CLI side then knows the event loop is blocked (host.ts).
   if (!request.announceCalls) setInterval(() => send({ type: 'alive', limitMs: toldLimit }), HEARTBEAT_MS).unref();
   let message: HostMessage;
+  const progress = new ProgressBatch();
   try {
-    message = { type: 'done', output: await perform(request, taskGuard, (part) => send({ type: 'progress', value: toCloneable(part) })) };
+    message = { type: 'done', output: await perform(request, taskGuard, (part) => progress.add(toCloneable(part))) };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : { name: 'Error', message: String(error) };
     message = { type: 'failed', error: { name, message: text } };
   }
   // User output goes first (the CLI side stops listening once it has the answer); then the answer; then this
   // process ends, whatever timers or sockets user code left behind.
+  progress.flush();
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
   send(message, () => exit(0));
+}
+
+/**
+ * Progress parts go to the CLI side together, at most PROGRESS_MS after the first of them: a message per
+ * rendered URL took a host a tenth of its time. A host that dies loses the parts it held back, and the CLI
+ * side gives their jobs to the next host, as it does with jobs not yet started.
+ */
+const PROGRESS_MS = 50;
+
+class ProgressBatch {
+  private parts: unknown[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  add(part: unknown): void {
+    this.parts.push(part);
+    this.timer ??= setTimeout(() => this.flush(), PROGRESS_MS);
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.parts.length === 0) return;
+    send({ type: 'progress', values: this.parts });
+    this.parts = [];
+  }
 }
 
 function flush(stream: NodeJS.WriteStream): Promise<void> {
@@ -134,7 +172,7 @@ async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (pa
       return { text: modelText(prepared), errors: 0, faults: faults.splice(0) };
     }
     case 'render': {
-      const { renderTask } = await import('../build/host-tasks.js');
+      const { renderTask } = await import('../build/render-task.js');
       const rendered = await renderTask(request, taskGuard, progress);
       return { text: JSON.stringify(rendered), errors: 0, faults: faults.splice(0) };
     }

@@ -54,7 +54,10 @@ export type HostMessage =
   | { type: 'alive'; limitMs: number }
   | { type: 'call-start'; id: number; call: CallInfo; limitMs: number }
   | { type: 'call-end'; id: number }
-  /** A part of the result, sent as soon as it is known (one rendered URL). */
-  | { type: 'progress'; value: unknown }
+  /**
+   * Parts of the result (rendered URLs), sent soon after they are known: a few at a time, since a message
+   * per URL costs the host more than writing the page (host-main.ts ProgressBatch).
+   */
+  | { type: 'progress'; values: unknown[] }
   | { type: 'done'; output: TaskOutput }
   | { type: 'failed'; error: { name: string; message: string } };

@@ -151,7 +151,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
           return;
         case 'progress':
           heard();
-          options.onProgress?.(message.value);
+          for (const value of message.values) options.onProgress?.(value);
           return;
         case 'done':
           return finish({ kind: 'done', output: message.output });
@@ -183,13 +183,13 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
 }
 
 /**
- * What a host loads while it waits for its task: the route model's modules, or the build's (which include
- * them: the build prepares with the route model, then renders).
+ * What a host loads while it waits for its task: the route model's modules; the build's preparation (the
+ * route model, the bundler and the renderer); or only the renderer, for the hosts that render a build's pages.
  */
-export type HostPreload = 'model' | 'build';
+export type HostPreload = 'model' | 'build' | 'render';
 
 function preloadFor(task: TaskName): HostPreload {
-  return task === 'build-prepare' || task === 'render' ? 'build' : 'model';
+  return task === 'build-prepare' ? 'build' : task === 'render' ? 'render' : 'model';
 }
 
 const warmHosts: { child: ChildProcess; preload: HostPreload }[] = [];

@@ -48,6 +48,8 @@ export interface DiscoverOptions {
 
 // Next's staticPageGenerationTimeout default (server/config-shared.ts), in seconds.
 const DEFAULT_TIMEOUT_SECONDS = 60;
+// Next's experimental.staticGenerationMaxConcurrency default (server/config-shared.ts).
+const DEFAULT_RENDER_CONCURRENCY = 8;
 
 /** zfb.config.ts runs in zfb's embedded V8 with its bundler: the same bundling as a zfb page. */
 async function evaluateZfbConfig(root: string, file: string): Promise<Record<string, unknown>> {
@@ -87,6 +89,7 @@ export function defaultNextConfig(): NextProjectConfig {
     basePath: '',
     cacheComponents: false,
     staticPageGenerationTimeout: DEFAULT_TIMEOUT_SECONDS,
+    staticGenerationMaxConcurrency: DEFAULT_RENDER_CONCURRENCY,
     bundle: { ...DEFAULT_BUNDLE_SETTINGS },
     runtimeConfig: { serverRuntimeConfig: {}, publicRuntimeConfig: {} },
   };
@@ -99,6 +102,7 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
   if (refusal) throw new ProjectError(`next build rejects ${configFileName}: ${refusal.next}${refusal.why ? ` (${refusal.why})` : ''}`);
   const i18n = raw.i18n as { locales?: unknown; defaultLocale?: unknown } | undefined | null;
   const timeout = raw.staticPageGenerationTimeout;
+  const concurrency = (raw.experimental as { staticGenerationMaxConcurrency?: unknown } | undefined)?.staticGenerationMaxConcurrency;
   const { rules, unknown } = nextRulesFor(installedNextVersion(root));
   const config: NextProjectConfig = {
     configFileName,
@@ -113,6 +117,7 @@ async function readNextConfig(root: string, file: string | undefined, guard: Cal
     // A release before 16.0 has no such option (it ignores the key).
     cacheComponents: raw.cacheComponents === true && rules.cacheComponents,
     staticPageGenerationTimeout: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
+    staticGenerationMaxConcurrency: typeof concurrency === 'number' && concurrency >= 1 ? Math.floor(concurrency) : DEFAULT_RENDER_CONCURRENCY,
     bundle: bundleSettingsOf(raw, root),
     runtimeConfig: {
       serverRuntimeConfig: (raw.serverRuntimeConfig ?? {}) as object,

@@ -19,6 +19,11 @@ export interface NextProjectConfig {
   cacheComponents: boolean;
   /** Seconds a data function may take (Next's own default is 60). */
   staticPageGenerationTimeout: number;
+  /**
+   * `experimental.staticGenerationMaxConcurrency`: how many pages one build worker renders at once
+   * (next@16.4.6 export/worker.js; 8 by default).
+   */
+  staticGenerationMaxConcurrency: number;
   /** How the project's modules compile (transpilePackages, serverExternalPackages, aliases, MDX). */
   bundle: BundleSettings;
   /** `serverRuntimeConfig` / `publicRuntimeConfig`, what `next/config`'s getConfig() returns (Next.js 15 and older). */

@@ -70,6 +70,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
       ...(next?.i18n ? { i18n: next.i18n } : {}),
       buildId: createHash('sha256').update(JSON.stringify(model.routes.map((r) => [r.file, r.entries.length]))).digest('base64url').slice(0, 21),
       limitMs: options.guard.limitMs,
+      concurrency: next?.staticGenerationMaxConcurrency ?? 8,
     },
   };
 

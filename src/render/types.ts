@@ -21,6 +21,8 @@ export interface SiteSettings {
   buildId: string;
   /** Next's staticPageGenerationTimeout, in milliseconds. */
   limitMs: number;
+  /** Pages a render process renders at once (Next's staticGenerationMaxConcurrency). */
+  concurrency: number;
 }
 
 export interface ClientAssets {

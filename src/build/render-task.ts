@@ -1,0 +1,55 @@
+import type { CallGuard } from '../load/call-guard.js';
+import type { TaskRequest } from '../load/host-protocol.js';
+import { withBuildEnv } from '../project/env.js';
+import { openRenderer } from '../render/index.js';
+import type { RenderOutcome } from '../render/types.js';
+import type { PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
+
+/**
+ * The `render` task of a build (host-tasks.ts): a share of the URLs rendered, each reported with its page.
+ * The CLI process writes the pages: two processes adding files to one folder wait on each other (the
+ * folder is locked for each new entry), and a build of 2,000 pages spent more time waiting than rendering.
+ */
+export async function renderTask(request: TaskRequest, guard: CallGuard, progress: (part: unknown) => void): Promise<{ rendered: number }> {
+  const payload = request.payload as RenderPayload;
+  return withBuildEnv(request.root, payload.loadDotEnv, async () => {
+    if (!request.limitMs) guard.limitMs = payload.manifest.site.limitMs;
+    const renderer = openRenderer(payload.manifest, guard);
+    // Several pages at once, as a `next build` worker renders them (staticGenerationMaxConcurrency): one
+    // page's wait for its data (a file read) is another's time to render.
+    let rendered = 0;
+    let next = 0;
+    let stopped = false;
+    const renderNext = async (): Promise<void> => {
+      while (!stopped && next < payload.jobs.length) {
+        const planned = payload.jobs[next++]!;
+        const report = toReport(planned, await renderer.render(planned.job));
+        progress(report);
+        rendered++;
+        if (report.outcome === 'failed' && payload.stopOnFailure) stopped = true;
+      }
+    };
+    // A host that announces its calls is a second try after a call hung or ended the process: one page at a
+    // time then, so that the call named is the one that did it.
+    const concurrency = request.announceCalls ? 1 : payload.manifest.site.concurrency;
+    await Promise.all(Array.from({ length: Math.min(concurrency, payload.jobs.length) }, renderNext));
+    return { rendered };
+  });
+}
+
+function toReport(planned: PlannedJob, outcome: RenderOutcome): RenderReport {
+  const report: RenderReport = { id: planned.id, url: planned.job.entry.url, file: planned.file, outcome: 'written' };
+  if (outcome.kind === 'html' || outcome.kind === 'body' || outcome.kind === 'redirect') {
+    report.content = outcome.kind === 'body' ? outcome.body : outcome.html;
+    if (outcome.kind === 'redirect') {
+      report.outcome = 'redirect';
+      report.location = outcome.location;
+    }
+  } else if (outcome.kind === 'not-found') {
+    report.outcome = 'not-found';
+  } else {
+    report.outcome = 'failed';
+    report.failure = outcome.failure;
+  }
+  return report;
+}
