@@ -144,10 +144,7 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
 async function renderAll(root: string, tmpDir: string, staging: string, { manifest, loadDotEnv }: PrepareResult, jobs: PlannedJob[], options: BuildOptions, result: BuildResult): Promise<ZfbRouteEntry[]> {
   const entries: ZfbRouteEntry[] = [];
   const hosts = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(jobs.length / MIN_URLS_PER_HOST)));
-  const shares: PlannedJob[][] = Array.from({ length: hosts }, () => []);
-  // Each host renders a run of neighbouring URLs (mostly of one route): in a build of 2,000 pages, hosts that
-  // each rendered one router's pages were faster than hosts that alternated between the two.
-  jobs.forEach((job, i) => shares[Math.floor((i * hosts) / jobs.length)]!.push(job));
+  const shares = new Shares(jobs, hosts);
   const byId = new Map(jobs.map((j) => [j.id, j]));
   const stop = new AbortController();
   // This process writes every page (render-task.ts says why); the folders it made are not asked for again.
@@ -162,9 +159,9 @@ async function renderAll(root: string, tmpDir: string, staging: string, { manife
     writeFileSync(target, content);
   };
   let done = 0;
-  const onReport = (part: unknown, remaining: Set<number>): void => {
+  const onReport = (part: unknown, assigned: Map<number, PlannedJob>): void => {
     const report = part as RenderReport;
-    remaining.delete(report.id);
+    assigned.delete(report.id);
     done++;
     options.onProgress?.(done, jobs.length);
     const planned = byId.get(report.id)!;
@@ -190,12 +187,19 @@ async function renderAll(root: string, tmpDir: string, staging: string, { manife
     entries.push(routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')));
   };
   await Promise.all(
-    shares.map(async (share) => {
-      if (share.length === 0) return;
-      const remaining = new Set(share.map((j) => j.id));
-      const payload = (): RenderPayload => ({ manifest, loadDotEnv, jobs: share.filter((j) => remaining.has(j.id)), stopOnFailure: !options.keepGoing });
+    Array.from({ length: hosts }, async (_, host) => {
+      // What this host was given and has not reported: a restarted host starts with these.
+      const assigned = new Map<number, PlannedJob>();
+      const give = (chunk: PlannedJob[]): PlannedJob[] => {
+        for (const job of chunk) assigned.set(job.id, job);
+        return chunk;
+      };
+      give(shares.next(host));
+      if (assigned.size === 0) return;
+      const payload = (): RenderPayload => ({ manifest, loadDotEnv, jobs: [...assigned.values()], pull: true, stopOnFailure: !options.keepGoing });
+      const more = (): PlannedJob[] => (stop.signal.aborted ? [] : give(shares.next(host)));
       try {
-        const { faults } = await runInHost('render', root, { tmpDir, payload, onProgress: (part) => onReport(part, remaining), signal: stop.signal });
+        const { faults } = await runInHost('render', root, { tmpDir, payload, more, onProgress: (part) => onReport(part, assigned), signal: stop.signal });
         result.diagnostics.push(...faults);
       } catch (error) {
         if (error instanceof Error && error.name === 'AbortError') return;
@@ -204,6 +208,30 @@ async function renderAll(root: string, tmpDir: string, staging: string, { manife
     }),
   );
   return entries;
+}
+
+// Jobs a render host is given at a time.
+const CHUNK = 16;
+
+/**
+ * The build's jobs, handed to the render hosts a chunk at a time. Each host owns a run of neighbouring URLs
+ * (mostly of one route: in a build of 2,000 pages, hosts that each rendered one router's pages were faster
+ * than hosts that alternated between the two) and takes from its head; once its own run is done, it takes
+ * from the tail of the longest run left, so that the hosts finish together whatever each page costs.
+ */
+class Shares {
+  private readonly runs: PlannedJob[][];
+
+  constructor(jobs: readonly PlannedJob[], hosts: number) {
+    this.runs = Array.from({ length: hosts }, (_, h) => jobs.slice(Math.floor((h * jobs.length) / hosts), Math.floor(((h + 1) * jobs.length) / hosts)));
+  }
+
+  next(host: number): PlannedJob[] {
+    const own = this.runs[host]!;
+    if (own.length > 0) return own.splice(0, CHUNK);
+    const longest = this.runs.reduce((a, b) => (b.length > a.length ? b : a));
+    return longest.splice(Math.max(0, longest.length - Math.min(CHUNK, Math.ceil(longest.length / 2))));
+  }
 }
 
 /** Replaces `outDir` with `staging` by renames: the old output stays whole until the new one is in place. */

@@ -59,7 +59,9 @@ export interface PlannedJob {
 
 export interface RenderPayload {
   manifest: RenderManifest;
+  /** The first jobs; with `pull`, the host asks for more as it runs low (host.ts HostOptions.more). */
   jobs: PlannedJob[];
+  pull: boolean;
   loadDotEnv: boolean;
   /** Stop at the first failure (without --keep-going nothing of a failed build is kept). */
   stopOnFailure: boolean;

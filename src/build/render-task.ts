@@ -10,31 +10,70 @@ import type { PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
  * The CLI process writes the pages: two processes adding files to one folder wait on each other (the
  * folder is locked for each new entry), and a build of 2,000 pages spent more time waiting than rendering.
  */
-export async function renderTask(request: TaskRequest, guard: CallGuard, progress: (part: unknown) => void): Promise<{ rendered: number }> {
+export async function renderTask(
+  request: TaskRequest,
+  guard: CallGuard,
+  progress: (part: unknown) => void,
+  askForMore: () => Promise<unknown[]>,
+): Promise<{ rendered: number }> {
   const payload = request.payload as RenderPayload;
   return withBuildEnv(request.root, payload.loadDotEnv, async () => {
     if (!request.limitMs) guard.limitMs = payload.manifest.site.limitMs;
     const renderer = openRenderer(payload.manifest, guard);
+    // A host that announces its calls is a second try after a call hung or ended the process: one page at a
+    // time then, so that the call named is the one that did it.
+    const concurrency = request.announceCalls ? 1 : payload.manifest.site.concurrency;
+    const queue = new JobQueue(payload.jobs, payload.pull ? askForMore : undefined, concurrency);
     // Several pages at once, as a `next build` worker renders them (staticGenerationMaxConcurrency): one
     // page's wait for its data (a file read) is another's time to render.
     let rendered = 0;
-    let next = 0;
     let stopped = false;
     const renderNext = async (): Promise<void> => {
-      while (!stopped && next < payload.jobs.length) {
-        const planned = payload.jobs[next++]!;
+      for (let planned = await queue.take(); planned && !stopped; planned = await queue.take()) {
         const report = toReport(planned, await renderer.render(planned.job));
         progress(report);
         rendered++;
         if (report.outcome === 'failed' && payload.stopOnFailure) stopped = true;
       }
     };
-    // A host that announces its calls is a second try after a call hung or ended the process: one page at a
-    // time then, so that the call named is the one that did it.
-    const concurrency = request.announceCalls ? 1 : payload.manifest.site.concurrency;
-    await Promise.all(Array.from({ length: Math.min(concurrency, payload.jobs.length) }, renderNext));
+    await Promise.all(Array.from({ length: concurrency }, renderNext));
     return { rendered };
   });
+}
+
+/**
+ * The jobs a host renders: those it was given, then those it asks the CLI side for as it runs low, so that
+ * the hosts of a build finish together whatever each page costs (build.ts hands them out).
+ */
+class JobQueue {
+  private asking: Promise<void> | undefined;
+  private exhausted: boolean;
+
+  constructor(
+    private readonly jobs: PlannedJob[],
+    private readonly askForMore: (() => Promise<unknown[]>) | undefined,
+    /** Ask for more while this many remain: the renders under way never wait for the answer. */
+    private readonly lowWater: number,
+  ) {
+    this.exhausted = askForMore === undefined;
+  }
+
+  async take(): Promise<PlannedJob | undefined> {
+    for (;;) {
+      if (!this.exhausted && this.jobs.length <= this.lowWater) this.refill();
+      const job = this.jobs.shift();
+      if (job || this.exhausted) return job;
+      await this.asking;
+    }
+  }
+
+  private refill(): void {
+    this.asking ??= this.askForMore!().then((more) => {
+      this.asking = undefined;
+      if (more.length === 0) this.exhausted = true;
+      else this.jobs.push(...(more as PlannedJob[]));
+    });
+  }
 }
 
 function toReport(planned: PlannedJob, outcome: RenderOutcome): RenderReport {

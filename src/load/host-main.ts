@@ -7,7 +7,7 @@
 import type { Diagnostic, RouteModel } from '../model/types.js';
 import { CallGuard, describeCall, UserCodeFault, type CallInfo } from './call-guard.js';
 import { toCloneable } from './cloneable.js';
-import { HEARTBEAT_MS, type HostMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
+import { HEARTBEAT_MS, type HostMessage, type MoreMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
 
 const exit = process.exit.bind(process);
 let guard: CallGuard | undefined;
@@ -67,6 +67,19 @@ const preloaded = (
 process.once('message', (request: TaskRequest) => {
   void runTask(request);
 });
+
+// Answers to `want`, in the order asked (a task asks for more work as it goes: askForMore).
+const waitingForMore: ((value: unknown[]) => void)[] = [];
+process.on('message', (message: TaskRequest | MoreMessage) => {
+  if (message.type === 'more') waitingForMore.shift()?.(message.value);
+});
+
+function askForMore(): Promise<unknown[]> {
+  return new Promise((resolve) => {
+    waitingForMore.push(resolve);
+    send({ type: 'want' });
+  });
+}
 
 async function runTask(request: TaskRequest): Promise<void> {
   await preloaded;
@@ -173,7 +186,7 @@ async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (pa
     }
     case 'render': {
       const { renderTask } = await import('../build/render-task.js');
-      const rendered = await renderTask(request, taskGuard, progress);
+      const rendered = await renderTask(request, taskGuard, progress, askForMore);
       return { text: JSON.stringify(rendered), errors: 0, faults: faults.splice(0) };
     }
   }

@@ -37,6 +37,12 @@ export interface TaskRequest {
   payload?: unknown;
 }
 
+/** The CLI side's answer to a host's `want`: more work for the running task (an empty list: no more). */
+export interface MoreMessage {
+  type: 'more';
+  value: unknown[];
+}
+
 export const HEARTBEAT_MS = 500;
 
 /** What a task hands back: its result as text, and a small summary the CLI side can act on. */
@@ -59,5 +65,7 @@ export type HostMessage =
    * per URL costs the host more than writing the page (host-main.ts ProgressBatch).
    */
   | { type: 'progress'; values: unknown[] }
+  /** The task asks for more work (answered by a MoreMessage). */
+  | { type: 'want' }
   | { type: 'done'; output: TaskOutput }
   | { type: 'failed'; error: { name: string; message: string } };

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './call-guard.js';
-import type { HostMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
+import type { HostMessage, MoreMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
 import { isAlive } from '../process-alive.js';
 import { removeTree } from './remove-tree.js';
@@ -30,6 +30,11 @@ export interface HostOptions {
   payload?: () => unknown;
   /** Parts of the result as the host sends them (a render host reports each URL). */
   onProgress?: (part: unknown) => void;
+  /**
+   * More work for a task that asks for it as it goes (a render host's next URLs); an empty list when there
+   * is none. Work handed out this way belongs to the host's payload from then on, for a restart.
+   */
+  more?: () => unknown[];
   /** A temporary folder the caller owns and removes (several hosts of one build share their bundles). */
   tmpDir?: string;
   /** Stops the host (and the task fails with an AbortError) when aborted. */
@@ -152,6 +157,9 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
         case 'progress':
           heard();
           for (const value of message.values) options.onProgress?.(value);
+          return;
+        case 'want':
+          if (!settled) child.send({ type: 'more', value: options.more?.() ?? [] } satisfies MoreMessage);
           return;
         case 'done':
           return finish({ kind: 'done', output: message.output });

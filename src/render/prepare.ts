@@ -59,7 +59,6 @@ export async function prepareRender(project: Project, model: RouteModel, options
   for (const [key, value] of Object.entries(process.env)) if (key.startsWith('NEXT_PUBLIC_') && value !== undefined) env[key] = value;
   const clientContext = { root, outDir: options.outDir, basePath, settings, env, cssModules, assets, fallbackResolveDir: path.dirname(fileURLToPath(import.meta.url)), minify };
   const abs = (relative: string): string => path.join(root, relative);
-  const styleFiles = new Set<string>();
   const pageStyles = new Map<string, string[]>();
 
   const manifest: RenderManifest = {
@@ -76,7 +75,12 @@ export async function prepareRender(project: Project, model: RouteModel, options
 
   const rendered = (route: Route): boolean => route.kind !== 'api' && (route.entries.length > 0 || route.unmatched === 'fallback');
   const pageRoutes = model.routes.filter((r) => r.origin !== 'next-app' && r.kind === 'page' && rendered(r));
-  if (project.pagesDir) {
+  // The two routers' bundles are made at the same time: esbuild works on both, and the render hosts wait.
+  // Their stylesheets are listed pages first, then app, whichever is done first.
+  const pagesStyles = new Set<string>();
+  const appStyles = new Set<string>();
+  const preparePages = async (): Promise<void> => {
+    if (!project.pagesDir) return;
     const pagesDir = project.pagesDir;
     const extensions = next?.pageExtensions ?? ['tsx', 'ts', 'jsx', 'js'];
     const appFile = find(pagesDir, '_app', extensions);
@@ -109,12 +113,12 @@ export async function prepareRender(project: Project, model: RouteModel, options
     const client: PagesManifest['client'] = {};
     for (const file of pageFiles) {
       const styles = graphs.stylesOf([...(appFile ? [appFile] : []), file]);
-      styles.forEach((s) => styleFiles.add(s));
+      styles.forEach((s) => pagesStyles.add(s));
       pageStyles.set(`pages:${rel(root, file)}`, styles);
       client[rel(root, file)] = { scripts: scripts[rel(root, file)] ?? [], styles: [] };
     }
     const notFoundStyles = graphs.stylesOf(appFile ? [appFile] : []);
-    notFoundStyles.forEach((s) => styleFiles.add(s));
+    notFoundStyles.forEach((s) => pagesStyles.add(s));
     pageStyles.set('pages:', notFoundStyles);
     manifest.pages = {
       server,
@@ -123,10 +127,11 @@ export async function prepareRender(project: Project, model: RouteModel, options
       client,
       notFoundClient: { scripts: scripts['__not-found'] ?? [], styles: [] },
     };
-  }
+  };
 
   const appRoutes = model.routes.filter((r) => r.origin === 'next-app' && rendered(r));
-  if (project.appDir && (appRoutes.length > 0 || find(project.appDir, 'layout', next?.pageExtensions ?? ['tsx', 'ts', 'jsx', 'js']))) {
+  const prepareApp = async (): Promise<void> => {
+    if (!(project.appDir && (appRoutes.length > 0 || find(project.appDir, 'layout', next?.pageExtensions ?? ['tsx', 'ts', 'jsx', 'js'])))) return;
     const appDir = project.appDir;
     const extensions = next?.pageExtensions ?? ['tsx', 'ts', 'jsx', 'js'];
     const compiledDir = nextCompiledDir(root);
@@ -184,7 +189,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
     for (const [file, out] of ssrOutputs) if (file !== ssrRuntime) ssrModules[file] = out;
     for (const [key, files] of chains) {
       const styles = graphs.stylesOf(files);
-      styles.forEach((s) => styleFiles.add(s));
+      styles.forEach((s) => appStyles.add(s));
       pageStyles.set(`app:${key}`, styles);
     }
     manifest.app = {
@@ -198,7 +203,10 @@ export async function prepareRender(project: Project, model: RouteModel, options
       styles: {},
       notFoundStyles: [],
     };
-  }
+  };
+  // Both run to their end before a failure is thrown: a rejection left behind would read as user code's.
+  for (const settled of await Promise.allSettled([preparePages(), prepareApp()])) if (settled.status === 'rejected') throw settled.reason;
+  const styleFiles = new Set([...pagesStyles, ...appStyles]);
 
   const urls = await writeStylesheets({ root, outDir: options.outDir, basePath, assets, cssModules, minify, ...(postcss ? { postcss } : {}) }, [...styleFiles]);
   const hrefs = (key: string): string[] => (pageStyles.get(key) ?? []).map((file) => urls.get(file)).filter((u): u is string => u !== undefined);
