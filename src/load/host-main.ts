@@ -104,7 +104,9 @@ async function runTask(request: TaskRequest): Promise<void> {
     : {
         start: (id: number, _call: CallInfo, limitMs: number) => {
           open.set(id, limitMs);
-          tell(Math.max(...open.values()));
+          let longest = limitMs;
+          for (const limit of open.values()) if (limit > longest) longest = limit;
+          tell(longest);
         },
         end: (id: number) => void open.delete(id),
       };
