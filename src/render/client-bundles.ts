@@ -180,9 +180,14 @@ function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } |
         }
         return undefined;
       });
-      build.onResolve({ filter: /^(next|server-only|client-only|@next\/font)(\/.*)?$/ }, (args) => {
+      build.onResolve({ filter: /^(next|server-only|client-only|@next\/font)(\/.*)?$/ }, async (args) => {
         if (!isNextSpecifier(args.path) || args.path.startsWith('next/dist/compiled/')) return undefined;
-        return { path: standInFile(args.path) };
+        // Through esbuild's own resolver, as a stand-in's relative import of another is: a module reached both
+        // ways would otherwise get the package type (ESM interop) of whichever way came first, and the
+        // chunk's bytes and hash would change from one build to the next.
+        const file = standInFile(args.path);
+        const resolved = await build.resolve(file, { kind: args.kind, resolveDir: path.dirname(file), pluginData: RESOLVING });
+        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
       });
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         const alias = context.settings.resolveAlias[args.path];
