@@ -6,6 +6,7 @@ import { makeHostTmpDir, prewarmHosts, runInHost } from '../load/host.js';
 import { removeTree } from '../load/remove-tree.js';
 import type { Diagnostic } from '../model/types.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
+import { realPath } from '../project/real-path.js';
 import type { PreparePayload, PrepareResult, PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
 import type { OutputLayout } from './layout.js';
 import { planBuild, shardJobs } from './plan.js';
@@ -69,9 +70,11 @@ const PREWARMED_RENDER_HOSTS = 4;
 export async function runBuild(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   assertDirectory(dir);
-  const root = path.resolve(dir);
+  // Real paths (project/real-path.ts): the project is bundled from its real folder, and the output is
+  // compared with it.
+  const root = realPath(dir);
   const layout = options.layout ?? 'zfb';
-  const outDir = path.resolve(options.out ?? path.join(root, layout === 'zfb' ? 'dist' : 'out'));
+  const outDir = realPath(path.resolve(options.out ?? path.join(root, layout === 'zfb' ? 'dist' : 'out')));
   if (outDir === root || root.startsWith(outDir + path.sep)) throw new ProjectError(`--out ${outDir} would replace the project itself`);
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.zfb-next-${process.pid}`);
   const tmpDir = makeHostTmpDir();

@@ -8,6 +8,7 @@ import type { Route, RouteModel } from '../model/types.js';
 import { looksLikeNext } from '../project/discover.js';
 import { inspectProject } from '../project/inspect.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
+import { realPath } from '../project/real-path.js';
 import type { NextProjectConfig, Project } from '../project/types.js';
 import { buildRouteModel } from '../routes/build-model.js';
 import { ModuleGraph, packageName } from './analysis.js';
@@ -84,11 +85,13 @@ const MODULE = /\.(?:tsx|ts|jsx|js|mjs|cjs|mts|cts)$/;
  */
 export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const cwd = options.cwd ?? process.cwd();
-  const root = path.resolve(cwd, options.source);
+  const given = path.resolve(cwd, options.source);
   if (options.inPlace && options.out) throw new MigrateUsageError('--in-place and --out exclude each other: --in-place writes the zfb project into the source folder');
-  const target = options.inPlace ? root : path.resolve(cwd, options.out ?? `${root.replace(/[\\/]+$/, '')}-zfb`);
+  checkSource(options.source, given);
+  // Real paths from here on (project/real-path.ts); the default output is beside the folder as it was given.
+  const root = realPath(given);
+  const target = options.inPlace ? root : realPath(path.resolve(cwd, options.out ?? `${given.replace(/[\\/]+$/, '')}-zfb`));
   const progress = options.progress ?? (() => {});
-  checkSource(options.source, root);
   if (!options.dry) {
     if (options.inPlace) checkInPlace(root, options.force ?? false);
     else checkTarget(root, target, options.force ?? false);

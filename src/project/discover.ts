@@ -5,6 +5,7 @@ import { DEFAULT_BUNDLE_SETTINGS } from '../load/bundle-settings.js';
 import { toCloneable } from '../load/cloneable.js';
 import { bundleSettingsOf, evaluateNextConfig, NEXT_CONFIG_FILES } from '../load/next-config.js';
 import { assertDirectory, ProjectError } from './project-error.js';
+import { realPath } from './real-path.js';
 import { installedNextVersion, nextRulesFor } from './next-version.js';
 import { nextConfigRefusal, orderLocales } from './next-config-checks.js';
 import { nextTreeRefusal } from './next-tree-checks.js';
@@ -177,8 +178,8 @@ export function looksLikeNext(root: string): boolean {
  * @takazudo/zfb; both at once is a mixed (half-migrated) project.
  */
 export async function discoverProject(dir: string, options: DiscoverOptions = {}): Promise<Project> {
-  const root = path.resolve(dir);
   assertDirectory(dir);
+  const root = realPath(dir);
 
   const dependencies = packageDependencies(root);
   const nextConfigFile = NEXT_CONFIG_FILES.map((f) => path.join(root, f)).find((f) => existsSync(f));

@@ -54,6 +54,22 @@ export interface NextRules {
   threeDotCheck: boolean;
   /** `cacheComponents` exists in next.config: 16.0+ (15.x had `experimental.dynamicIO` / `ppr` instead). */
   cacheComponents: boolean;
+  /**
+   * What pages, layouts, `generateMetadata` and route handlers get as `params` (and pages as
+   * `searchParams`): a plain object (≤14.2), a promise that also carries the values for reads without
+   * `await` (15.x, server/request/params.ts `makeUntrackedExoticParams`), or a plain promise (16.0+, which
+   * dropped those reads: `params.slug` is undefined there).
+   */
+  paramsAs: ParamsShape;
+}
+
+export type ParamsShape = 'object' | 'promise-with-values' | 'promise';
+
+/** `values` in the shape a Next.js release hands them to user code (NextRules.paramsAs). */
+export function paramsProp<T extends object>(values: T, shape: ParamsShape): T | Promise<T> {
+  if (shape === 'object') return values;
+  const promise = Promise.resolve(values);
+  return shape === 'promise' ? promise : Object.assign(promise, values);
 }
 
 interface Line {
@@ -85,6 +101,7 @@ function rulesOf(line: Line, installed: string | null): NextRules {
     routeOrder: since(15, 5) ? 'sort-pages' : 'sorted-routes',
     threeDotCheck: since(15, 0),
     cacheComponents: since(16, 0),
+    paramsAs: since(16, 0) ? 'promise' : since(15, 0) ? 'promise-with-values' : 'object',
   };
 }
 

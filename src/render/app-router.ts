@@ -11,6 +11,7 @@ import { ComponentError, jsonForScript, redirectHtml, renderToHtml } from './htm
 import { importBundle } from './import-bundle.js';
 import { metadataTags, resolveMetadata, viewportContent, type MetadataInput } from './app/metadata.js';
 import type { AppManifest, AppSegment, RenderJob, RenderManifest, RenderOutcome } from './types.js';
+import { paramsProp } from '../project/next-version.js';
 
 /**
  * Renders one URL of the app router with React's own server/client split, as `next build` does:
@@ -118,12 +119,12 @@ export class AppRenderer {
     }
     const module = await this.load(job.route.file);
     if (metadata && typeof module.GET !== 'function') return this.metadataRoute(job, module, metadata.name);
-    const GET = module.GET as ((request: Request, context: { params: Promise<unknown> }) => unknown) | undefined;
+    const GET = module.GET as ((request: Request, context: { params: unknown }) => unknown) | undefined;
     if (typeof GET !== 'function') {
       return { kind: 'failed', failure: { code: 'RENDER_ROUTE_HANDLER', url: job.entry.url, file: job.route.file, message: 'the route handler exports no GET function' } };
     }
     const request = new Request(new URL(job.entry.url, 'http://localhost').href);
-    const response = (await this.guard.run({ file: job.route.file, function: 'GET', route: job.entry.url }, () => GET(request, { params: Promise.resolve(params) }))) as Response;
+    const response = (await this.guard.run({ file: job.route.file, function: 'GET', route: job.entry.url }, () => GET(request, { params: paramsProp(params, this.manifest.site.paramsAs) }))) as Response;
     if (!(response instanceof Response)) {
       return { kind: 'failed', failure: { code: 'RENDER_ROUTE_HANDLER', url: job.entry.url, file: job.route.file, function: 'GET', message: 'GET did not return a Response' } };
     }
@@ -153,13 +154,15 @@ export class AppRenderer {
   /** The element tree of the server components, outermost layout first. */
   private async serverTree(rsc: RscRuntime, tree: AppSegment[], pageFile: string | undefined, params: Record<string, string | string[]>, url: string, notFound: boolean): Promise<unknown> {
     const { createElement, Fragment, Suspense } = rsc.React;
-    const paramsFor = (depth: number): Promise<Record<string, string | string[]>> => {
+    // Each segment sees the params of its own folders and those above, in the shape of the project's Next.js.
+    const shape = this.manifest.site.paramsAs;
+    const paramsFor = (depth: number): unknown => {
       const own: Record<string, string | string[]> = {};
       for (const key of tree.slice(0, depth + 1).flatMap((s) => s.params)) if (key in params) own[key] = params[key]!;
-      return Promise.resolve(own);
+      return paramsProp(own, shape);
     };
-    const allParams = Promise.resolve(params);
-    const searchParams = Promise.resolve({});
+    const allParams = paramsProp(params, shape);
+    const searchParams = paramsProp({}, shape);
     const modules = await Promise.all(tree.map(async (segment) => ({
       layout: segment.layout ? await this.load(segment.layout) : undefined,
       template: segment.template ? await this.load(segment.template) : undefined,

@@ -15,6 +15,7 @@ import { loadPostCss } from './postcss.js';
 import { nextCompiledDir } from './react-copies.js';
 import { ImportGraphs, writeStylesheets } from './stylesheets.js';
 import type { AppManifest, AppSegment, PagesManifest, RenderManifest } from './types.js';
+import { nextRules } from '../project/next-version.js';
 
 /**
  * Everything a site's renders share, made once per build (in the process that runs the project's code):
@@ -70,6 +71,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
       buildId: createHash('sha256').update(JSON.stringify(model.routes.map((r) => [r.file, r.entries.length]))).digest('base64url').slice(0, 21),
       limitMs: options.guard.limitMs,
       concurrency: next?.staticGenerationMaxConcurrency ?? 8,
+      paramsAs: nextRules(next).paramsAs,
     },
   };
 

@@ -1,5 +1,6 @@
 import type { Entry, Origin, RouteKind, Unmatched } from '../model/types.js';
 import type { NextI18n } from '../project/types.js';
+import type { ParamsShape } from '../project/next-version.js';
 
 /**
  * What the renderer works from, all of it serialisable: the build prepares it once (bundles, client assets,
@@ -23,6 +24,8 @@ export interface SiteSettings {
   limitMs: number;
   /** Pages a render process renders at once (Next's staticGenerationMaxConcurrency). */
   concurrency: number;
+  /** How the project's Next.js hands `params` and `searchParams` to user code (project/next-version.ts). */
+  paramsAs: ParamsShape;
 }
 
 export interface ClientAssets {

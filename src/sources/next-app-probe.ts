@@ -1,4 +1,5 @@
 import { getRenderContext, setRenderContext, type RenderContext } from '../load/next-stand-ins/render-context.js';
+import { paramsProp, type ParamsShape } from '../project/next-version.js';
 
 /**
  * Whether an app-router page reaches a request-time API while it renders. `next build` finds out by
@@ -45,6 +46,7 @@ export async function probeRequestApis(
   params: Record<string, unknown>,
   pathname: string,
   react: unknown,
+  paramsAs: ParamsShape,
 ): Promise<ProbeResult> {
   let api: string | undefined;
   const previous = getRenderContext();
@@ -67,16 +69,17 @@ export async function probeRequestApis(
   const restoreDispatcher = installDispatcher(react);
   try {
     const searchParams = requestApiThenable('searchParams', context);
-    const paramsPromise = Promise.resolve(params);
+    // As the project's Next.js hands them over: a plain object before 15, a promise since.
+    const paramsValue = paramsProp(params, paramsAs);
     for (const segment of segments) {
       const generateMetadata = segment.exports.generateMetadata;
       if (typeof generateMetadata === 'function') {
-        await generateMetadata(segment.role === 'page' ? { params: paramsPromise, searchParams } : { params: paramsPromise }, Promise.resolve({}));
+        await generateMetadata(segment.role === 'page' ? { params: paramsValue, searchParams } : { params: paramsValue }, Promise.resolve({}));
       }
     }
     // Layouts wrap the page: render it as their child, as the loader tree does.
-    let tree: unknown = element(segments.at(-1)?.exports.default, { params: paramsPromise, searchParams });
-    for (const segment of segments.slice(0, -1).reverse()) tree = element(segment.exports.default, { params: paramsPromise, children: tree });
+    let tree: unknown = element(segments.at(-1)?.exports.default, { params: paramsValue, searchParams });
+    for (const segment of segments.slice(0, -1).reverse()) tree = element(segment.exports.default, { params: paramsValue, children: tree });
     await walk(tree, 0);
     return api ? { api } : {};
   } catch (error) {

@@ -9,7 +9,7 @@ import type { Diagnostic, Provider, Route } from '../model/types.js';
 import { exportPathError } from '../model/export-path.js';
 import { interceptionInfo, isInterceptionRoute } from '../model/interception.js';
 import { appPathsError } from '../model/validate-app-paths.js';
-import { nextRules } from '../project/next-version.js';
+import { nextRules, type ParamsShape } from '../project/next-version.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from './contract.js';
 import { declaredSegment } from './declared-in-source.js';
@@ -93,7 +93,7 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
       diagnostics.push(...built.diagnostics.filter((d) => d.severity === 'error'), interceptingRouteDiagnostic(built.route));
       continue;
     }
-    if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react)));
+    if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react, nextRules(next).paramsAs)));
     if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export');
     routes.push(built.route);
     diagnostics.push(...built.diagnostics);
@@ -133,6 +133,7 @@ async function checkRequestApis(
   modules: ReadonlyMap<string, Loaded>,
   session: ModuleSession,
   react: unknown,
+  paramsAs: ParamsShape,
 ): Promise<Diagnostic[]> {
   const dynamic = reduceConfig(segments, 'dynamic');
   if (route.kind !== 'page' || route.entries.length === 0 || dynamic === 'force-static' || files.pathnameParams.length !== paramCount(route)) return [];
@@ -144,7 +145,7 @@ async function checkRequestApis(
     probeSegments.push({ exports: loaded.module, role: segment.role });
   }
   const first = route.entries[0]!;
-  const probe = session.guarded({ file: route.file, function: 'render', route: route.pattern }, () => probeRequestApis(probeSegments, first.params, first.url, react));
+  const probe = session.guarded({ file: route.file, function: 'render', route: route.pattern }, () => probeRequestApis(probeSegments, first.params, first.url, react, paramsAs));
   let result: ProbeResult;
   try {
     result = await probe();
