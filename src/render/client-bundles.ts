@@ -41,6 +41,8 @@ const CHUNKS_DIR = '_next/static/chunks';
 const STYLE = /\.(css|scss|sass|less|styl|pcss)$/i;
 // Resolving a specifier again from inside onResolve must not land in the same callback.
 const RESOLVING = Symbol('resolving');
+// The folder of the `next/*` stand-ins (load/next-stand-ins/).
+const STAND_INS_DIR = path.dirname(standInFile('next/head')) + path.sep;
 const ASSET = /\.(png|jpe?g|gif|webp|avif|ico|bmp|svg|woff2?|ttf|otf|eot|mp4|webm|mp3|wav|ogg|pdf)$/i;
 const NODE_BUILTINS = new Set(builtinModules);
 
@@ -180,14 +182,21 @@ function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } |
         }
         return undefined;
       });
-      build.onResolve({ filter: /^(next|server-only|client-only|@next\/font)(\/.*)?$/ }, async (args) => {
+      build.onResolve({ filter: /^(next|server-only|client-only|@next\/font)(\/.*)?$/ }, (args) => {
         if (!isNextSpecifier(args.path) || args.path.startsWith('next/dist/compiled/')) return undefined;
-        // Through esbuild's own resolver, as a stand-in's relative import of another is: a module reached both
-        // ways would otherwise get the package type (ESM interop) of whichever way came first, and the
-        // chunk's bytes and hash would change from one build to the next.
-        const file = standInFile(args.path);
-        const resolved = await build.resolve(file, { kind: args.kind, resolveDir: path.dirname(file), pluginData: RESOLVING });
-        return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+        return { path: standInFile(args.path) };
+      });
+      // Every other way to a stand-in (one stand-in importing another, a page entry importing `next/app`'s)
+      // resolves here too. esbuild gives a module the package type (its ESM interop) of the first resolution
+      // that reaches it, and a plugin's answer carries none: a stand-in reached both ways was built either
+      // way, and the chunk's bytes and hash changed from one build to the next.
+      build.onResolve({ filter: /^(\.{1,2}\/|\/)/ }, async (args) => {
+        if (args.pluginData === RESOLVING) return undefined;
+        const fromStandIn = args.importer.startsWith(STAND_INS_DIR);
+        if (!fromStandIn && !args.path.startsWith(STAND_INS_DIR)) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        return resolved.path.startsWith(STAND_INS_DIR) ? { path: resolved.path } : undefined;
       });
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         const alias = context.settings.resolveAlias[args.path];

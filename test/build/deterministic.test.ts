@@ -8,8 +8,9 @@ import { filesBelow } from './compare.js';
 /**
  * Builds of one project are byte for byte the same, also when they run at the same time and their bundler
  * calls finish in another order (sharding and content-hashed chunk names rely on it). A `next/*` stand-in
- * reached both from the project and from another stand-in once got the ESM interop of whichever
- * resolution came first: one run in three of three builds together differed.
+ * reached both through our plugin (the project's `next/head`) and through esbuild's resolver (another
+ * stand-in's `./head.js`) got the ESM interop of whichever resolution came first: one run in three of
+ * three builds together differed.
  */
 test('four builds of one project run at the same time write the same files, byte for byte', async () => {
   const dir = copyFixture('build-pages', 'build-deterministic');
