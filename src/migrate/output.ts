@@ -128,7 +128,10 @@ export async function commitInPlace(tree: OutputTree, source: string): Promise<v
 
 async function commitTreeKeeping(tree: OutputTree, target: string, kept: readonly string[]): Promise<void> {
   const staging = `${target}.zfb-next-${process.pid}`;
-  const release = onExitCleanup(() => rmSync(staging, { recursive: true, force: true }));
+  // Ctrl-C may come while writes are under way on libuv's threads: a file they add during the removal
+  // fails it (ENOTEMPTY), so it is tried again. The folders all exist before the first write, so once
+  // the removal is through nothing can appear again.
+  const release = onExitCleanup(() => rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 5 }));
   try {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
