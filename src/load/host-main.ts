@@ -7,6 +7,7 @@
 import type { Diagnostic, RouteModel } from '../model/types.js';
 import { CallGuard, describeCall, UserCodeFault, type CallInfo } from './call-guard.js';
 import { toCloneable } from './cloneable.js';
+import { installFastReadFile } from './fast-read-file.js';
 import { HEARTBEAT_MS, type HostMessage, type MoreMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
 
 const exit = process.exit.bind(process);
@@ -52,6 +53,8 @@ process.exit = ((code?: number | string | null) => {
     `process.exit(${code ?? ''}) was called${call ? ` by ${describeCall(call)}` : ' by user code'}: it would end \`next build\` too, so the call is treated as failed`,
   );
 }) as typeof process.exit;
+
+installFastReadFile();
 
 // A host is started before its task arrives (host.ts prewarmHosts): the modules every task needs load
 // meanwhile, so that the task finds them ready. A failure here surfaces where the task imports them again.
