@@ -23,9 +23,6 @@ import { ROUTES_MANIFEST, routeEntry, routesManifestJson, type ZfbRouteEntry } f
  * share, sending every page back to this process, which writes it into the temporary folder.
  */
 
-// The text of the GSP_NOT_FOUND diagnostic (sources/next-pages-static-props.ts).
-const NOT_FOUND_URL = /^getStaticProps returned notFound for (.+?): next build writes no page/;
-
 export interface BuildOptions {
   out?: string;
   layout?: OutputLayout;
@@ -104,12 +101,6 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     }
     const { model, manifest } = prepared;
     result.diagnostics.push(...model.diagnostics);
-    // The model already left out the URLs whose getStaticProps answered notFound (GSP_NOT_FOUND); the
-    // summary lists them with those the render finds (notFound() in an app page).
-    for (const d of model.diagnostics) {
-      const url = d.code === 'GSP_NOT_FOUND' ? NOT_FOUND_URL.exec(d.message)?.[1] : undefined;
-      if (url) result.notFound.push(url);
-    }
     const notFoundFile = Object.keys(manifest.pages?.server ?? {}).find((f) => /^(src\/)?pages\/404\.\w+$/.test(f));
     const plan = planBuild(model, manifest.site, layout, { root, hasApp: manifest.app !== undefined, hasPages: manifest.pages !== undefined, ...(notFoundFile ? { notFoundFile } : {}) });
     result.diagnostics.push(...plan.diagnostics);
@@ -121,6 +112,8 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     }
     const jobs = options.shard ? shardJobs(plan.jobs, options.shard) : plan.jobs;
     const entries = await renderAll(root, tmpDir, staging, prepared, jobs, options, result);
+    // In URL order, whichever host rendered each.
+    result.notFound.sort();
     unusedRenderHosts();
     if (result.failures.length > 0 && !options.keepGoing) return finish();
 

@@ -39,6 +39,8 @@ export async function prepareTask(request: TaskRequest, guard: CallGuard): Promi
       guard,
       tmpDir: path.join(request.tmpDir, 'model'),
       inRoot: true,
+      // The render calls getStaticProps for each URL anyway; a URL it answers with notFound gets no page.
+      callStaticProps: false,
       ...(request.limitMs ? { limitMs: request.limitMs } : {}),
     });
     const manifest = await prepareRender(project, model, { outDir: payload.outDir, tmpDir: path.join(request.tmpDir, 'render'), guard, minify: payload.minify });

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { CallGuard } from '../load/call-guard.js';
 import { runInRenderContext, type RenderContext } from '../load/next-stand-ins/render-context.js';
-import { ComponentError, jsonForScript, redirectHtml, renderToHtml } from './html.js';
+import { ComponentError, jsonForScript, renderToHtml } from './html.js';
 import { importBundle } from './import-bundle.js';
 import { serializationProblem } from './props-check.js';
+import { judgeStaticProps, staticPropsContexts, type StaticPropsVerdict } from '../sources/next-pages-static-props.js';
 import type { PagesManifest, RenderJob, RenderManifest, RenderOutcome } from './types.js';
 
 /**
@@ -36,6 +37,7 @@ const DEFAULT_HEAD_KEYS = ['charset', 'viewport'];
 export class PagesRenderer {
   private readonly modules = new Map<string, Promise<Record<string, unknown>>>();
   private readonly store = new AsyncLocalStorage<RenderContext>();
+  private readonly contexts = new Map<string, ReturnType<typeof staticPropsContexts>>();
   private readonly react: ReactApi;
   private readonly server: ReactDomServer;
 
@@ -77,10 +79,9 @@ export class PagesRenderer {
     } else if (!isFallback && typeof module?.getStaticProps === 'function') {
       gsp = true;
       const getStaticProps = module.getStaticProps as (ctx: object) => unknown;
-      const context: Record<string, unknown> = { locales: site.i18n?.locales, locale: entry.locale, defaultLocale: site.i18n?.defaultLocale, revalidateReason: 'build' };
-      if (dynamic) context.params = params;
-      const result = (await this.guard.run({ file: route.file, function: 'getStaticProps', route: url }, () => getStaticProps(context))) as Record<string, unknown> | undefined;
-      const outcome = staticPropsOutcome(result, route, url, site.basePath);
+      const { context, updatedPath } = this.staticPropsContext(route.pattern)(entry);
+      const result = await this.guard.run({ file: route.file, function: 'getStaticProps', route: url }, () => getStaticProps(context));
+      const outcome = staticPropsOutcome(judgeStaticProps(result, route.pattern, updatedPath), route, url);
       if (outcome.kind !== 'props') return outcome.outcome;
       pageProps = outcome.props;
     }
@@ -195,6 +196,16 @@ export class PagesRenderer {
     return this.importBundle(`next/${name}`, bundle);
   }
 
+  /** getStaticProps' context for the page's URLs, as `next build` makes it (a route matcher per page). */
+  private staticPropsContext(page: string): ReturnType<typeof staticPropsContexts> {
+    let contexts = this.contexts.get(page);
+    if (!contexts) {
+      contexts = staticPropsContexts(page, this.manifest.site.i18n);
+      this.contexts.set(page, contexts);
+    }
+    return contexts;
+  }
+
   load(file: string): Promise<Record<string, unknown>> {
     const bundle = this.pages.server[file];
     if (!bundle) throw new Error(`no server bundle for ${file}`);
@@ -216,24 +227,18 @@ const defaultAppGetInitialProps = undefined;
 
 type StaticPropsResult = { kind: 'props'; props: Record<string, unknown> } | { kind: 'outcome'; outcome: RenderOutcome };
 
-/** What getStaticProps returned, checked as next@16.4.6 checks it (server/render.tsx). */
-function staticPropsOutcome(result: Record<string, unknown> | undefined, route: { file: string; pattern: string }, url: string, basePath: string): StaticPropsResult {
-  const file = route.file;
-  const fail = (message: string): StaticPropsResult => ({ kind: 'outcome', outcome: { kind: 'failed', failure: { code: 'RENDER_GSP_RESULT', url, file, function: 'getStaticProps', message } } });
-  if (!result || typeof result !== 'object') return fail(`Your \`getStaticProps\` function did not return an object. Did you forget to add a \`return\`?`);
-  const invalid = Object.keys(result).filter((key) => !['revalidate', 'props', 'redirect', 'notFound'].includes(key));
-  if (invalid.length > 0) return fail(`Additional keys were returned from \`getStaticProps\`. Properties intended for your component must be nested under the \`props\` key, e.g.:\n\n\treturn { props: { title: 'My Title', content: '...' } }\n\nKeys that need to be moved: ${invalid.join(', ')}.`);
-  if (result.notFound === true) return { kind: 'outcome', outcome: { kind: 'not-found' } };
-  if (result.redirect && typeof result.redirect === 'object') {
-    const redirect = result.redirect as { destination?: unknown; permanent?: unknown; statusCode?: unknown; basePath?: unknown };
-    if (typeof redirect.destination !== 'string') return fail('`redirect` returned from getStaticProps needs a string `destination`');
-    const location = redirect.basePath !== false && redirect.destination.startsWith('/') ? `${basePath}${redirect.destination}` : redirect.destination;
-    const status = typeof redirect.statusCode === 'number' ? redirect.statusCode : redirect.permanent ? 308 : 307;
-    return { kind: 'outcome', outcome: { kind: 'redirect', location, status, html: redirectHtml(location) } };
-  }
-  const props = (result.props ?? {}) as Record<string, unknown>;
+/**
+ * What the page does with getStaticProps' answer, judged as the route model judges it (one function,
+ * sources/next-pages-static-props.ts): a page, no page (notFound), or a failed build; then the props
+ * checked for JSON as next@16.4.6 checks them (lib/is-serializable-props.ts).
+ */
+function staticPropsOutcome(verdict: StaticPropsVerdict, route: { file: string; pattern: string }, url: string): StaticPropsResult {
+  const fail = (code: string, message: string): StaticPropsResult => ({ kind: 'outcome', outcome: { kind: 'failed', failure: { code, url, file: route.file, function: 'getStaticProps', message } } });
+  if (verdict.kind === 'error') return fail(verdict.code, verdict.message);
+  if (verdict.kind === 'not-found') return { kind: 'outcome', outcome: { kind: 'not-found' } };
+  const props = (verdict.props ?? {}) as Record<string, unknown>;
   const problem = serializationProblem(props, route.pattern);
-  if (problem) return fail(problem);
+  if (problem) return fail('GSP_PROPS_INVALID', problem);
   return { kind: 'props', props };
 }
 

@@ -11,7 +11,7 @@ import { withBuildEnv } from '../project/env.js';
 import type { Project } from '../project/types.js';
 import type { SourceResult } from '../sources/contract.js';
 import { nextAppSource } from '../sources/next-app.js';
-import { nextPagesSource } from '../sources/next-pages.js';
+import { nextPagesSource, type PagesSourceOptions } from '../sources/next-pages.js';
 import { zfbSource } from '../sources/zfb.js';
 import { sortedRoutesConflicts } from './next-route-conflicts.js';
 import { findUrlCollisions } from './url-collisions.js';
@@ -27,6 +27,8 @@ export interface ComputeOptions {
   limitMs?: number;
   /** This process's cwd is the project root and stays so (the host process). */
   inRoot?: boolean;
+  /** Whether getStaticProps runs for every URL (sources/next-pages.ts PagesSourceOptions); yes by default. */
+  callStaticProps?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function computeInBuildEnv(root: string, options: ComputeOptions = 
     inRoot: options.inRoot ?? false,
   });
   try {
-    const results = await runSources(project, session);
+    const results = await runSources(project, session, { callStaticProps: options.callStaticProps ?? true });
     const routes = sortRoutes(project, results.flatMap((r) => r.routes));
     const sourceDiagnostics = results.flatMap((r) => r.diagnostics);
     const diagnostics: Diagnostic[] = [
@@ -75,10 +77,10 @@ export async function computeInBuildEnv(root: string, options: ComputeOptions = 
   }
 }
 
-async function runSources(project: Project, session: ModuleSession): Promise<SourceResult[]> {
+async function runSources(project: Project, session: ModuleSession, pagesOptions: PagesSourceOptions): Promise<SourceResult[]> {
   // Sequential on purpose: user modules share process.cwd() while they run.
   const results: SourceResult[] = [];
-  if (project.pagesDir && project.pagesEngine === 'next') results.push(await nextPagesSource(project, session));
+  if (project.pagesDir && project.pagesEngine === 'next') results.push(await nextPagesSource(project, session, pagesOptions));
   if (project.pagesDir && project.pagesEngine === 'zfb') results.push(await zfbSource(project, session));
   if (project.appDir && project.next) results.push(await nextAppSource(project, session));
   return results;

@@ -26,11 +26,14 @@ export interface StaticPropsInput {
 
 // lib/constants.ts and server/render.tsx, word for word.
 const GSP_NO_RETURNED_VALUE = 'Your `getStaticProps` function did not return an object. Did you forget to add a `return`?';
+const UNSTABLE_REVALIDATE_RENAME_ERROR = 'The `unstable_revalidate` property is available for general use.\nPlease use `revalidate` instead.';
 const invalidKeysMessage = (keys: string[]): string =>
   'Additional keys were returned from `getStaticProps`. Properties intended for your component must be nested under the `props` key, e.g.:' +
   "\n\n\treturn { props: { title: 'My Title', content: '...' } }" +
   `\n\nKeys that need to be moved: ${keys.join(', ')}.` +
   '\nRead more: https://nextjs.org/docs/messages/invalid-getstaticprops-value';
+// lib/redirect-status.ts `allowedStatusCodes`.
+const REDIRECT_STATUS_CODES = [301, 302, 303, 307, 308];
 
 // next@16.4.6 export/worker.js: a build worker renders `experimental.staticGenerationMaxConcurrency` pages
 // (8 by default) at once, so getStaticProps of several URLs run at the same time there too. Here it lets one
@@ -41,19 +44,14 @@ const CONCURRENT_CALLS = 8;
 const SAMPLE_CALLS = 32;
 const SLOW_CALL_MS = 0.1;
 
-export async function runStaticProps(input: StaticPropsInput): Promise<{ entries: Entry[]; diagnostics: Diagnostic[] }> {
-  const { page, file, i18n } = input;
-  const dynamic = page.includes('[');
-  const matcher = dynamic ? getRouteMatcher(getRouteRegex(page)) : undefined;
-  const problem = (entry: Entry, code: string, message: string): Diagnostic => ({
-    severity: 'error',
-    code,
-    file,
-    function: 'getStaticProps',
-    message: `${message}\n(getStaticProps for ${entry.url} in ${file}; next build fails on this page)`,
-  });
-
-  const contextOf = (entry: Entry): { context: object; updatedPath: string } => {
+/**
+ * The context `next build` passes getStaticProps for one URL, key for key and in its order, and the path
+ * its messages name (`req.url`: the encoded path without the locale). One function per page: the page's
+ * route matcher gives the params from the URL, as export/worker.ts `getParams` does.
+ */
+export function staticPropsContexts(page: string, i18n?: NextI18n): (entry: Entry) => { context: object; updatedPath: string } {
+  const matcher = page.includes('[') ? getRouteMatcher(getRouteRegex(page)) : undefined;
+  return (entry) => {
     let updatedPath = entry.encodedUrl ?? entry.url;
     let locale = entry.locale;
     if (i18n) {
@@ -63,8 +61,8 @@ export async function runStaticProps(input: StaticPropsInput): Promise<{ entries
         locale = localized.locale;
       }
     }
-    // Next's context, key for key and in its order; two plain literals rather than Next's conditional
-    // spread, which costs more than a simple getStaticProps itself (a call per URL).
+    // Two plain literals rather than Next's conditional spread, which costs more than a simple
+    // getStaticProps itself (a call per URL).
     const locales = i18n ? i18n.locales.slice() : [];
     const defaultLocale = i18n?.defaultLocale;
     const context = matcher
@@ -72,14 +70,69 @@ export async function runStaticProps(input: StaticPropsInput): Promise<{ entries
       : { locales, locale, defaultLocale, revalidateReason: 'build' };
     return { context, updatedPath };
   };
+}
+
+/** What `next build` makes of one URL's getStaticProps answer. */
+export type StaticPropsVerdict =
+  | { kind: 'page'; props: unknown }
+  /** No page: the URL answers 404 (prerender-manifest `notFoundRoutes`). */
+  | { kind: 'not-found' }
+  /** The build fails on this page. */
+  | { kind: 'error'; code: 'GSP_PROPS_INVALID' | 'GSP_PROPS_REDIRECT'; message: string };
+
+/**
+ * The checks server/render.tsx `renderToHTMLImpl` makes of the answer while prerendering, in its order and
+ * words (props that cannot be serialized are the renderer's to find: render/props-check.ts).
+ */
+export function judgeStaticProps(data: unknown, page: string, updatedPath: string): StaticPropsVerdict {
+  const invalid = (message: string): StaticPropsVerdict => ({ kind: 'error', code: 'GSP_PROPS_INVALID', message });
+  if (data == null) return invalid(GSP_NO_RETURNED_VALUE);
+  const invalidKeys = Object.keys(data).filter((key) => key !== 'revalidate' && key !== 'props' && key !== 'redirect' && key !== 'notFound');
+  if (invalidKeys.includes('unstable_revalidate')) return invalid(UNSTABLE_REVALIDATE_RENAME_ERROR);
+  if (invalidKeys.length > 0) return invalid(invalidKeysMessage(invalidKeys));
+  const result = data as { notFound?: unknown; redirect?: unknown; props?: unknown };
+  if (result.notFound) {
+    if (page === '/404') return invalid('The /404 page can not return notFound in "getStaticProps", please remove it to continue!');
+  }
+  if (result.redirect && typeof result.redirect === 'object') {
+    const problems = redirectProblems(result.redirect as Record<string, unknown>);
+    const message =
+      problems.length > 0
+        ? `Invalid redirect object returned from getStaticProps for ${updatedPath}\n${problems.join(' and ')}\nSee more info here: https://nextjs.org/docs/messages/invalid-redirect-gssp`
+        : `\`redirect\` can not be returned from getStaticProps during prerendering (${updatedPath})\nSee more info here: https://nextjs.org/docs/messages/gsp-redirect-during-prerender`;
+    return { kind: 'error', code: 'GSP_PROPS_REDIRECT', message };
+  }
+  if (result.notFound) return { kind: 'not-found' };
+  return { kind: 'page', props: result.props };
+}
+
+/** server/render.tsx `checkRedirectValues`. */
+function redirectProblems({ destination, permanent, statusCode, basePath }: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (permanent !== undefined && statusCode !== undefined) problems.push('`permanent` and `statusCode` can not both be provided');
+  else if (permanent !== undefined && typeof permanent !== 'boolean') problems.push('`permanent` must be `true` or `false`');
+  else if (statusCode !== undefined && !REDIRECT_STATUS_CODES.includes(statusCode as number)) problems.push(`\`statusCode\` must undefined or one of ${REDIRECT_STATUS_CODES.join(', ')}`);
+  if (typeof destination !== 'string') problems.push(`\`destination\` should be string but received ${typeof destination}`);
+  if (basePath !== undefined && typeof basePath !== 'boolean') problems.push(`\`basePath\` should be undefined or a false, received ${typeof basePath}`);
+  return problems;
+}
+
+export async function runStaticProps(input: StaticPropsInput): Promise<{ entries: Entry[]; diagnostics: Diagnostic[] }> {
+  const { page, file } = input;
+  const contextOf = staticPropsContexts(page, input.i18n);
+  const problem = (entry: Entry, code: string, message: string): Diagnostic => ({
+    severity: 'error',
+    code,
+    file,
+    function: 'getStaticProps',
+    message: `${message}\n(getStaticProps for ${entry.url} in ${file}; next build fails on this page)`,
+  });
 
   /** What next build makes of one URL's answer: a problem, a URL without a page (notFound), or nothing to say. */
   const judge = (entry: Entry, data: unknown, updatedPath: string): Diagnostic | undefined => {
-    if (data == null) return problem(entry, 'GSP_PROPS_INVALID', GSP_NO_RETURNED_VALUE);
-    const invalidKeys = Object.keys(data).filter((key) => key !== 'revalidate' && key !== 'props' && key !== 'redirect' && key !== 'notFound');
-    if (invalidKeys.length > 0) return problem(entry, 'GSP_PROPS_INVALID', invalidKeysMessage(invalidKeys));
-    const result = data as { notFound?: unknown; redirect?: unknown };
-    if (result.notFound) {
+    const verdict = judgeStaticProps(data, page, updatedPath);
+    if (verdict.kind === 'error') return problem(entry, verdict.code, verdict.message);
+    if (verdict.kind === 'not-found') {
       return {
         severity: 'info',
         code: 'GSP_NOT_FOUND',
@@ -87,13 +140,6 @@ export async function runStaticProps(input: StaticPropsInput): Promise<{ entries
         function: 'getStaticProps',
         message: `getStaticProps returned notFound for ${entry.url}: next build writes no page for it (prerender-manifest notFoundRoutes), the URL answers 404, and it is not listed`,
       };
-    }
-    if (result.redirect && typeof result.redirect === 'object') {
-      return problem(
-        entry,
-        'GSP_PROPS_REDIRECT',
-        `\`redirect\` can not be returned from getStaticProps during prerendering (${updatedPath})\nSee more info here: https://nextjs.org/docs/messages/gsp-redirect-during-prerender`,
-      );
     }
     return undefined;
   };

@@ -302,6 +302,7 @@ async function staticPathsRoute(
   module: Exports,
   config: NextProjectConfig,
   session: ModuleSession,
+  options: PagesSourceOptions,
 ): Promise<SourceResult> {
   const keys = paramNames(segments);
   const base = route(file, segments, { providers: [{ file: file.relative, function: 'getStaticPaths', keys }] });
@@ -328,7 +329,7 @@ async function staticPathsRoute(
       if (mismatch) diagnostics.push({ severity: 'error', code: 'GSP_EXPORT_PATH_MISMATCH', file: file.relative, function: 'getStaticPaths', message: mismatch });
       return !mismatch;
     });
-    const props = await staticProps(file, module, listed, config, session);
+    const props = await staticProps(file, module, listed, config, session, options);
     return {
       routes: [{ ...base, unmatched: result.unmatched, entries: props.entries }],
       diagnostics: [...diagnostics, ...paramDiagnostics(file, listed, result.unencodable), ...props.diagnostics],
@@ -358,7 +359,15 @@ async function staticPathsRoute(
   }
 }
 
-export async function nextPagesSource(project: Project, session: ModuleSession): Promise<SourceResult> {
+export interface PagesSourceOptions {
+  /**
+   * Call getStaticProps for every URL, to leave out those it answers with notFound (and report its errors).
+   * `zfb-next build` does not: it renders every URL and learns the same from the one call the render makes.
+   */
+  callStaticProps: boolean;
+}
+
+export async function nextPagesSource(project: Project, session: ModuleSession, options: PagesSourceOptions = { callStaticProps: true }): Promise<SourceResult> {
   const config = project.next;
   if (!project.pagesDir || !config) return { routes: [], diagnostics: [] };
   const { files, linkedFiles, cycles } = scanPages(project, project.pagesDir, config.pageExtensions);
@@ -437,7 +446,7 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
       continue;
     }
     if (has(module, 'getStaticPaths')) {
-      const one = await staticPathsRoute(file, segments, module, config, session);
+      const one = await staticPathsRoute(file, segments, module, config, session, options);
       routes.push(...one.routes);
       diagnostics.push(...one.diagnostics);
       continue;
@@ -456,7 +465,7 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
       continue;
     }
     const entries = staticEntries(file.page, config);
-    const props = has(module, 'getStaticProps') ? await staticProps(file, module, entries, config, session) : { entries, diagnostics: [] };
+    const props = has(module, 'getStaticProps') ? await staticProps(file, module, entries, config, session, options) : { entries, diagnostics: [] };
     routes.push(route(file, segments, { entries: props.entries }));
     diagnostics.push(...props.diagnostics);
   }
@@ -464,7 +473,8 @@ export async function nextPagesSource(project: Project, session: ModuleSession):
 }
 
 /** Each URL's getStaticProps, as the build calls it: a URL it answers with notFound is no page. */
-function staticProps(file: PageFile, module: Exports, entries: Entry[], config: NextProjectConfig, session: ModuleSession) {
+async function staticProps(file: PageFile, module: Exports, entries: Entry[], config: NextProjectConfig, session: ModuleSession, options: PagesSourceOptions): Promise<{ entries: Entry[]; diagnostics: Diagnostic[] }> {
+  if (!options.callStaticProps) return { entries, diagnostics: [] };
   const getStaticProps = module.getStaticProps as (context: object) => unknown;
   return runStaticProps({
     page: file.page,

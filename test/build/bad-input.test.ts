@@ -75,6 +75,25 @@ export default function Slow() { return <p>never</p>; }
   expect(readFileSync(path.join(dir, 'dist/index.html'), 'utf8')).toContain('Home is fine');
 });
 
+test('a getStaticProps redirect fails the build, as next build fails while prerendering', async () => {
+  const dir = project('gsp-redirect', {
+    'next.config.js': 'module.exports = {};\n',
+    'pages/index.jsx': GOOD_PAGE,
+    'pages/moved/[slug].jsx': `
+export async function getStaticPaths() { return { paths: [{ params: { slug: 'old' } }, { params: { slug: 'new' } }], fallback: false }; }
+export async function getStaticProps({ params }) {
+  return params.slug === 'old' ? { redirect: { destination: '/moved/new', permanent: true } } : { props: { slug: params.slug } };
+}
+export default function Moved({ slug }) { return <p>moved {slug}</p>; }
+`,
+  });
+  const run = await runCli(['build', dir, '--keep-going']);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('/moved/old pages/moved/[slug].jsx getStaticProps(): `redirect` can not be returned from getStaticProps during prerendering (/moved/old)');
+  expect(readFileSync(path.join(dir, 'dist/moved/new/index.html'), 'utf8')).toContain('moved <!-- -->new');
+  expect(existsSync(path.join(dir, 'dist/moved/old'))).toBe(false);
+});
+
 test('params that would write outside the output folder are refused', async () => {
   const dir = project('escaping-params', {
     'next.config.js': 'module.exports = {};\n',
