@@ -72,7 +72,6 @@ export interface RenderPayload {
 export interface RenderReport {
   id: number;
   url: string;
-  file: string;
   outcome: Exclude<RenderOutcome['kind'], 'html' | 'body'> | 'written';
   /** The page or body to write to `file` and to the job's copies. */
   content?: string | Uint8Array;

@@ -83,7 +83,7 @@ class JobQueue {
 }
 
 function toReport(planned: PlannedJob, outcome: RenderOutcome): RenderReport {
-  const report: RenderReport = { id: planned.id, url: planned.job.entry.url, file: planned.file, outcome: 'written' };
+  const report: RenderReport = { id: planned.id, url: planned.job.entry.url, outcome: 'written' };
   if (outcome.kind === 'html' || outcome.kind === 'body' || outcome.kind === 'redirect') {
     report.content = outcome.kind === 'body' ? outcome.body : outcome.html;
     if (outcome.kind === 'redirect') {
