@@ -61,6 +61,13 @@ export interface NextRules {
    * dropped those reads: `params.slug` is undefined there).
    */
   paramsAs: ParamsShape;
+  /**
+   * What the default export of a metadata route split by id gets (next-metadata-route-loader.ts of each
+   * line): the `id` of the generateSitemaps / generateImageMetadata item it serves, as the item has it, a
+   * number staying a number (≤14.2); the same for images, but a sitemap's id as the string of its URL
+   * (15.x); promises of the URL's strings, and of the params (16.0+). Up to 15.x params are a plain object.
+   */
+  metadataArgs: 'item-ids' | 'sitemap-string-ids' | 'promises';
 }
 
 export type ParamsShape = 'object' | 'promise-with-values' | 'promise';
@@ -102,6 +109,7 @@ function rulesOf(line: Line, installed: string | null): NextRules {
     threeDotCheck: since(15, 0),
     cacheComponents: since(16, 0),
     paramsAs: since(16, 0) ? 'promise' : since(15, 0) ? 'promise-with-values' : 'object',
+    metadataArgs: since(16, 0) ? 'promises' : since(15, 0) ? 'sitemap-string-ids' : 'item-ids',
   };
 }
 

@@ -72,6 +72,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
       limitMs: options.guard.limitMs,
       concurrency: next?.staticGenerationMaxConcurrency ?? 8,
       paramsAs: nextRules(next).paramsAs,
+      metadataArgs: nextRules(next).metadataArgs,
     },
   };
 

@@ -1,6 +1,6 @@
 import type { Entry, Origin, RouteKind, Unmatched } from '../model/types.js';
 import type { NextI18n } from '../project/types.js';
-import type { ParamsShape } from '../project/next-version.js';
+import type { NextRules, ParamsShape } from '../project/next-version.js';
 
 /**
  * What the renderer works from, all of it serialisable: the build prepares it once (bundles, client assets,
@@ -26,6 +26,8 @@ export interface SiteSettings {
   concurrency: number;
   /** How the project's Next.js hands `params` and `searchParams` to user code (project/next-version.ts). */
   paramsAs: ParamsShape;
+  /** What a metadata route's default export gets (NextRules.metadataArgs). */
+  metadataArgs: NextRules['metadataArgs'];
 }
 
 export interface ClientAssets {

@@ -14,8 +14,10 @@ import {
 } from '../model/next-metadata-route.js';
 import { parsePattern } from '../model/segments.js';
 import type { Diagnostic, Route } from '../model/types.js';
+import type { NextRules } from '../project/next-version.js';
 import { reduceConfig, type CascadeSegment } from './next-app-cascade.js';
 import type { AppRouteFiles } from './next-app-files.js';
+import { metadataRouteArgs } from './next-metadata-args.js';
 import { probeCall } from './next-app-probe.js';
 
 /**
@@ -235,6 +237,7 @@ export async function finishMetadataRoute(
   loaded: Loaded | undefined,
   session: ModuleSession,
   isStaticExport: boolean,
+  metadataArgs: NextRules['metadataArgs'],
 ): Promise<void> {
   const { route, diagnostics, segments } = built;
   if (segments && loaded?.ok) {
@@ -243,7 +246,7 @@ export async function finishMetadataRoute(
       route.entries = [];
       diagnostics.push(exportError);
     } else {
-      diagnostics.push(...(await probeMetadataRoute(route, info, loaded.module, segments, session, isStaticExport)));
+      diagnostics.push(...(await probeMetadataRoute(route, info, loaded.module, segments, session, isStaticExport, metadataArgs)));
     }
   }
   nameMetadataGenerator(route, info, diagnostics);
@@ -274,6 +277,7 @@ async function probeMetadataRoute(
   segments: readonly CascadeSegment[],
   session: ModuleSession,
   isStaticExport: boolean,
+  metadataArgs: NextRules['metadataArgs'],
 ): Promise<Diagnostic[]> {
   const handler = exports.default;
   const stem = route.file.slice(route.file.lastIndexOf('/') + 1);
@@ -284,13 +288,14 @@ async function probeMetadataRoute(
   const dynamic = isStaticExport ? 'error' : reduceConfig(segments, 'dynamic');
   const first = route.entries[0];
   if (!first || dynamic === 'force-static') return [];
-  const { __metadata_id__: id, ...params } = first.params as Record<string, unknown>;
+  const { __metadata_id__: _id, ...params } = first.params as Record<string, unknown>;
   const call = async (): Promise<unknown> => {
     if (info.type === 'robots' || info.type === 'manifest') return handler();
-    if (info.type === 'sitemap') return info.multi ? handler({ id: Promise.resolve(String(id).replace(/\.xml$/, '')) }) : handler();
-    if (!info.multi) return handler({ params: Promise.resolve(first.params) });
-    await (exports.generateImageMetadata as (arg: unknown) => unknown)({ params });
-    return handler({ params: Promise.resolve(params), id: Promise.resolve(id) });
+    const generator = exports[info.type === 'sitemap' ? 'generateSitemaps' : 'generateImageMetadata'] as (arg?: unknown) => unknown;
+    const items = async () => (await (info.type === 'sitemap' ? generator() : generator({ params }))) as Iterable<{ id?: unknown } | null | undefined>;
+    // 16 calls generateImageMetadata before the image too, to find the id; up to 15.x `items` does.
+    if (info.type !== 'sitemap' && info.multi && metadataArgs === 'promises') await items();
+    return handler(...(await metadataRouteArgs(info.type === 'sitemap' ? 'sitemap' : 'image', info.multi, first.params as Record<string, unknown>, metadataArgs, items)));
   };
   const result = await probeCall(first.url, first.params, session.guarded({ file: route.file, function: 'default', route: route.pattern }, call));
   if (result.api) {

@@ -94,7 +94,7 @@ export async function nextAppSource(project: Project, session: ModuleSession): P
       continue;
     }
     if (built.segments) built.diagnostics.push(...(await checkRequestApis(built.route, routeFiles, built.segments, modules, session, react, nextRules(next).paramsAs)));
-    if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export');
+    if (routeFiles.metadata) await finishMetadataRoute(built, routeFiles.metadata, modules.get(routeFiles.file), session, next.output === 'export', nextRules(next).metadataArgs);
     routes.push(built.route);
     diagnostics.push(...built.diagnostics);
   }

@@ -102,7 +102,7 @@ export default function Home() { return <main><Logo /><img src={dot.src} alt="do
 
 test('with i18n, the pages router 404 is planned once per locale; the app router one stays a single page', () => {
   const model = { version: 1 as const, root: '/site', routes: [], diagnostics: [] };
-  const site = { basePath: '', trailingSlash: false, buildId: 'b', limitMs: 60_000, concurrency: 8, paramsAs: 'promise' as const, i18n: { locales: ['en', 'de', 'a\\b'], defaultLocale: 'en' } };
+  const site = { basePath: '', trailingSlash: false, buildId: 'b', limitMs: 60_000, concurrency: 8, paramsAs: 'promise' as const, metadataArgs: 'promises' as const, i18n: { locales: ['en', 'de', 'a\\b'], defaultLocale: 'en' } };
   const pages = planBuild(model, site, 'zfb', { root: '/site', hasApp: false, hasPages: true, notFoundFile: 'pages/404.jsx' });
   expect(pages.jobs.map((j) => ({ url: j.job.entry.url, locale: j.job.entry.locale, file: j.file, copies: j.copies }))).toEqual([
     { url: '/en/404', locale: 'en', file: '404.html', copies: ['en/404.html'] },
