@@ -13,7 +13,10 @@ import type * as esbuild from 'esbuild';
 
 // webpack's request syntax: optional `!`, `!!` or `-!` prefix, then `loader?options!` segments, then the file.
 const INLINE_REQUEST = /^(?:-!|!!|!)?(?:[^!?]+(?:\?[^!]*)?!)+[^!]+$/;
-const NAMESPACE = 'raw-loader';
+// One namespace per output form: esbuild keeps one module per path and namespace, and a file requested both
+// ways (`!raw-loader!x` and `!raw-loader?esModule=false!x`) is two modules under webpack.
+const ES_MODULE = 'raw-loader';
+const COMMONJS = 'raw-loader-commonjs';
 
 export function inlineLoaderPlugin(root: string): esbuild.Plugin {
   const projectRequire = createRequire(path.join(root, 'package.json'));
@@ -37,13 +40,10 @@ export function inlineLoaderPlugin(root: string): esbuild.Plugin {
         const resolved = await build.resolve(resource, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         const esModule = !/[?&]esModule=false(&|$)/.test(parts[0]!);
-        return { path: resolved.path, namespace: NAMESPACE, pluginData: { esModule } };
+        return { path: resolved.path, namespace: esModule ? ES_MODULE : COMMONJS };
       });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
-        const text = JSON.stringify(readFileSync(args.path, 'utf8'));
-        const { esModule } = args.pluginData as { esModule: boolean };
-        return { contents: esModule ? `export default ${text};` : `module.exports = ${text};`, loader: 'js' };
-      });
+      build.onLoad({ filter: /.*/, namespace: ES_MODULE }, (args) => ({ contents: `export default ${JSON.stringify(readFileSync(args.path, 'utf8'))};`, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: COMMONJS }, (args) => ({ contents: `module.exports = ${JSON.stringify(readFileSync(args.path, 'utf8'))};`, loader: 'js' }));
     },
   };
 }

@@ -3,6 +3,7 @@ import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { loaderNamespace, staticImage, webpackLoaderPlugin, type BundleSettings } from '../load/bundle.js';
+import { inlineLoaderPlugin } from '../load/inline-loaders.js';
 import { isNextSpecifier, standInFile } from '../load/next-stand-ins/index.js';
 import type { AssetRegistry } from './assets.js';
 import type { CssModule } from './css-modules.js';
@@ -91,6 +92,7 @@ export async function buildPagesClient(context: ClientBuildContext, input: Pages
           });
         },
       },
+      inlineLoaderPlugin(context.root),
       browserPlugin(context, { kind: 'project' }),
     ],
   });
@@ -122,7 +124,7 @@ export async function buildAppClient(context: ClientBuildContext, input: AppClie
   const result = await esbuild.build({
     ...common(context),
     entryPoints,
-    plugins: [browserPlugin(context, { kind: 'compiled', dir: input.compiledDir })],
+    plugins: [inlineLoaderPlugin(context.root), browserPlugin(context, { kind: 'compiled', dir: input.compiledDir })],
   });
   const modules: Record<string, string> = {};
   let bootstrap = '';
