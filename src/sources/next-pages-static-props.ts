@@ -91,9 +91,7 @@ export function judgeStaticProps(data: unknown, page: string, updatedPath: strin
   if (invalidKeys.includes('unstable_revalidate')) return invalid(UNSTABLE_REVALIDATE_RENAME_ERROR);
   if (invalidKeys.length > 0) return invalid(invalidKeysMessage(invalidKeys));
   const result = data as { notFound?: unknown; redirect?: unknown; props?: unknown };
-  if (result.notFound) {
-    if (page === '/404') return invalid('The /404 page can not return notFound in "getStaticProps", please remove it to continue!');
-  }
+  if (result.notFound && page === '/404') return invalid('The /404 page can not return notFound in "getStaticProps", please remove it to continue!');
   if (result.redirect && typeof result.redirect === 'object') {
     const problems = redirectProblems(result.redirect as Record<string, unknown>);
     const message =
