@@ -83,7 +83,7 @@ export class AppRenderer {
     const { route, entry } = job;
     const url = entry.url;
     const params = (entry.params ?? {}) as Record<string, string | string[]>;
-    const context: RenderContext = { pathname: url, route: route.pattern, asPath: url, query: {}, params, basePath: this.manifest.site.basePath, trailingSlash: this.manifest.site.trailingSlash, isFallback: false };
+    const context: RenderContext = { router: 'app', pathname: url, route: route.pattern, asPath: url, query: {}, params, basePath: this.manifest.site.basePath, trailingSlash: this.manifest.site.trailingSlash, isFallback: false };
     return runInRenderContext(this.store, context, async () => {
       if (route.kind === 'route-handler') return this.routeHandler(job, params);
       const tree = job.shell === 'not-found' ? this.app.trees[''] ?? [] : this.app.trees[route.file];

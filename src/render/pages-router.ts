@@ -92,6 +92,7 @@ export class PagesRenderer {
     const query = isFallback || !dynamic ? {} : params;
     const headTags: { key: string | undefined; element: unknown }[] = [];
     const context: RenderContext = {
+      router: 'pages',
       pathname,
       route: defaultNotFound ? '/_error' : route.pattern,
       asPath,

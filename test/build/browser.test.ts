@@ -68,6 +68,14 @@ describe.each([
     await page.close();
   });
 
+  test('a next/dynamic component with ssr: false is loaded in the browser after hydration', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(server.url + start, { waitUntil: 'networkidle' });
+    await expect.poll(() => page.textContent('#later')).toBe('Loaded in the browser');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('a next/link navigation reaches the other page', async () => {
     const { page, problems } = await watchedPage();
     await page.goto(server.url + start, { waitUntil: 'networkidle' });

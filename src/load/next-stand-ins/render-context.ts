@@ -6,6 +6,8 @@
  * a browser the page's bootstrap sets the context of the page it hydrates.
  */
 export interface RenderContext {
+  /** Which router renders the page: some stand-ins behave as that router's own module does. */
+  router?: 'pages' | 'app';
   /** The URL's pathname, as `usePathname()` returns it. */
   pathname: string;
   /** The route pattern (`/blog/[slug]`), as the pages router's `router.pathname` returns it. */

@@ -25,6 +25,7 @@ export function hydratePage(App: ComponentType<Record<string, unknown>>, Page: C
   const data = JSON.parse(script.textContent ?? '{}') as NextData;
   (window as unknown as { __NEXT_DATA__: NextData }).__NEXT_DATA__ = data;
   setRenderContext({
+    router: 'pages',
     pathname: data.zfb.pathname,
     route: data.page,
     asPath: data.zfb.asPath,
