@@ -71,7 +71,7 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
   // compared with it.
   const root = realPath(dir);
   const layout = options.layout ?? 'zfb';
-  const outDir = realPath(path.resolve(options.out ?? path.join(root, layout === 'zfb' ? 'dist' : 'out')));
+  const outDir = realPath(options.out ?? path.join(root, layout === 'zfb' ? 'dist' : 'out'));
   if (outDir === root || root.startsWith(outDir + path.sep)) throw new ProjectError(`--out ${outDir} would replace the project itself`);
   const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}.zfb-next-${process.pid}`);
   const tmpDir = makeHostTmpDir();

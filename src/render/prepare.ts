@@ -52,6 +52,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
   const settings = next?.bundle ?? DEFAULT_BUNDLE_SETTINGS;
   const basePath = next?.basePath ?? '';
   const minify = options.minify ?? true;
+  const rules = nextRules(next);
   const postcss = await loadPostCss(root);
   const assets = new AssetRegistry(basePath);
   const cssModules = await compileCssModules(root, findCssModules(root, [options.outDir]), { postcss, assetPlugin: assets.plugin(/\.(png|jpe?g|gif|webp|avif|ico|bmp|svg|woff2?|ttf|otf|eot)(\?.*)?$/i), minify });
@@ -71,8 +72,8 @@ export async function prepareRender(project: Project, model: RouteModel, options
       buildId: createHash('sha256').update(JSON.stringify(model.routes.map((r) => [r.file, r.entries.length]))).digest('base64url').slice(0, 21),
       limitMs: options.guard.limitMs,
       concurrency: next?.staticGenerationMaxConcurrency ?? 8,
-      paramsAs: nextRules(next).paramsAs,
-      metadataArgs: nextRules(next).metadataArgs,
+      paramsAs: rules.paramsAs,
+      metadataArgs: rules.metadataArgs,
     },
   };
 

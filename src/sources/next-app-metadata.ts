@@ -293,8 +293,6 @@ async function probeMetadataRoute(
     if (info.type === 'robots' || info.type === 'manifest') return handler();
     const generator = exports[info.type === 'sitemap' ? 'generateSitemaps' : 'generateImageMetadata'] as (arg?: unknown) => unknown;
     const items = async () => (await (info.type === 'sitemap' ? generator() : generator({ params }))) as Iterable<{ id?: unknown } | null | undefined>;
-    // 16 calls generateImageMetadata before the image too, to find the id; up to 15.x `items` does.
-    if (info.type !== 'sitemap' && info.multi && metadataArgs === 'promises') await items();
     return handler(...(await metadataRouteArgs(info.type === 'sitemap' ? 'sitemap' : 'image', info.multi, first.params as Record<string, unknown>, metadataArgs, items)));
   };
   const result = await probeCall(first.url, first.params, session.guarded({ file: route.file, function: 'default', route: route.pattern }, call));

@@ -6,8 +6,9 @@ type Item = { id?: unknown } | null | undefined;
  * What the GET that Next.js generates around a metadata route (next-metadata-route-loader.ts of the
  * installed line) hands the file's default export for one URL: nothing for a single sitemap, `{ id }` for a
  * sitemap split by generateSitemaps, `{ params, id }` for an image. The route model's probe and the build's
- * renderer both call the export with it. `items` calls generateSitemaps / generateImageMetadata, which the
- * lines up to 15.x search for the item the URL names (NextRules.metadataArgs says what each line passes).
+ * renderer both call the export with it. `items` calls generateSitemaps / generateImageMetadata: every line
+ * calls generateImageMetadata before an image, and the lines up to 14.2 search generateSitemaps' items for
+ * the sitemap the URL names (NextRules.metadataArgs says what each line passes).
  */
 export async function metadataRouteArgs(
   type: 'sitemap' | 'image',
