@@ -97,7 +97,8 @@ async function runTask(request: TaskRequest): Promise<void> {
     send({ type: 'alive', limitMs });
   };
   // The limit in force is the longest of the calls under way: a render (its limit holds a grace for the
-  // calls it makes) encloses getStaticProps, and telling each change would be a message per call.
+  // calls it makes) encloses getStaticProps, and telling each change would be a message per call. Counted
+  // per limit, not kept per call: an entry added and deleted per URL makes garbage outlive collections.
   const open = new Map<number, number>();
   const observer = request.announceCalls
     ? {
@@ -105,13 +106,13 @@ async function runTask(request: TaskRequest): Promise<void> {
         end: (id: number) => send({ type: 'call-end', id }),
       }
     : {
-        start: (id: number, _call: CallInfo, limitMs: number) => {
-          open.set(id, limitMs);
+        start: (_id: number, _call: CallInfo, limitMs: number) => {
+          open.set(limitMs, (open.get(limitMs) ?? 0) + 1);
           let longest = limitMs;
-          for (const limit of open.values()) if (limit > longest) longest = limit;
+          for (const [limit, count] of open) if (count > 0 && limit > longest) longest = limit;
           tell(longest);
         },
-        end: (id: number) => void open.delete(id),
+        end: (_id: number, limitMs: number) => void open.set(limitMs, open.get(limitMs)! - 1),
       };
   const taskGuard = new CallGuard(request.limitMs ?? 60_000, observer, request.knownFaults);
   guard = taskGuard;
