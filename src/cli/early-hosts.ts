@@ -1,4 +1,4 @@
-import { prewarmHosts } from '../load/host.js';
+import { allowHostsToPrint, prewarmHosts } from '../load/host.js';
 
 /**
  * The commands that run project code need a host process per project side (load/host.ts). The published
@@ -6,6 +6,8 @@ import { prewarmHosts } from '../load/host.js';
  * A side that is a routes JSON file needs none.
  */
 export function startHostsEarly(argv: readonly string[]): void {
+  // Only the executable runs this: its stdout is the real descriptor, so a host may print to it itself.
+  allowHostsToPrint();
   const [command, ...rest] = argv.slice(2);
   if (rest.includes('--help') || rest.includes('-h')) return;
   const sides = rest.filter((arg) => !arg.startsWith('-')).slice(0, 2);
@@ -13,6 +15,11 @@ export function startHostsEarly(argv: readonly string[]): void {
     prewarmHosts(1, 'build');
     return;
   }
-  const projects = command === 'routes' ? 1 : command === 'diff' ? sides.filter((side) => !side.endsWith('.json')).length : 0;
+  if (command === 'routes') {
+    // `routes --json` has its host print the JSON (load/host.ts HostOptions.print).
+    prewarmHosts(1, 'model', rest.includes('--json'));
+    return;
+  }
+  const projects = command === 'diff' ? sides.filter((side) => !side.endsWith('.json')).length : 0;
   if (projects > 0) prewarmHosts(projects);
 }

@@ -17,8 +17,8 @@ export function registerRoutes(program: Command): void {
       const { formatRoutesTable } = await import('../routes/routes-table.js');
       try {
         if (options.json) {
-          const { text, errors } = await buildRoutesJson(dir);
-          process.stdout.write(text);
+          const { text, errors, printed } = await buildRoutesJson(dir, { print: true });
+          if (!printed) process.stdout.write(text);
           process.exitCode = errors > 0 ? EXIT.failed : EXIT.ok;
           return;
         }

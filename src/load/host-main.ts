@@ -8,7 +8,8 @@ import type { Diagnostic, RouteModel } from '../model/types.js';
 import { CallGuard, describeCall, UserCodeFault, type CallInfo } from './call-guard.js';
 import { toCloneable } from './cloneable.js';
 import { installFastReadFile } from './fast-read-file.js';
-import { HEARTBEAT_MS, type HostMessage, type MoreMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
+import { HEARTBEAT_MS, PRINT_FD, type HostMessage, type MoreMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
+import { writeAllSync } from './write-fd.js';
 
 const exit = process.exit.bind(process);
 let guard: CallGuard | undefined;
@@ -130,7 +131,22 @@ async function runTask(request: TaskRequest): Promise<void> {
   // process ends, whatever timers or sockets user code left behind.
   progress.flush();
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  if (request.print && message.type === 'done') message = print(message.output);
   send(message, () => exit(0));
+}
+
+/** Writes the task's text to the CLI process's stdout (TaskRequest.print), and says so in the answer. */
+function print(output: TaskOutput): HostMessage {
+  send({ type: 'printing' });
+  try {
+    writeAllSync(PRINT_FD, output.text);
+  } catch (error) {
+    // A reader that stopped early (`| head`) is no error of the command, as for the CLI's own writes (main.ts).
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') {
+      return { type: 'failed', error: { name: 'HostTaskError', message: `could not write the result to stdout: ${(error as Error).message}` } };
+    }
+  }
+  return { type: 'done', output: { ...output, text: '', printed: true } };
 }
 
 /**

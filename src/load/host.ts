@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './call-guard.js';
-import type { HostMessage, MoreMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
+import { PRINT_FD, type HostMessage, type MoreMessage, type TaskName, type TaskOutput, type TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
 import { isAlive } from '../process-alive.js';
 import { removeTree } from './remove-tree.js';
@@ -39,6 +39,12 @@ export interface HostOptions {
   tmpDir?: string;
   /** Stops the host (and the task fails with an AbortError) when aborted. */
   signal?: AbortSignal;
+  /**
+   * The host writes the task's text to this process's stdout itself (TaskRequest.print), if the executable
+   * allowed it (allowHostsToPrint); the output's `text` is then empty and `printed` set. Hosts for such a
+   * task get the stdout as one of their descriptors.
+   */
+  print?: boolean;
 }
 
 
@@ -103,16 +109,19 @@ type Outcome =
 
 function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], announceCalls: boolean, options: HostOptions): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = takeHost(task);
+    const print = options.print === true && hostsMayPrint;
+    const child = takeHost(task, print);
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
     // Without announced calls: a host silent for longer than the time limit has an event loop a call blocks.
     let silence: NodeJS.Timeout | undefined;
     let limit = options.limitMs ?? DEFAULT_LIMIT_MS;
     let settled = false;
+    // Writing to our stdout, the host waits for whoever reads it: silence then means nothing.
+    let printing = false;
     const heard = (limitMs = limit): void => {
       // A heartbeat that arrives after the answer must not keep this process waiting.
-      if (announceCalls || settled) return;
+      if (announceCalls || settled || printing) return;
       limit = limitMs;
       clearTimeout(silence);
       silence = setTimeout(() => finish({ kind: 'unattributed' }), limitMs + GRACE_MS);
@@ -161,6 +170,10 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
         case 'want':
           if (!settled) child.send({ type: 'more', value: options.more?.() ?? [] } satisfies MoreMessage);
           return;
+        case 'printing':
+          printing = true;
+          clearTimeout(silence);
+          return;
         case 'done':
           return finish({ kind: 'done', output: message.output });
         case 'failed':
@@ -173,7 +186,10 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     child.on('exit', (code, signal) => {
       const last = [...running.values()].pop();
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
-      if (last) {
+      if (printing) {
+        // Part of the text may be on our stdout: running the task again would print it twice.
+        finish({ kind: 'failed', name: 'HostTaskError', message: `the process running the user code of ${root} stopped while it wrote the result to stdout (${how})` });
+      } else if (last) {
         const message = `${describeCall(last.call)} ended the process that runs it (${how}); Next.js would fail the build`;
         finish({ kind: 'retry', fault: { ...last.call, code: 'USER_CRASH', message } });
       } else if (!announceCalls) {
@@ -185,6 +201,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     const request: TaskRequest = { type: 'task', task, root, tmpDir, knownFaults, announceCalls };
     if (options.limitMs !== undefined) request.limitMs = options.limitMs;
     if (options.payload) request.payload = options.payload();
+    if (print) request.print = true;
     heard();
     child.send(request);
   });
@@ -200,11 +217,25 @@ function preloadFor(task: TaskName): HostPreload {
   return task === 'build-prepare' ? 'build' : task === 'render' ? 'render' : 'model';
 }
 
-const warmHosts: { child: ChildProcess; preload: HostPreload }[] = [];
+let hostsMayPrint = false;
 
-function startHost(preload: HostPreload): ChildProcess {
+/**
+ * Lets hosts write to this process's stdout (HostOptions.print). Only the executable calls this
+ * (cli/early-hosts.ts): a program that imports the CLI, and catches what it writes by replacing
+ * `process.stdout.write`, would not see what another process writes to the descriptor.
+ */
+export function allowHostsToPrint(): void {
+  hostsMayPrint = true;
+}
+
+const warmHosts: { child: ChildProcess; preload: HostPreload; print: boolean }[] = [];
+
+/** `print`: the host gets this process's stdout as PRINT_FD (HostOptions.print); no other host has it. */
+function startHost(preload: HostPreload, print: boolean): ChildProcess {
+  const stdio: ('ignore' | 'pipe' | 'ipc' | number)[] = ['ignore', 'pipe', 'pipe', 'ipc'];
+  if (print) stdio[PRINT_FD] = 1;
   return fork(hostEntry(), [preload], {
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio,
     serialization: 'advanced',
     env: { ...process.env, NODE_ENV: 'production' },
   });
@@ -215,14 +246,14 @@ function startHost(preload: HostPreload): ChildProcess {
  * overlaps with this process's own. A host not taken by the time this process ends is stopped with it;
  * the function returned stops the ones no task took before that.
  */
-export function prewarmHosts(count: number, preload: HostPreload = 'model'): () => void {
+export function prewarmHosts(count: number, preload: HostPreload = 'model', print = false): () => void {
   const started: ChildProcess[] = [];
   for (let i = 0; i < count; i++) {
-    const child = startHost(preload);
+    const child = startHost(preload, print);
     setHeld(child, false);
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     child.once('exit', release);
-    warmHosts.push({ child, preload });
+    warmHosts.push({ child, preload, print });
     started.push(child);
   }
   return () => {
@@ -247,18 +278,18 @@ function setHeld(child: ChildProcess, held: boolean): void {
   }
 }
 
-function takeHost(task: TaskName): ChildProcess {
+function takeHost(task: TaskName, print: boolean): ChildProcess {
   const preload = preloadFor(task);
   for (let i = 0; i < warmHosts.length; i++) {
     const { child } = warmHosts[i]!;
     const alive = child.exitCode === null && child.signalCode === null && child.connected;
-    if (alive && warmHosts[i]!.preload !== preload) continue;
+    if (alive && (warmHosts[i]!.preload !== preload || warmHosts[i]!.print !== print)) continue;
     warmHosts.splice(i--, 1);
     if (!alive) continue;
     setHeld(child, true);
     return child;
   }
-  return startHost(preload);
+  return startHost(preload, print);
 }
 
 function forwardOutput(child: ChildProcess, options: HostOptions): void {

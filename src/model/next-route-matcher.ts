@@ -66,18 +66,11 @@ export function getRouteRegex(normalizedRoute: string): RouteRegex {
   return { re: new RegExp(`^${segments.join('')}(?:/)?$`), groups };
 }
 
-// Compiled once: the matcher runs once per URL (getStaticProps' params).
-const LEADING_SEPARATOR = new RegExp(`^${PARAM_SEPARATOR}`);
-
-function stripParameterSeparators(params: RouteParams): RouteParams {
-  const cleaned: RouteParams = {};
-  const leading = LEADING_SEPARATOR;
-  for (const [key, value] of Object.entries(params)) {
-    cleaned[key] = typeof value === 'string' ? value.replace(leading, '') : value.map((item) => item.replace(leading, ''));
-  }
-  return cleaned;
-}
-
+/**
+ * The matcher runs once per URL (getStaticProps' params), so Next's two passes are one here: each value is
+ * decoded, then loses a leading `_NEXTSEP_` (Next's `stripParameterSeparators`, `value.replace(/^_NEXTSEP_/,
+ * '')`, over the params in the same key order).
+ */
 export function getRouteMatcher({ re, groups }: RouteRegex): (pathname: string) => false | RouteParams {
   const entries = Object.entries(groups);
   return (pathname: string) => {
@@ -87,14 +80,20 @@ export function getRouteMatcher({ re, groups }: RouteRegex): (pathname: string) 
     for (const [key, group] of entries) {
       const match = routeMatch[group.pos];
       if (match !== undefined) {
-        params[key] = group.repeat ? match.split('/').map((entry) => decode(entry)) : decode(match);
+        params[key] = group.repeat ? match.split('/').map((entry) => withoutSeparator(decode(entry))) : withoutSeparator(decode(match));
       }
     }
-    return stripParameterSeparators(params);
+    return params;
   };
 }
 
+function withoutSeparator(value: string): string {
+  return value.startsWith(PARAM_SEPARATOR) ? value.slice(PARAM_SEPARATOR.length) : value;
+}
+
 function decode(param: string): string {
+  // Without a `%`, decodeURIComponent returns its argument and cannot throw.
+  if (!param.includes('%')) return param;
   try {
     return decodeURIComponent(param);
   } catch {

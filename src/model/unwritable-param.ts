@@ -15,7 +15,8 @@ const NAME_MAX = 255;
 
 export function unwritableSegment(segment: string): UnwritableSegment | undefined {
   if (segment.includes('\0')) return { severity: 'error', why: 'it holds a NUL character, which no file system accepts in a file name' };
-  const bytes = Buffer.byteLength(segment, 'utf8');
+  // A UTF-16 unit is at most 3 UTF-8 bytes: counting them is only needed for long names (a call per URL).
+  const bytes = segment.length * 3 <= NAME_MAX ? 0 : Buffer.byteLength(segment, 'utf8');
   if (bytes > NAME_MAX) return { severity: 'error', why: `it is ${bytes.toLocaleString('en')} bytes long, and file systems limit a file name to ${NAME_MAX} bytes` };
   const lineBreak = segment.includes('\n') ? 'a line feed' : segment.includes('\r') ? 'a carriage return' : undefined;
   if (lineBreak) return { severity: 'warning', why: `it holds ${lineBreak}, which Windows file systems refuse in a file name` };
@@ -32,8 +33,6 @@ export function unwritableParam(value: unknown): { part: string; problem: Unwrit
   return undefined;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
  * A string with half of a UTF-16 surrogate pair on its own cannot be encoded as UTF-8: `encodeURIComponent`
  * throws "URI malformed" on it, and Next calls it on every param (build/static-paths/pages.ts and app.ts,
@@ -42,7 +41,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function loneSurrogate(value: unknown): string | undefined {
   for (const part of Array.isArray(value) ? value : [value]) {
-    if (typeof part === 'string' && LONE_SURROGATE.test(part)) return part;
+    if (typeof part === 'string' && !(part as string & { isWellFormed(): boolean }).isWellFormed()) return part;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Diagnostic, RouteModel } from '../../src/model/types.js';
+import { runCli } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/engines.js';
 
 /**
@@ -105,6 +106,20 @@ describe('user code cannot end, hang or corrupt the run', () => {
     expect(run.code).toBe(0);
     expect(urls(parse(run))).toEqual(['/p/1']);
     for (const line of ['from the config', 'from the module', 'from getStaticPaths', 'to stderr']) expect(run.stderr).toContain(`user code: ${line}`);
+  });
+
+  test('the host prints the routes JSON itself: the bytes the CLI process would write, with none of user code\'s output', async () => {
+    const dir = project({
+      'pages/p/[id].js': paths(`console.log('from getStaticPaths'); return { paths: ['/p/1', '/p/ü'], fallback: false };`),
+      // A timer that writes once the answer is known: the host ends before, as it prints last.
+      'pages/q.js': `setTimeout(() => console.log('late'), 0);\n${STATIC}`,
+    });
+    const run = await routes(dir);
+    const inProcess = await runCli(['routes', dir, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(inProcess.stdout);
+    expect(run.stdout).not.toContain('from getStaticPaths');
+    expect(run.stderr).toContain('user code: from getStaticPaths');
   });
 
   test('an unhandled rejection and a late exception from a timer become diagnostics, and the URLs stay', async () => {
