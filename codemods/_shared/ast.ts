@@ -1,23 +1,8 @@
-import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import { parse as babelParse } from '@babel/parser';
 import type { namedTypes as N } from 'ast-types';
+import { babelOptions, languagePlugins } from './babel-options.js';
 
-/**
- * The parser settings every transform reads a module with (and the output check, src/codemod/parses.ts):
- * TypeScript and JSX by extension, `tokens` when asked for.
- */
-export function babelOptions(path: string, tokens: boolean): ParserOptions {
-  const language = languagePlugins(path);
-  return {
-    sourceType: 'module',
-    allowImportExportEverywhere: true,
-    allowReturnOutsideFunction: true,
-    startLine: 1,
-    tokens,
-    // The comments are read from the file's list (ast.comments), where each edit finds them by offset.
-    attachComment: false,
-    plugins: [...language, 'decorators-legacy', 'importAttributes', 'explicitResourceManagement'],
-  };
-}
+export { babelOptions };
 
 /**
  * Parses a module with @babel/parser (TypeScript + JSX by extension): babel's tree, positions included.
@@ -38,10 +23,6 @@ export function parseModule(source: string, path: string): N.File {
 const recentTrees = new Map<string, N.File>();
 const RECENT_TREES_KEPT = 16;
 
-function languagePlugins(path: string): ParserPlugin[] {
-  // .ts keeps `<T>value` casts legal, so JSX is on only where the extension allows it.
-  return /\.[mc]?ts$/.test(path) ? ['typescript'] : /\.tsx$/.test(path) ? ['typescript', 'jsx'] : ['jsx'];
-}
 
 // Modules read beside the ones transformed, by path, with the text they were parsed from.
 const neighbours = new Map<string, { source: string; ast: N.File }>();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from '@babel/parser';
-import { babelOptions } from '../../codemods/_shared/ast.js';
+import { createRequire } from 'node:module';
+import { babelOptions } from '../../codemods/_shared/babel-options.js';
 import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import {
@@ -70,9 +70,12 @@ const GENERATORS = ['generateSitemaps', 'generateImageMetadata'];
  * `checkExports`), so a name reached only through `export *` does not count.
  */
 function exportsGenerator(file: string): boolean {
+  const source = readFileSync(file, 'utf8');
+  // Without either name (or a \u escape, which could spell one), the module exports neither.
+  if (!/generateSitemaps|generateImageMetadata|\\u/.test(source)) return false;
   let program;
   try {
-    program = parse(readFileSync(file, 'utf8'), babelOptions(file, false)).program;
+    program = babelParser().parse(source, babelOptions(file, false)).program;
   } catch {
     // Loading the module reports the syntax error.
     return false;
@@ -90,6 +93,17 @@ function exportsGenerator(file: string): boolean {
     }
   }
   return false;
+}
+
+let parser: typeof import('@babel/parser') | undefined;
+
+/**
+ * @babel/parser, loaded on first use: it is half a megabyte of JavaScript, and every route model would pay
+ * for loading it while few projects have a metadata file that needs it.
+ */
+function babelParser(): typeof import('@babel/parser') {
+  parser ??= createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
+  return parser;
 }
 
 /** The function behind a multi route's ids, as users name it. */
