@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from './esbuild.js';
 import { clientReferenceStub, hasUseClientDirective } from './client-boundary.js';
 import { ImportGraph } from './import-graph.js';
 import type { BundleSettings } from './bundle-settings.js';
@@ -65,7 +66,7 @@ export interface BundleRequest {
   /** The URL an imported asset is served at (render/assets.ts); its path below the root otherwise. */
   assetUrl?: (file: string) => string;
   /** Receives esbuild's metafile: who imports what (render/stylesheets.ts follows it to a page's CSS). */
-  onMetafile?: (metafile: esbuild.Metafile) => void;
+  onMetafile?: (metafile: Esbuild.Metafile) => void;
   /** Filled with the `"use client"` modules the `rsc` layer turned into client references. */
   clientModules?: Set<string>;
 }
@@ -134,7 +135,7 @@ function defines(request: BundleRequest): Record<string, string> {
   return define;
 }
 
-function userCodePlugin(request: BundleRequest): esbuild.Plugin {
+function userCodePlugin(request: BundleRequest): Esbuild.Plugin {
   const { root, layer, settings, graph } = request;
   const projectRequire = createRequire(path.join(root, 'package.json'));
   const appLike = layer === 'app' || layer === 'rsc' || layer === 'ssr';
@@ -196,7 +197,7 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
       // Styles and assets, before packages: `import 'katex/dist/katex.css'` must never reach require().
       // A bare specifier (`@/data/logo.svg` through tsconfig paths, `katex/dist/katex.css`) is resolved as
       // esbuild resolves any import; a relative one is a file beside the importer.
-      const resolveFile = async (args: esbuild.OnResolveArgs): Promise<{ path: string } | { errors: esbuild.PartialMessage[] }> => {
+      const resolveFile = async (args: Esbuild.OnResolveArgs): Promise<{ path: string } | { errors: Esbuild.PartialMessage[] }> => {
         if (/^\.{0,2}\//.test(args.path) || path.isAbsolute(args.path)) return { path: path.resolve(args.resolveDir, args.path) };
         const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
         return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
@@ -304,12 +305,12 @@ function userCodePlugin(request: BundleRequest): esbuild.Plugin {
  * A file next.config gives webpack loaders to (load/webpack-loaders.ts) goes to the `webpack-loader`
  * namespace, where the loaders' output is its code; undefined for any other file.
  */
-export function loaderNamespace(settings: BundleSettings, file: string): esbuild.OnResolveResult | undefined {
+export function loaderNamespace(settings: BundleSettings, file: string): Esbuild.OnResolveResult | undefined {
   if (settings.loaderRulesError) return { path: file, namespace: 'webpack-loader-error' };
   return settings.loaderRules && ruleFor(settings.loaderRules, file) ? { path: file, namespace: 'webpack-loader' } : undefined;
 }
 
-export function webpackLoaderPlugin(build: esbuild.PluginBuild, root: string, settings: BundleSettings): void {
+export function webpackLoaderPlugin(build: Esbuild.PluginBuild, root: string, settings: BundleSettings): void {
   build.onLoad({ filter: /.*/, namespace: 'webpack-loader' }, async (args) => {
     const rule = ruleFor(settings.loaderRules ?? [], args.path)!;
     try {
@@ -324,7 +325,7 @@ export function webpackLoaderPlugin(build: esbuild.PluginBuild, root: string, se
 }
 
 /** Text files imported from code (`import notes from './notes.md'`), as a raw-loader rule gives them. */
-function textPlugin(request: BundleRequest): esbuild.Plugin {
+function textPlugin(request: BundleRequest): Esbuild.Plugin {
   return {
     name: 'zfb-next-text',
     setup(build) {
@@ -383,7 +384,7 @@ function esbuildFormat(file: string): 'esm' | 'cjs' {
   return moduleFormat(file);
 }
 
-function loaderFor(file: string, compiled: boolean): esbuild.Loader {
+function loaderFor(file: string, compiled: boolean): Esbuild.Loader {
   if (/\.tsx$/.test(file)) return 'tsx';
   if (/\.[cm]?ts$/.test(file)) return 'ts';
   if (/\.jsx$/.test(file)) return 'jsx';

@@ -1,4 +1,5 @@
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from './esbuild.js';
 
 /**
  * The `"use client"` boundary of the app router. In Next's server layer a client module is never run: it
@@ -30,7 +31,7 @@ const reference = (name) => {
  * like Node, treats a `.mjs` file or a `.js` file of a `"type": "module"` package as an ES module, where
  * `module.exports` would be an undefined variable ("module is not defined in ES module scope").
  */
-export async function clientReferenceStub(file: string, source: string, loader: esbuild.Loader, esmOnly: boolean): Promise<string> {
+export async function clientReferenceStub(file: string, source: string, loader: Esbuild.Loader, esmOnly: boolean): Promise<string> {
   const names = await exportNames(file, source, loader);
   const star = EXPORT_STAR.test(source);
   if (esmOnly || (names.length > 0 && !star)) {
@@ -56,7 +57,7 @@ module.exports = Object.create(anyExport, {
 }
 
 /** The names a module exports with ES syntax (`export * from` excluded), as esbuild's parser finds them. */
-async function exportNames(file: string, source: string, loader: esbuild.Loader): Promise<string[]> {
+async function exportNames(file: string, source: string, loader: Esbuild.Loader): Promise<string[]> {
   const result = await esbuild.build({
     stdin: { contents: source, loader, sourcefile: file },
     bundle: false,

@@ -65,7 +65,7 @@ installFastReadFile();
 const preloaded = (
   process.argv[2] === 'render'
     ? import('../build/render-task.js')
-    : Promise.all([process.argv[2] === 'build' ? import('../build/host-tasks.js') : import('../routes/build-model.js'), import('esbuild').then((esbuild) => esbuild.transform(''))])
+    : Promise.all([process.argv[2] === 'build' ? import('../build/host-tasks.js') : import('../routes/build-model.js'), import('./esbuild.js').then(({ esbuild }) => esbuild.transform(''))])
 ).catch(() => undefined);
 
 process.once('message', (request: TaskRequest) => {

@@ -45,7 +45,7 @@ export async function evaluateNextConfig(root: string, file: string, guard: Call
 async function importConfig(root: string, file: string): Promise<unknown> {
   if (!/\.m?ts$/.test(file)) return import(pathToFileURL(file).href);
   // Loaded here: only a TypeScript config needs the compiler.
-  const esbuild = await import('esbuild');
+  const { esbuild } = await import('./esbuild.js');
   const compiled = path.join(root, 'next.config.compiled.js');
   const { code } = await esbuild.transform(readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', platform: 'node', target: 'node20', sourcefile: file });
   registerTypeScriptHook(esbuild.transformSync);

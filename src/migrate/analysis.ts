@@ -1,7 +1,8 @@
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
 import type { namedTypes as N } from 'ast-types';
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from '../load/esbuild.js';
 import { parseModule } from '../../codemods/_shared/ast.js';
 import { moduleSource } from '../../codemods/_shared/relative-imports.js';
 import { walkWithAncestors } from '../../codemods/_shared/walk.js';
@@ -288,7 +289,7 @@ export async function nodeOnlyPackages(root: string, names: readonly string[]): 
           loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty', '.woff': 'empty', '.woff2': 'empty' },
         });
       } catch (error) {
-        const errors = (error as Partial<esbuild.BuildFailure>).errors ?? [];
+        const errors = (error as Partial<Esbuild.BuildFailure>).errors ?? [];
         if (errors.some((e) => /built into node|Could not resolve "(?:node:)?[a-z_]+"/.test(`${e.text} ${e.notes.map((n) => n.text).join(' ')}`) && isBuiltin(/"([^"]+)"/.exec(e.text)?.[1] ?? ''))) nodeOnly.add(name);
       }
     }),

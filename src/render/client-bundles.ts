@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from '../load/esbuild.js';
 import { loaderNamespace, staticImage, webpackLoaderPlugin, type BundleSettings } from '../load/bundle.js';
 import { inlineLoaderPlugin } from '../load/inline-loaders.js';
 import { isNextSpecifier, standInFile } from '../load/next-stand-ins/index.js';
@@ -137,7 +138,7 @@ export async function buildAppClient(context: ClientBuildContext, input: AppClie
   return { modules, bootstrap };
 }
 
-function common(context: ClientBuildContext): esbuild.BuildOptions & { metafile: true } {
+function common(context: ClientBuildContext): Esbuild.BuildOptions & { metafile: true } {
   const define: Record<string, string> = { 'process.env.NODE_ENV': '"production"', __dirname: '"/"', __filename: '"/index.js"' };
   for (const [key, value] of Object.entries(context.env)) if (/^[A-Za-z_$][\w$]*$/.test(key)) define[`process.env.${key}`] = JSON.stringify(value);
   return {
@@ -163,7 +164,7 @@ function common(context: ClientBuildContext): esbuild.BuildOptions & { metafile:
 }
 
 /** How browser code resolves: next/* stand-ins, one React, styles as class names, assets as URLs, no Node. */
-function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } | { kind: 'compiled'; dir: string }): esbuild.Plugin {
+function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } | { kind: 'compiled'; dir: string }): Esbuild.Plugin {
   const projectRequire = createRequire(path.join(context.root, 'package.json'));
   const fallbackRequire = createRequire(path.join(context.fallbackResolveDir, 'index.js'));
   return {
@@ -214,7 +215,7 @@ function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } |
       build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
 
       // `@/data/logo.svg` (tsconfig paths) or `katex/dist/katex.css` resolve as any import; `./x.css` is beside.
-      const standIn = (namespace: string) => async (args: esbuild.OnResolveArgs): Promise<esbuild.OnResolveResult | undefined> => {
+      const standIn = (namespace: string) => async (args: Esbuild.OnResolveArgs): Promise<Esbuild.OnResolveResult | undefined> => {
         if (args.pluginData === RESOLVING) return undefined;
         if (/^\.{0,2}\//.test(args.path) || path.isAbsolute(args.path)) return { path: path.resolve(args.resolveDir, args.path), namespace };
         const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
@@ -246,7 +247,7 @@ function browserPlugin(context: ClientBuildContext, react: { kind: 'project' } |
   };
 }
 
-function loaderFor(file: string): esbuild.Loader {
+function loaderFor(file: string): Esbuild.Loader {
   if (file.endsWith('.tsx')) return 'tsx';
   if (/\.[cm]?ts$/.test(file)) return 'ts';
   return 'jsx';

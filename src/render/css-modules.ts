@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from '../load/esbuild.js';
 import type { CssTransform } from './postcss.js';
 
 /**
@@ -41,7 +42,7 @@ export function findCssModules(root: string, skip: readonly string[] = []): stri
 export async function compileCssModules(
   root: string,
   files: readonly string[],
-  options: { postcss?: CssTransform; assetPlugin: esbuild.Plugin; minify: boolean },
+  options: { postcss?: CssTransform; assetPlugin: Esbuild.Plugin; minify: boolean },
 ): Promise<Map<string, CssModule>> {
   const modules = new Map<string, CssModule>();
   if (files.length === 0) return modules;

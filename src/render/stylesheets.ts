@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from '../load/esbuild.js';
 import type { AssetRegistry } from './assets.js';
 import { CSS_MODULE_FILE, type CssModule } from './css-modules.js';
 import type { CssTransform } from './postcss.js';
@@ -23,7 +24,7 @@ export class ImportGraphs {
 
   constructor(private readonly root: string) {}
 
-  add(metafile: esbuild.Metafile): void {
+  add(metafile: Esbuild.Metafile): void {
     for (const [key, input] of Object.entries(metafile.inputs)) {
       const from = this.file(key);
       const list = this.imports.get(from) ?? [];
