@@ -56,8 +56,8 @@ interface Running {
   limitMs: number;
   /** When the call is over its time limit (performance.now()). */
   deadline: number;
-  /** Ends a call that is still pending at its deadline. */
-  expire: (error: UserCodeFault) => void;
+  /** Fails the caller's promise: for a call still pending at its deadline. */
+  reject: ((error: unknown) => void) | undefined;
   ended: boolean;
   previous: Running | undefined;
   next: Running | undefined;
@@ -93,22 +93,11 @@ export class CallGuard {
   /** `limitMs` overrides the guard's limit for this call (a render that holds calls of its own gets longer). */
   run<T>(call: CallInfo, fn: () => T | Promise<T>, limitMs = this.limitMs): Promise<T> {
     // A call for one route (a render of one URL) is only skipped for that route.
-    const known = this.knownFaults.find((f) => f.file === call.file && f.function === call.function && (f.route === undefined || call.route === undefined || f.route === call.route));
+    const known = this.knownFaults.length > 0 && this.knownFaults.find((f) => f.file === call.file && f.function === call.function && (f.route === undefined || call.route === undefined || f.route === call.route));
     if (known) return Promise.reject(new UserCodeFault(known.code, known.message));
-    const running: Running = {
-      id: this.nextId++,
-      call,
-      limitMs,
-      deadline: performance.now() + limitMs,
-      expire: (error) => void (end() && reject(error)),
-      ended: false,
-      previous: this.newest,
-      next: undefined,
-    };
-    const end = (): boolean => this.end(running);
+    const running: Running = { id: this.nextId++, call, limitMs, deadline: performance.now() + limitMs, reject: undefined, ended: false, previous: this.newest, next: undefined };
     // The function is called right away, not a microtask later: a project makes a call per URL, and each
     // promise turn saved is 100,000 turns saved. A call that returns no promise ends here.
-    let reject!: (error: unknown) => void;
     if (this.newest) this.newest.next = running;
     else this.oldest = running;
     this.newest = running;
@@ -117,20 +106,20 @@ export class CallGuard {
     try {
       result = fn();
     } catch (error) {
-      end();
+      this.end(running);
       return Promise.reject(error);
     }
     if (!isThenable(result)) {
-      end();
+      this.end(running);
       return Promise.resolve(result);
     }
     this.startTicker();
     const pending = result;
-    return new Promise<T>((resolve, rejectCall) => {
-      reject = rejectCall;
+    return new Promise<T>((resolve, reject) => {
+      running.reject = reject;
       pending.then(
-        (value) => end() && resolve(value),
-        (error: unknown) => end() && rejectCall(error),
+        (value) => void (this.end(running) && resolve(value)),
+        (error: unknown) => void (this.end(running) && reject(error)),
       );
     });
   }
@@ -166,7 +155,7 @@ export class CallGuard {
     const now = performance.now();
     const overdue: Running[] = [];
     for (let running = this.oldest; running; running = running.next) if (now >= running.deadline) overdue.push(running);
-    for (const running of overdue) running.expire(new UserCodeFault('USER_TIMEOUT', timeoutMessage(running.call, running.limitMs)));
+    for (const running of overdue) if (this.end(running)) running.reject?.(new UserCodeFault('USER_TIMEOUT', timeoutMessage(running.call, running.limitMs)));
     if (!this.oldest) {
       clearInterval(this.ticker);
       this.ticker = undefined;

@@ -111,6 +111,12 @@ export class ModuleSession {
     }
   }
 
+  /** One call of user code through the guard, with the root as cwd (a call per URL: no wrapper is made). */
+  callGuarded<R>(call: CallInfo, fn: () => R): Promise<Awaited<R>> {
+    if (this.inRoot) return this.guard.run(call, fn) as Promise<Awaited<R>>;
+    return this.run(() => this.guard.run(call, fn) as Promise<Awaited<R>>);
+  }
+
   /** A user function, called through the guard (time limit, the parent's watch) with the root as cwd. */
   guarded<A extends unknown[], R>(call: CallInfo, fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
     const wrapped = this.guard.wrap(call, fn);

@@ -51,7 +51,12 @@ function orderDiagnostic(d: Diagnostic) {
 }
 
 function sortKeys(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]));
+  const keys = Object.keys(params);
+  // Keys in order already (one key, the common case) need no new object: there is one per URL.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) return Object.fromEntries(keys.sort().map((k) => [k, params[k]]));
+  }
+  return params;
 }
 
 /** The routes JSON version this zfb-next writes and reads (README, "Routes JSON"). */

@@ -87,7 +87,8 @@ export type StaticPropsVerdict =
 export function judgeStaticProps(data: unknown, page: string, updatedPath: string): StaticPropsVerdict {
   const invalid = (message: string): StaticPropsVerdict => ({ kind: 'error', code: 'GSP_PROPS_INVALID', message });
   if (data == null) return invalid(GSP_NO_RETURNED_VALUE);
-  const invalidKeys = Object.keys(data).filter((key) => key !== 'revalidate' && key !== 'props' && key !== 'redirect' && key !== 'notFound');
+  const invalidKeys: string[] = [];
+  for (const key of Object.keys(data)) if (key !== 'revalidate' && key !== 'props' && key !== 'redirect' && key !== 'notFound') invalidKeys.push(key);
   if (invalidKeys.includes('unstable_revalidate')) return invalid(UNSTABLE_REVALIDATE_RENAME_ERROR);
   if (invalidKeys.length > 0) return invalid(invalidKeysMessage(invalidKeys));
   const result = data as { notFound?: unknown; redirect?: unknown; props?: unknown };

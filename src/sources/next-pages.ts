@@ -479,7 +479,7 @@ async function staticProps(file: PageFile, module: Exports, entries: Entry[], co
   return runStaticProps({
     page: file.page,
     file: file.relative,
-    getStaticProps: (context, url) => session.guarded({ file: file.relative, function: 'getStaticProps', route: url }, getStaticProps)(context),
+    getStaticProps: (context, url) => session.callGuarded({ file: file.relative, function: 'getStaticProps', route: url }, () => getStaticProps(context)),
     entries,
     i18n: config.i18n,
   });
