@@ -1,4 +1,4 @@
-import { allowHostsToPrint, prewarmHosts } from '../load/host.js';
+import { allowHostsToPrint, prewarmHosts } from '../load/host-process.js';
 
 /**
  * The commands that run project code need a host process per project side (load/host.ts). The published

@@ -1,15 +1,16 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../package-info.js';
 import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './call-guard.js';
-import { PRINT_FD, type HostMessage, type MoreMessage, type TaskName, type TaskOutput, type TaskRequest } from './host-protocol.js';
+import type { HostMessage, MoreMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
 import { isAlive } from '../process-alive.js';
 import { removeTree } from './remove-tree.js';
+import { hostsMayPrint, takeHost } from './host-process.js';
+
+export { allowHostsToPrint, prewarmHosts, type HostPreload } from './host-process.js';
 
 /**
  * Runs a task over one project's user code in a child process of its own (host-main.ts), so that nothing the
@@ -109,7 +110,7 @@ type Outcome =
 
 function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], announceCalls: boolean, options: HostOptions): Promise<Outcome> {
   return new Promise((resolve) => {
-    const print = options.print === true && hostsMayPrint;
+    const print = options.print === true && hostsMayPrint();
     const child = takeHost(task, print);
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
@@ -207,91 +208,6 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
   });
 }
 
-/**
- * What a host loads while it waits for its task: the route model's modules; the build's preparation (the
- * route model, the bundler and the renderer); or only the renderer, for the hosts that render a build's pages.
- */
-export type HostPreload = 'model' | 'build' | 'render';
-
-function preloadFor(task: TaskName): HostPreload {
-  return task === 'build-prepare' ? 'build' : task === 'render' ? 'render' : 'model';
-}
-
-let hostsMayPrint = false;
-
-/**
- * Lets hosts write to this process's stdout (HostOptions.print). Only the executable calls this
- * (cli/early-hosts.ts): a program that imports the CLI, and catches what it writes by replacing
- * `process.stdout.write`, would not see what another process writes to the descriptor.
- */
-export function allowHostsToPrint(): void {
-  hostsMayPrint = true;
-}
-
-const warmHosts: { child: ChildProcess; preload: HostPreload; print: boolean }[] = [];
-
-/** `print`: the host gets this process's stdout as PRINT_FD (HostOptions.print); no other host has it. */
-function startHost(preload: HostPreload, print: boolean): ChildProcess {
-  const stdio: ('ignore' | 'pipe' | 'ipc' | number)[] = ['ignore', 'pipe', 'pipe', 'ipc'];
-  if (print) stdio[PRINT_FD] = 1;
-  return fork(hostEntry(), [preload], {
-    stdio,
-    serialization: 'advanced',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
-/**
- * Starts `count` hosts ahead of their tasks, so that their start-up (a Node.js runtime and our loader)
- * overlaps with this process's own. A host not taken by the time this process ends is stopped with it;
- * the function returned stops the ones no task took before that.
- */
-export function prewarmHosts(count: number, preload: HostPreload = 'model', print = false): () => void {
-  const started: ChildProcess[] = [];
-  for (let i = 0; i < count; i++) {
-    const child = startHost(preload, print);
-    setHeld(child, false);
-    const release = onExitCleanup(() => child.kill('SIGKILL'));
-    child.once('exit', release);
-    warmHosts.push({ child, preload, print });
-    started.push(child);
-  }
-  return () => {
-    for (const child of started) {
-      const index = warmHosts.findIndex((warm) => warm.child === child);
-      if (index < 0) continue;
-      warmHosts.splice(index, 1);
-      child.kill('SIGKILL');
-    }
-  };
-}
-
-/**
- * Whether the host keeps this process alive. The process, its IPC channel and its output pipes each hold the
- * event loop; a warm host nobody takes must hold none of them, or a command that needed no host never ends.
- */
-function setHeld(child: ChildProcess, held: boolean): void {
-  for (const handle of [child, child.channel, child.stdout, child.stderr]) {
-    const refable = handle as { ref?: () => void; unref?: () => void } | null | undefined;
-    if (held) refable?.ref?.();
-    else refable?.unref?.();
-  }
-}
-
-function takeHost(task: TaskName, print: boolean): ChildProcess {
-  const preload = preloadFor(task);
-  for (let i = 0; i < warmHosts.length; i++) {
-    const { child } = warmHosts[i]!;
-    const alive = child.exitCode === null && child.signalCode === null && child.connected;
-    if (alive && (warmHosts[i]!.preload !== preload || warmHosts[i]!.print !== print)) continue;
-    warmHosts.splice(i--, 1);
-    if (!alive) continue;
-    setHeld(child, true);
-    return child;
-  }
-  return startHost(preload, print);
-}
-
 function forwardOutput(child: ChildProcess, options: HostOptions): void {
   const target = options.userOutput ?? process.stderr;
   const prefix = `${options.label ? `[${options.label}] ` : ''}user code: `;
@@ -307,15 +223,6 @@ function forwardOutput(child: ChildProcess, options: HostOptions): void {
       if (pending) target.write(`${prefix}${pending}\n`);
     });
   }
-}
-
-/** The compiled host entry: beside this module once built, else in the CLI bundle (when run from sources). */
-function hostEntry(): string {
-  const beside = fileURLToPath(new URL('./host-main.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  const bundled = path.join(PACKAGE_ROOT, 'dist', 'cli', 'host-main.js');
-  if (existsSync(bundled)) return bundled;
-  throw new Error('zfb-next: dist/cli/host-main.js is missing; run `npm run build` first');
 }
 
 /** Folders of hosts whose CLI process was killed before it could remove them. */
