@@ -1,4 +1,4 @@
-import { allowHostsToPrint, prewarmHosts } from '../load/host-process.js';
+import { prewarmHosts } from '../load/host-process.js';
 
 /**
  * The commands that run project code need a host process per project side (load/host.ts). The published
@@ -6,8 +6,6 @@ import { allowHostsToPrint, prewarmHosts } from '../load/host-process.js';
  * A side that is a routes JSON file needs none.
  */
 export function startHostsEarly(argv: readonly string[]): void {
-  // Only the executable runs this: its stdout is the real descriptor, so a host may print to it itself.
-  allowHostsToPrint();
   const [command, ...rest] = argv.slice(2);
   if (rest.includes('--help') || rest.includes('-h')) return;
   const sides = rest.filter((arg) => !arg.startsWith('-')).slice(0, 2);

@@ -135,18 +135,14 @@ async function runTask(request: TaskRequest): Promise<void> {
   send(message, () => exit(0));
 }
 
-/** Writes the task's text to the CLI process's stdout (TaskRequest.print), and says so in the answer. */
+/** Writes the task's text to PRINT_FD (TaskRequest.print), and says how many bytes in the answer. */
 function print(output: TaskOutput): HostMessage {
   send({ type: 'printing' });
   try {
-    writeAllSync(PRINT_FD, output.text);
+    return { type: 'done', output: { ...output, text: '', printed: writeAllSync(PRINT_FD, output.text) } };
   } catch (error) {
-    // A reader that stopped early (`| head`) is no error of the command, as for the CLI's own writes (main.ts).
-    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') {
-      return { type: 'failed', error: { name: 'HostTaskError', message: `could not write the result to stdout: ${(error as Error).message}` } };
-    }
+    return { type: 'failed', error: { name: 'HostTaskError', message: `could not pass the result on: ${(error as Error).message}` } };
   }
-  return { type: 'done', output: { ...output, text: '', printed: true } };
 }
 
 /**

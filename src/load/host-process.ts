@@ -21,27 +21,12 @@ function preloadFor(task: TaskName): HostPreload {
   return task === 'build-prepare' ? 'build' : task === 'render' ? 'render' : 'model';
 }
 
-let mayPrint = false;
-
-/**
- * Lets hosts write to this process's stdout (HostOptions.print). Only the executable calls this
- * (cli/early-hosts.ts): a program that imports the CLI, and catches what it writes by replacing
- * `process.stdout.write`, would not see what another process writes to the descriptor.
- */
-export function allowHostsToPrint(): void {
-  mayPrint = true;
-}
-
-export function hostsMayPrint(): boolean {
-  return mayPrint;
-}
-
 const warmHosts: { child: ChildProcess; preload: HostPreload; print: boolean }[] = [];
 
-/** `print`: the host gets this process's stdout as PRINT_FD (HostOptions.print); no other host has it. */
+/** `print`: the host gets a pipe of its own for the task's text, PRINT_FD (HostOptions.print). */
 function startHost(preload: HostPreload, print: boolean): ChildProcess {
-  const stdio: ('ignore' | 'pipe' | 'ipc' | number)[] = ['ignore', 'pipe', 'pipe', 'ipc'];
-  if (print) stdio[PRINT_FD] = 1;
+  const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe', 'ipc'];
+  if (print) stdio[PRINT_FD] = 'pipe';
   return fork(hostEntry(), [preload], {
     stdio,
     serialization: 'advanced',
@@ -75,11 +60,11 @@ export function prewarmHosts(count: number, preload: HostPreload = 'model', prin
 }
 
 /**
- * Whether the host keeps this process alive. The process, its IPC channel and its output pipes each hold the
+ * Whether the host keeps this process alive. The process, its IPC channel and its pipes each hold the
  * event loop; a warm host nobody takes must hold none of them, or a command that needed no host never ends.
  */
 function setHeld(child: ChildProcess, held: boolean): void {
-  for (const handle of [child, child.channel, child.stdout, child.stderr]) {
+  for (const handle of [child, child.channel, child.stdout, child.stderr, child.stdio[PRINT_FD]]) {
     const refable = handle as { ref?: () => void; unref?: () => void } | null | undefined;
     if (held) refable?.ref?.();
     else refable?.unref?.();

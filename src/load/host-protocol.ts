@@ -36,14 +36,15 @@ export interface TaskRequest {
   /** What the task works on, beyond the project root (the URLs a render host renders, ...). */
   payload?: unknown;
   /**
-   * The host writes the task's text to PRINT_FD, the CLI process's own stdout, instead of sending it: the
-   * routes JSON of a 100,000-URL project is 12 MB, and passing it through the IPC channel and the CLI
-   * process cost a tenth of the run. User code has finished by then; its output still goes to the CLI side.
+   * The host writes the task's text as UTF-8 to PRINT_FD, a pipe the CLI side copies to its stdout as the
+   * bytes come, instead of sending it as a message: the routes JSON of a 100,000-URL project is 12 MB, and
+   * serializing it, passing it and writing it out again cost a tenth of the run. User code has finished by
+   * then; its own output still goes to the host's stdout and stderr.
    */
   print?: boolean;
 }
 
-/** The host's descriptor for the CLI process's stdout, in a host started for a task that prints. */
+/** The host's descriptor for the task's text, in a host started for a task that prints (a pipe). */
 export const PRINT_FD = 4;
 
 /** The CLI side's answer to a host's `want`: more work for the running task (an empty list: no more). */
@@ -62,8 +63,8 @@ export interface TaskOutput {
   errors: number;
   /** What user code did outside the calls the task made (late exceptions, process.exit in a timer). */
   faults: Diagnostic[];
-  /** The text is on the CLI process's stdout already (TaskRequest.print), and `text` is empty. */
-  printed?: boolean;
+  /** How many bytes of text the host wrote to PRINT_FD (TaskRequest.print); `text` is then empty. */
+  printed?: number;
 }
 
 export type HostMessage =
@@ -79,8 +80,8 @@ export type HostMessage =
   /** The task asks for more work (answered by a MoreMessage). */
   | { type: 'want' }
   /**
-   * The host's calls are over and it writes its text to PRINT_FD, which takes as long as the reader wants:
-   * the CLI side stops watching for silence, and a host that dies now cannot be run again.
+   * The host's calls are over and it writes its text to PRINT_FD, which takes as long as the CLI side's
+   * stdout takes it: the CLI side stops watching for silence, and a host that dies now cannot be run again.
    */
   | { type: 'printing' }
   | { type: 'done'; output: TaskOutput }

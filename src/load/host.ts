@@ -2,15 +2,15 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { describeCall, timeoutMessage, type CallInfo, type KnownFault } from './call-guard.js';
-import type { HostMessage, MoreMessage, TaskName, TaskOutput, TaskRequest } from './host-protocol.js';
+import { PRINT_FD, type HostMessage, type MoreMessage, type TaskName, type TaskOutput, type TaskRequest } from './host-protocol.js';
 import { onExitCleanup } from './exit-cleanup.js';
 import { isAlive } from '../process-alive.js';
 import { removeTree } from './remove-tree.js';
-import { hostsMayPrint, takeHost } from './host-process.js';
+import { takeHost } from './host-process.js';
 
-export { allowHostsToPrint, prewarmHosts, type HostPreload } from './host-process.js';
+export { prewarmHosts, type HostPreload } from './host-process.js';
 
 /**
  * Runs a task over one project's user code in a child process of its own (host-main.ts), so that nothing the
@@ -41,9 +41,8 @@ export interface HostOptions {
   /** Stops the host (and the task fails with an AbortError) when aborted. */
   signal?: AbortSignal;
   /**
-   * The host writes the task's text to this process's stdout itself (TaskRequest.print), if the executable
-   * allowed it (allowHostsToPrint); the output's `text` is then empty and `printed` set. Hosts for such a
-   * task get the stdout as one of their descriptors.
+   * The task's text goes to this process's stdout as the host writes it (TaskRequest.print), not in the
+   * answer: the output's `text` is then empty and `printed` its length in bytes.
    */
   print?: boolean;
 }
@@ -110,16 +109,19 @@ type Outcome =
 
 function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: KnownFault[], announceCalls: boolean, options: HostOptions): Promise<Outcome> {
   return new Promise((resolve) => {
-    const print = options.print === true && hostsMayPrint();
+    const print = options.print === true;
     const child = takeHost(task, print);
+    const printed = print ? copyPrinted(child) : undefined;
     const release = onExitCleanup(() => child.kill('SIGKILL'));
     const running = new Map<number, { call: CallInfo; timer: NodeJS.Timeout; limitMs: number }>();
     // Without announced calls: a host silent for longer than the time limit has an event loop a call blocks.
     let silence: NodeJS.Timeout | undefined;
     let limit = options.limitMs ?? DEFAULT_LIMIT_MS;
     let settled = false;
-    // Writing to our stdout, the host waits for whoever reads it: silence then means nothing.
+    // Writing its text, the host waits for our stdout to take it: silence then means nothing.
     let printing = false;
+    // The host has answered; what it printed may still be on its way.
+    let answered = false;
     const heard = (limitMs = limit): void => {
       // A heartbeat that arrives after the answer must not keep this process waiting.
       if (announceCalls || settled || printing) return;
@@ -176,6 +178,15 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
           clearTimeout(silence);
           return;
         case 'done':
+          if (printed && message.output.printed !== undefined) {
+            const { output } = message;
+            answered = true;
+            printed(output.printed!).then(
+              () => finish({ kind: 'done', output }),
+              () => finish({ kind: 'failed', name: 'HostTaskError', message: `the process running the user code of ${root} ended its result early` }),
+            );
+            return;
+          }
           return finish({ kind: 'done', output: message.output });
         case 'failed':
           return finish({ kind: 'failed', name: message.error.name, message: message.error.message });
@@ -185,6 +196,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
       finish({ kind: 'failed', name: 'HostTaskError', message: `the process for the user code of ${root} could not run: ${error.message}` });
     });
     child.on('exit', (code, signal) => {
+      if (answered) return;
       const last = [...running.values()].pop();
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
       if (printing) {
@@ -206,6 +218,40 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
     heard();
     child.send(request);
   });
+}
+
+/**
+ * Copies what a host writes to PRINT_FD to this process's stdout as it comes, up to the length its answer
+ * names; the promise returned settles once that much is copied. The end of the pipe is not waited for: a
+ * process that user code started may hold it open.
+ */
+function copyPrinted(child: ChildProcess): (bytes: number) => Promise<void> {
+  const pipe = child.stdio[PRINT_FD] as Readable;
+  let copied = 0;
+  let wanted = Infinity;
+  let settle: ((whole: boolean) => void) | undefined;
+  let closed = false;
+  pipe.on('data', (chunk: Buffer) => {
+    const part = chunk.subarray(0, Math.max(0, wanted - copied));
+    if (part.length > 0) process.stdout.write(part);
+    copied += part.length;
+    if (copied >= wanted) settle?.(true);
+  });
+  pipe.on('close', () => {
+    closed = true;
+    settle?.(copied >= wanted);
+  });
+  return (bytes) =>
+    new Promise((resolve, reject) => {
+      wanted = bytes;
+      settle = (whole) => {
+        settle = undefined;
+        pipe.destroy();
+        if (whole) resolve();
+        else reject(new Error('cut short'));
+      };
+      if (copied >= wanted || closed) settle(copied >= wanted);
+    });
 }
 
 function forwardOutput(child: ChildProcess, options: HostOptions): void {

@@ -9,17 +9,20 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 // memory, and each new page costs a fault.
 const SLICE = 64 * 1024;
 
-/** Writes all of `text` to `fd` as UTF-8, synchronously, whether the descriptor blocks or not. */
-export function writeAllSync(fd: number, text: string): void {
+/** Writes all of `text` to `fd` as UTF-8, synchronously, whether the descriptor blocks or not; returns the bytes written. */
+export function writeAllSync(fd: number, text: string): number {
   const buffer = Buffer.allocUnsafe(SLICE * 3);
+  let written = 0;
   for (let start = 0; start < text.length; ) {
     let end = Math.min(start + SLICE, text.length);
     // A surrogate pair stays whole: its halves alone would each be written as U+FFFD.
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
     const length = buffer.write(text.slice(start, end), 'utf8');
     writeBytes(fd, buffer, length);
+    written += length;
     start = end;
   }
+  return written;
 }
 
 function writeBytes(fd: number, bytes: Buffer, length: number): void {

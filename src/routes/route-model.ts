@@ -20,13 +20,13 @@ export async function buildRouteModel(dir: string, options: BuildModelOptions = 
 /**
  * The routes JSON contract's text for a project (what `routes --json` prints), made in the host, and how
  * many error diagnostics it holds: the model itself never has to cross between processes. With `print`,
- * the host writes the text to this process's stdout itself, and `text` is empty.
+ * the text goes to this process's stdout as the host writes it, and `text` is empty.
  */
 export async function buildRoutesJson(dir: string, options: BuildModelOptions = {}): Promise<{ text: string; errors: number; printed: boolean }> {
   const root = path.resolve(dir);
   assertDirectory(dir);
   const { text, errors, printed } = await hosted('routes-json', root, options);
-  return { text, errors, printed: printed === true };
+  return { text, errors, printed: printed !== undefined };
 }
 
 async function hosted(task: 'route-model' | 'routes-json', root: string, options: BuildModelOptions): Promise<TaskOutput> {

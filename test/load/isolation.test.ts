@@ -122,6 +122,23 @@ describe('user code cannot end, hang or corrupt the run', () => {
     expect(run.stderr).toContain('user code: from getStaticPaths');
   });
 
+  test('a process user code leaves running does not keep the run, or whoever reads its output, waiting', async () => {
+    const dir = project({
+      'pages/p/[id].js': paths(
+        `const { spawn } = await import('node:child_process'); const fs = await import('node:fs');
+const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { detached: true, stdio: 'ignore' });
+fs.writeFileSync('lingering.pid', String(child.pid)); child.unref();
+return { paths: ['/p/1'], fallback: false };`,
+      ),
+    });
+    const run = await routes(dir);
+    process.kill(Number(readFileSync(path.join(dir, 'lingering.pid'), 'utf8')));
+    expect(run.code).toBe(0);
+    expect(urls(parse(run))).toEqual(['/p/1']);
+    // The lingering process sleeps 20 s; the run's own work takes a second or two.
+    expect(run.ms).toBeLessThan(15_000);
+  });
+
   test('an unhandled rejection and a late exception from a timer become diagnostics, and the URLs stay', async () => {
     const dir = project({
       'pages/r/[id].js': paths(`Promise.reject(new Error('nobody awaited me')); return { paths: ['/r/1'], fallback: false };`),
