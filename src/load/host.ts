@@ -183,7 +183,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
             answered = true;
             printed(output.printed!).then(
               () => finish({ kind: 'done', output }),
-              () => finish({ kind: 'failed', name: 'HostTaskError', message: `the process running the user code of ${root} ended its result early` }),
+              () => finish({ kind: 'failed', name: 'HostTaskError', message: `the result of the process running the user code of ${root} was cut short` }),
             );
             return;
           }
@@ -200,8 +200,8 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
       const last = [...running.values()].pop();
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
       if (printing) {
-        // Part of the text may be on our stdout: running the task again would print it twice.
-        finish({ kind: 'failed', name: 'HostTaskError', message: `the process running the user code of ${root} stopped while it wrote the result to stdout (${how})` });
+        // Part of the text may be on our stdout already: running the task again would print it twice.
+        finish({ kind: 'failed', name: 'HostTaskError', message: `the process running the user code of ${root} stopped while it passed on its result (${how})` });
       } else if (last) {
         const message = `${describeCall(last.call)} ended the process that runs it (${how}); Next.js would fail the build`;
         finish({ kind: 'retry', fault: { ...last.call, code: 'USER_CRASH', message } });
