@@ -142,6 +142,7 @@ function runOnce(task: TaskName, root: string, tmpDir: string, knownFaults: Know
       } else {
         child.kill('SIGKILL');
       }
+      letGoOfOutput(child);
       resolve(outcome);
     };
 
@@ -252,6 +253,24 @@ function copyPrinted(child: ChildProcess): (bytes: number) => Promise<void> {
       };
       if (copied >= wanted || closed) settle(copied >= wanted);
     });
+}
+
+// How long the host's output is still read once the task is over (the host writes its last output before
+// it answers, but the pipes and the IPC channel are read in no fixed order).
+const OUTPUT_GRACE_MS = 250;
+
+/**
+ * Closes our end of the host's output pipes shortly after the task is over. A process that user code
+ * started with its output inherited (a server, a watcher) holds the pipes open after the host ends, and
+ * reading them would keep this process waiting for that one.
+ */
+function letGoOfOutput(child: ChildProcess): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream || stream.destroyed || stream.readableEnded) continue;
+    const timer = setTimeout(() => stream.destroy(), OUTPUT_GRACE_MS);
+    timer.unref();
+    stream.once('close', () => clearTimeout(timer));
+  }
 }
 
 function forwardOutput(child: ChildProcess, options: HostOptions): void {

@@ -122,11 +122,11 @@ describe('user code cannot end, hang or corrupt the run', () => {
     expect(run.stderr).toContain('user code: from getStaticPaths');
   });
 
-  test('a process user code leaves running does not keep the run, or whoever reads its output, waiting', async () => {
+  test('a process user code leaves running, with its output inherited, does not keep the run or whoever reads its output waiting', async () => {
     const dir = project({
       'pages/p/[id].js': paths(
         `const { spawn } = await import('node:child_process'); const fs = await import('node:fs');
-const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { detached: true, stdio: 'ignore' });
+const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { detached: true, stdio: 'inherit' });
 fs.writeFileSync('lingering.pid', String(child.pid)); child.unref();
 return { paths: ['/p/1'], fallback: false };`,
       ),
