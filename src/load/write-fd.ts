@@ -1,7 +1,8 @@
 import { writeSync } from 'node:fs';
 
-// A descriptor shared with another process may be non-blocking (Node makes a pipe it opens for stdout so),
-// and then a write to a full pipe fails with EAGAIN instead of waiting: wait a little and write the rest.
+// A pipe may be non-blocking (the flag belongs to the open pipe, which every process holding it shares, and
+// Node sets it on pipes it reads), and then a write to a full pipe fails with EAGAIN instead of waiting:
+// wait a little and write the rest.
 const RETRY_MS = 1;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
