@@ -138,11 +138,6 @@ export class CallGuard {
     return true;
   }
 
-  /** `fn` with the same arguments and result, each call made through the guard. */
-  wrap<A extends unknown[], R>(call: CallInfo, fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
-    return (...args: A) => this.run(call, () => fn(...args)) as Promise<Awaited<R>>;
-  }
-
   private startTicker(): void {
     if (this.ticker) return;
     // A tenth of the limit: a call is stopped at most 10% late. The timer keeps the process alive while a

@@ -119,8 +119,7 @@ export class ModuleSession {
 
   /** A user function, called through the guard (time limit, the parent's watch) with the root as cwd. */
   guarded<A extends unknown[], R>(call: CallInfo, fn: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
-    const wrapped = this.guard.wrap(call, fn);
-    return this.inRoot ? wrapped : (...args: A) => this.run(() => wrapped(...args));
+    return (...args: A) => this.callGuarded(call, () => fn(...args));
   }
 
   close(): void {
