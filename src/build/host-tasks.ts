@@ -3,9 +3,10 @@ import type { CallGuard } from '../load/call-guard.js';
 import type { TaskRequest } from '../load/host-protocol.js';
 import type { RouteModel } from '../model/types.js';
 import { looksLikeNext } from '../project/discover.js';
+import type { Project } from '../project/types.js';
 import { withBuildEnv } from '../project/env.js';
 import { openRenderer } from '../render/index.js';
-import { prepareRender } from '../render/prepare.js';
+import { prepareRender, prepareStyles, type StyleSetup } from '../render/prepare.js';
 import type { RenderJob, RenderManifest, RenderOutcome } from '../render/types.js';
 import { computeInBuildEnv } from '../routes/build-model.js';
 
@@ -35,15 +36,31 @@ export async function prepareTask(request: TaskRequest, guard: CallGuard): Promi
   const payload = request.payload as PreparePayload;
   const loadDotEnv = looksLikeNext(request.root);
   return withBuildEnv(request.root, loadDotEnv, async () => {
-    const { model, project } = await computeInBuildEnv(request.root, {
-      guard,
-      tmpDir: path.join(request.tmpDir, 'model'),
-      inRoot: true,
-      // The render calls getStaticProps for each URL anyway; a URL it answers with notFound gets no page.
-      callStaticProps: false,
-      ...(request.limitMs ? { limitMs: request.limitMs } : {}),
-    });
-    const manifest = await prepareRender(project, model, { outDir: payload.outDir, tmpDir: path.join(request.tmpDir, 'render'), guard, minify: payload.minify });
+    // The styles' setup needs no route model: it runs while the model waits on the project's data.
+    let styles: Promise<StyleSetup> | undefined;
+    const onProject = (project: Project): void => {
+      styles = prepareStyles(project, payload);
+      // Its failure is thrown where the styles are awaited (prepareRender), not as an unhandled rejection.
+      styles.catch(() => undefined);
+    };
+    let computed: Awaited<ReturnType<typeof computeInBuildEnv>>;
+    try {
+      computed = await computeInBuildEnv(request.root, {
+        guard,
+        tmpDir: path.join(request.tmpDir, 'model'),
+        inRoot: true,
+        // The render calls getStaticProps for each URL anyway; a URL it answers with notFound gets no page.
+        callStaticProps: false,
+        onProject,
+        ...(request.limitMs ? { limitMs: request.limitMs } : {}),
+      });
+    } catch (error) {
+      // Settled first: a rejection left behind would read as user code's.
+      await styles?.catch(() => undefined);
+      throw error;
+    }
+    const { model, project } = computed;
+    const manifest = await prepareRender(project, model, { outDir: payload.outDir, tmpDir: path.join(request.tmpDir, 'render'), guard, minify: payload.minify, ...(styles ? { styles } : {}) });
     await openRenderer(manifest, guard).check();
     return { model, manifest, loadDotEnv };
   });

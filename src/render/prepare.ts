@@ -10,8 +10,8 @@ import type { Project } from '../project/types.js';
 import { AssetRegistry } from './assets.js';
 import { chainFiles, find, segmentChain } from './app/segments.js';
 import { buildAppClient, buildPagesClient } from './client-bundles.js';
-import { compileCssModules, findCssModules } from './css-modules.js';
-import { loadPostCss } from './postcss.js';
+import { compileCssModules, findCssModules, type CssModule } from './css-modules.js';
+import { loadPostCss, type CssTransform } from './postcss.js';
 import { nextCompiledDir } from './react-copies.js';
 import { ImportGraphs, writeStylesheets } from './stylesheets.js';
 import type { AppManifest, AppSegment, PagesManifest, RenderManifest } from './types.js';
@@ -30,6 +30,15 @@ export interface PrepareOptions {
   tmpDir: string;
   guard: CallGuard;
   minify?: boolean;
+  /** The styles' setup, when the caller started it before the route model was known (prepareStyles). */
+  styles?: Promise<StyleSetup>;
+}
+
+/** What the stylesheets and CSS modules of a build share; none of it needs the route model. */
+export interface StyleSetup {
+  postcss: CssTransform | undefined;
+  assets: AssetRegistry;
+  cssModules: Map<string, CssModule>;
 }
 
 // Beside this module: src/render/ in the sources, dist/src/render/ once compiled; the CLI bundle in
@@ -46,6 +55,21 @@ function ownFile(relative: string): string {
   throw new Error(`zfb-next: ${relative} is missing from its installation`);
 }
 
+/**
+ * The project's PostCSS pipeline and its CSS modules compiled. The build starts this while the route model
+ * is computed: loading a Tailwind setup took react.dev 2.5 s, and the model waits on its data meanwhile.
+ */
+export async function prepareStyles(project: Project, options: { outDir: string; minify?: boolean }): Promise<StyleSetup> {
+  const postcss = await loadPostCss(project.root);
+  const assets = new AssetRegistry(project.next?.basePath ?? '');
+  const cssModules = await compileCssModules(project.root, findCssModules(project.root, [options.outDir]), {
+    postcss,
+    assetPlugin: assets.plugin(/\.(png|jpe?g|gif|webp|avif|ico|bmp|svg|woff2?|ttf|otf|eot)(\?.*)?$/i),
+    minify: options.minify ?? true,
+  });
+  return { postcss, assets, cssModules };
+}
+
 export async function prepareRender(project: Project, model: RouteModel, options: PrepareOptions): Promise<RenderManifest> {
   const root = project.root;
   const next = project.next;
@@ -53,9 +77,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
   const basePath = next?.basePath ?? '';
   const minify = options.minify ?? true;
   const rules = nextRules(next);
-  const postcss = await loadPostCss(root);
-  const assets = new AssetRegistry(basePath);
-  const cssModules = await compileCssModules(root, findCssModules(root, [options.outDir]), { postcss, assetPlugin: assets.plugin(/\.(png|jpe?g|gif|webp|avif|ico|bmp|svg|woff2?|ttf|otf|eot)(\?.*)?$/i), minify });
+  const { postcss, assets, cssModules } = await (options.styles ?? prepareStyles(project, options));
   const cssNames = new Map([...cssModules].map(([file, m]) => [file, m.names]));
   const env: Record<string, string> = { ...settings.env };
   for (const [key, value] of Object.entries(process.env)) if (key.startsWith('NEXT_PUBLIC_') && value !== undefined) env[key] = value;
@@ -79,8 +101,12 @@ export async function prepareRender(project: Project, model: RouteModel, options
 
   const rendered = (route: Route): boolean => route.kind !== 'api' && (route.entries.length > 0 || route.unmatched === 'fallback');
   const pageRoutes = model.routes.filter((r) => r.origin !== 'next-app' && r.kind === 'page' && rendered(r));
-  // The two routers' bundles are made at the same time: esbuild works on both, and the render hosts wait.
-  // Their stylesheets are listed pages first, then app, whichever is done first.
+  // Everything runs at once where one part does not need another's result: esbuild works on several
+  // bundles in parallel, and the render hosts wait for the whole. The server bundles' import graphs say
+  // which stylesheets each page uses, so the stylesheets start once those are done, alongside the browser
+  // bundles. The browser bundles are in `browserBundles`, awaited with the stylesheets.
+  const browserBundles: Promise<void>[] = [];
+  // Stylesheets are listed pages first, then app, whichever is done first.
   const pagesStyles = new Set<string>();
   const appStyles = new Set<string>();
   const preparePages = async (): Promise<void> => {
@@ -91,6 +117,19 @@ export async function prepareRender(project: Project, model: RouteModel, options
     const documentFile = find(pagesDir, '_document', extensions);
     const notFoundFile = find(pagesDir, '404', extensions);
     const pageFiles = [...new Set([...pageRoutes.map((r) => abs(r.file)), ...(notFoundFile ? [notFoundFile] : [])])];
+    const client: PagesManifest['client'] = {};
+    for (const file of pageFiles) client[rel(root, file)] = { scripts: [], styles: [] };
+    const notFoundClient: PagesManifest['notFoundClient'] = { scripts: [], styles: [] };
+    browserBundles.push(
+      buildPagesClient(clientContext, {
+        ...(appFile ? { app: appFile } : {}),
+        pages: Object.fromEntries(pageFiles.map((file) => [rel(root, file), file])),
+        bootstrap: ownFile('browser/pages-client'),
+      }).then((scripts) => {
+        for (const [key, value] of Object.entries(client)) value.scripts = scripts[key] ?? [];
+        notFoundClient.scripts = scripts['__not-found'] ?? [];
+      }),
+    );
     const standIns = ['next/app', 'next/document', 'next/error'].map((s) => standInFile(s));
     const entries = [...new Set([...(appFile ? [appFile] : []), ...(documentFile ? [documentFile] : []), ...pageFiles, ...standIns])];
     const graphs = new ImportGraphs(root);
@@ -109,17 +148,10 @@ export async function prepareRender(project: Project, model: RouteModel, options
       const name = ['next/app', 'next/document', 'next/error'][standIns.indexOf(file)];
       server[name ?? rel(root, file)] = out;
     }
-    const scripts = await buildPagesClient(clientContext, {
-      ...(appFile ? { app: appFile } : {}),
-      pages: Object.fromEntries(pageFiles.map((file) => [rel(root, file), file])),
-      bootstrap: ownFile('browser/pages-client'),
-    });
-    const client: PagesManifest['client'] = {};
     for (const file of pageFiles) {
       const styles = graphs.stylesOf([...(appFile ? [appFile] : []), file]);
       styles.forEach((s) => pagesStyles.add(s));
       pageStyles.set(`pages:${rel(root, file)}`, styles);
-      client[rel(root, file)] = { scripts: scripts[rel(root, file)] ?? [], styles: [] };
     }
     const notFoundStyles = graphs.stylesOf(appFile ? [appFile] : []);
     notFoundStyles.forEach((s) => pagesStyles.add(s));
@@ -129,7 +161,7 @@ export async function prepareRender(project: Project, model: RouteModel, options
       ...(appFile ? { app: rel(root, appFile) } : {}),
       ...(documentFile ? { document: rel(root, documentFile) } : {}),
       client,
-      notFoundClient: { scripts: scripts['__not-found'] ?? [], styles: [] },
+      notFoundClient,
     };
   };
 
@@ -176,6 +208,25 @@ export async function prepareRender(project: Project, model: RouteModel, options
       clientModules,
     });
     const clients = [...clientModules].sort();
+    const rsc: Record<string, string> = {};
+    for (const [file, out] of rscOutputs) if (file !== rscRuntime) rsc[rel(root, file)] = out;
+    const app: NonNullable<RenderManifest['app']> = {
+      rsc,
+      rscRuntime: rscOutputs.get(rscRuntime)!,
+      ssrRuntime: '',
+      ssrModules: {},
+      clientModules: {},
+      bootstrap: '',
+      trees,
+      styles: {},
+      notFoundStyles: [],
+    };
+    browserBundles.push(
+      buildAppClient(clientContext, { clientModules: clients, bootstrap: ownFile('browser/app-client'), compiledDir }).then((browser) => {
+        app.clientModules = browser.modules;
+        app.bootstrap = browser.bootstrap;
+      }),
+    );
     const ssrOutputs = await bundle({
       root,
       entries: [ssrRuntime, ...clients],
@@ -186,34 +237,26 @@ export async function prepareRender(project: Project, model: RouteModel, options
       assetUrl: (file) => assets.url(file),
       onMetafile: (m) => graphs.add(m),
     });
-    const browser = await buildAppClient(clientContext, { clientModules: clients, bootstrap: ownFile('browser/app-client'), compiledDir });
-    const rsc: Record<string, string> = {};
-    for (const [file, out] of rscOutputs) if (file !== rscRuntime) rsc[rel(root, file)] = out;
-    const ssrModules: Record<string, string> = {};
-    for (const [file, out] of ssrOutputs) if (file !== ssrRuntime) ssrModules[file] = out;
+    app.ssrRuntime = ssrOutputs.get(ssrRuntime)!;
+    for (const [file, out] of ssrOutputs) if (file !== ssrRuntime) app.ssrModules[file] = out;
     for (const [key, files] of chains) {
       const styles = graphs.stylesOf(files);
       styles.forEach((s) => appStyles.add(s));
       pageStyles.set(`app:${key}`, styles);
     }
-    manifest.app = {
-      rsc,
-      rscRuntime: rscOutputs.get(rscRuntime)!,
-      ssrRuntime: ssrOutputs.get(ssrRuntime)!,
-      ssrModules,
-      clientModules: browser.modules,
-      bootstrap: browser.bootstrap,
-      trees,
-      styles: {},
-      notFoundStyles: [],
-    };
+    manifest.app = app;
   };
-  // Both run to their end before a failure is thrown: a rejection left behind would read as user code's.
-  for (const settled of await Promise.allSettled([preparePages(), prepareApp()])) if (settled.status === 'rejected') throw settled.reason;
-  const styleFiles = new Set([...pagesStyles, ...appStyles]);
 
-  const urls = await writeStylesheets({ root, outDir: options.outDir, basePath, assets, cssModules, minify, ...(postcss ? { postcss } : {}) }, [...styleFiles]);
-  const hrefs = (key: string): string[] => (pageStyles.get(key) ?? []).map((file) => urls.get(file)).filter((u): u is string => u !== undefined);
+  const servers = await Promise.allSettled([preparePages(), prepareApp()]);
+  const stylesheets = servers.every((s) => s.status === 'fulfilled')
+    ? writeStylesheets({ root, outDir: options.outDir, basePath, assets, cssModules, minify, ...(postcss ? { postcss } : {}) }, [...new Set([...pagesStyles, ...appStyles])])
+    : Promise.resolve(new Map<string, string>());
+  // Everything started runs to its end before a failure is thrown: a rejection left behind would read as
+  // user code's. A server bundle's failure comes first: a browser bundle of the same code fails too.
+  const [urls, ...browsers] = await Promise.allSettled([stylesheets, ...browserBundles]);
+  for (const settled of [...servers, urls, ...browsers]) if (settled.status === 'rejected') throw settled.reason;
+  const hrefs = (key: string): string[] =>
+    (pageStyles.get(key) ?? []).map((file) => (urls as PromiseFulfilledResult<Map<string, string>>).value.get(file)).filter((u): u is string => u !== undefined);
   if (manifest.pages) {
     for (const [file, client] of Object.entries(manifest.pages.client)) client.styles = hrefs(`pages:${file}`);
     manifest.pages.notFoundClient.styles = hrefs('pages:');

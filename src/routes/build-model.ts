@@ -29,6 +29,8 @@ export interface ComputeOptions {
   inRoot?: boolean;
   /** Whether getStaticProps runs for every URL (sources/next-pages.ts PagesSourceOptions); yes by default. */
   callStaticProps?: boolean;
+  /** Called once the project is discovered, before its routes are: work that needs no model starts then. */
+  onProject?: (project: Project) => void;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function computeInBuildEnv(root: string, options: ComputeOptions = 
   const project = await discoverProject(root, { guard });
   guard.limitMs = options.limitMs ?? (project.next?.staticPageGenerationTimeout ?? 60) * 1000;
   if (project.next) setRuntimeConfig(project.next.runtimeConfig);
+  options.onProject?.(project);
   const session = new ModuleSession(project.root, {
     guard,
     ...(project.next ? { settings: project.next.bundle } : {}),
