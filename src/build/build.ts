@@ -7,7 +7,7 @@ import { removeTree } from '../load/remove-tree.js';
 import type { Diagnostic } from '../model/types.js';
 import { assertDirectory, ProjectError } from '../project/project-error.js';
 import { realPath } from '../project/real-path.js';
-import type { PreparePayload, PrepareResult, PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
+import type { BuildPayload, PreparedPart, PrepareResult, PlannedJob, RenderPayload, RenderReport, RenderSetup } from './host-tasks.js';
 import type { OutputLayout } from './layout.js';
 import { planBuild, shardJobs } from './plan.js';
 import { Shares } from './shares.js';
@@ -19,8 +19,9 @@ import { ROUTES_MANIFEST, routeEntry, routesManifestJson, type ZfbRouteEntry } f
  * some pages failed), so the output appears whole or not at all.
  *
  * The project's code runs in host processes (load/host.ts): one prepares (model, bundles, styles, a first
- * load of `_app` / `_document` / the root layout), then `jobs` hosts render the URLs in parallel, each its
- * share, sending every page back to this process, which writes it into the temporary folder.
+ * load of `_app` / `_document` / the root layout) and then renders; with it, `jobs` hosts render the URLs
+ * in parallel, each its share, sending every page back to this process, which writes it into the
+ * temporary folder.
  */
 
 export interface BuildOptions {
@@ -81,41 +82,20 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
     rmSync(tmpDir, { recursive: true, force: true });
   });
   const result: BuildResult = { outDir, committed: false, pages: 0, files: 0, failures: [], notFound: [], redirects: [], skipped: [], diagnostics: [], ms: 0 };
-  // The render hosts start while the project is prepared: a host's start-up (Node.js, React, our renderer)
-  // is most of a small build's time otherwise. How many render is known after the preparation; the rest stop.
-  // (At most PREWARMED_RENDER_HOSTS: a small site on a large machine would start many that it never uses.)
-  const unusedRenderHosts = prewarmHosts(Math.min(options.jobs ?? availableParallelism(), PREWARMED_RENDER_HOSTS), 'render');
+  // The host that prepares renders too; the other render hosts start while the project is prepared: a
+  // host's start-up (Node.js, React, our renderer) is most of a small build's time otherwise. How many
+  // render is known after the preparation; the rest stop. (At most PREWARMED_RENDER_HOSTS: a small site on
+  // a large machine would start many that it never uses.)
+  const unusedRenderHosts = prewarmHosts(Math.min(options.jobs ?? availableParallelism(), PREWARMED_RENDER_HOSTS) - 1, 'render');
   try {
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
-    let prepared: PrepareResult;
-    try {
-      const payload: PreparePayload = { outDir: staging, minify: options.minify ?? true };
-      const { text, faults } = await runInHost('build-prepare', root, { tmpDir, payload: () => payload });
-      prepared = JSON.parse(text) as PrepareResult;
-      result.diagnostics.push(...faults);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ProjectError') throw new ProjectError(error.message);
-      result.stopped = error instanceof Error ? error.message : String(error);
-      return finish();
-    }
-    const { model, manifest } = prepared;
-    result.diagnostics.push(...model.diagnostics);
-    const notFoundFile = Object.keys(manifest.pages?.server ?? {}).find((f) => /^(src\/)?pages\/404\.\w+$/.test(f));
-    const plan = planBuild(model, manifest.site, layout, { root, hasApp: manifest.app !== undefined, hasPages: manifest.pages !== undefined, ...(notFoundFile ? { notFoundFile } : {}) });
-    result.diagnostics.push(...plan.diagnostics);
-    result.skipped = plan.skipped;
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0 && !options.keepGoing) {
-      result.stopped = `the route model has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written (--keep-going writes the other pages)`;
-      return finish();
-    }
-    const jobs = options.shard ? shardJobs(plan.jobs, options.shard) : plan.jobs;
-    const entries = await renderAll(root, tmpDir, staging, prepared, jobs, options, result);
+    const rendering = new Rendering(root, tmpDir, staging, options, result);
+    const entries = await rendering.run(layout);
     // In URL order, whichever host rendered each.
     result.notFound.sort();
     unusedRenderHosts();
-    if (result.failures.length > 0 && !options.keepGoing) return finish();
+    if (result.stopped || (result.failures.length > 0 && !options.keepGoing)) return finish();
 
     const publicDir = path.join(root, 'public');
     if (existsSync(publicDir) && statSync(publicDir).isDirectory()) cpSync(publicDir, staging, { recursive: true, force: false, errorOnExist: false });
@@ -138,30 +118,115 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
   }
 }
 
-async function renderAll(root: string, tmpDir: string, staging: string, { manifest, loadDotEnv }: PrepareResult, jobs: PlannedJob[], options: BuildOptions, result: BuildResult): Promise<ZfbRouteEntry[]> {
-  const entries: ZfbRouteEntry[] = [];
-  const hosts = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(jobs.length / MIN_URLS_PER_HOST)));
-  const shares = new Shares(jobs, hosts);
-  const byId = new Map(jobs.map((j) => [j.id, j]));
-  const stop = new AbortController();
+/**
+ * The hosts of one build and the pages they send back. Host 0 runs the `build` task: it prepares, reports
+ * the preparation, then renders. Once the preparation is here the build is planned, and hosts 1..n-1 start
+ * `render` tasks. Every host is given a share of the URLs and asks for more as it runs low (Shares).
+ */
+class Rendering {
+  private readonly entries: ZfbRouteEntry[] = [];
+  private readonly stop = new AbortController();
   // This process writes every page (render-task.ts says why); the folders it made are not asked for again.
-  const folders = new Set<string>();
-  const writePage = (file: string, content: string | Uint8Array): void => {
-    const target = path.join(staging, file);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
+  private readonly folders = new Set<string>();
+  private setup: RenderSetup | undefined;
+  private jobs: PlannedJob[] = [];
+  private byId = new Map<number, PlannedJob>();
+  private shares: Shares | undefined;
+  private done = 0;
+  // The render tasks of hosts 1..n-1, started once the build is planned.
+  private readonly others: Promise<void>[] = [];
+
+  constructor(
+    private readonly root: string,
+    private readonly tmpDir: string,
+    private readonly staging: string,
+    private readonly options: BuildOptions,
+    private readonly result: BuildResult,
+  ) {}
+
+  async run(layout: OutputLayout): Promise<ZfbRouteEntry[]> {
+    const payload = { outDir: this.staging, minify: this.options.minify ?? true, stopOnFailure: !this.options.keepGoing };
+    let planError: unknown;
+    const onPrepared = (part: unknown): void => {
+      try {
+        this.planned(part as PreparedPart, layout);
+      } catch (error) {
+        // Thrown from here it would end this process from an event handler: the build stops instead.
+        planError ??= error;
+        this.stop.abort();
+      }
+    };
+    await this.host(0, 'build', (jobs) => ({ ...payload, jobs, ...(this.setup ? { prepared: this.setup } : {}) }) satisfies BuildPayload, onPrepared);
+    await Promise.all(this.others);
+    if (planError !== undefined) throw planError;
+    return this.entries;
+  }
+
+  /** The preparation is here (host 0's first part): plan the build, start the other hosts. */
+  private planned(part: PreparedPart, layout: OutputLayout): void {
+    const { options, result } = this;
+    const prepared = JSON.parse(part.prepared) as PrepareResult;
+    const { model, manifest } = prepared;
+    result.diagnostics.push(...part.faults, ...model.diagnostics);
+    const notFoundFile = Object.keys(manifest.pages?.server ?? {}).find((f) => /^(src\/)?pages\/404\.\w+$/.test(f));
+    const plan = planBuild(model, manifest.site, layout, { root: this.root, hasApp: manifest.app !== undefined, hasPages: manifest.pages !== undefined, ...(notFoundFile ? { notFoundFile } : {}) });
+    result.diagnostics.push(...plan.diagnostics);
+    result.skipped = plan.skipped;
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 && !options.keepGoing) {
+      result.stopped = `the route model has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written (--keep-going writes the other pages)`;
+      return;
     }
-    writeFileSync(target, content);
-  };
-  let done = 0;
-  const onReport = (part: unknown, assigned: Map<number, PlannedJob>): void => {
-    const report = part as RenderReport;
+    this.setup = { manifest, loadDotEnv: prepared.loadDotEnv };
+    this.jobs = options.shard ? shardJobs(plan.jobs, options.shard) : plan.jobs;
+    this.byId = new Map(this.jobs.map((j) => [j.id, j]));
+    const hosts = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(this.jobs.length / MIN_URLS_PER_HOST)));
+    this.shares = new Shares(this.jobs, hosts);
+    const setup = this.setup;
+    for (let host = 1; host < hosts; host++) {
+      this.others.push(this.host(host, 'render', (jobs) => ({ ...setup, jobs, pull: true, stopOnFailure: !options.keepGoing }) satisfies RenderPayload));
+    }
+  }
+
+  /**
+   * Runs one host's task. `payload` gets the jobs the host was given and has not reported: a restarted host
+   * starts with those. A `build` host's first part is its preparation (`onPrepared`); the rest are pages.
+   */
+  private async host(index: number, task: 'build' | 'render', payload: (jobs: PlannedJob[]) => unknown, onPrepared?: (part: unknown) => void): Promise<void> {
+    const assigned = new Map<number, PlannedJob>();
+    const give = (chunk: PlannedJob[]): PlannedJob[] => {
+      for (const job of chunk) assigned.set(job.id, job);
+      return chunk;
+    };
+    // A render host starts with its first chunk; the build host asks once it has prepared.
+    if (task === 'render' && give(this.shares!.next(index)).length === 0) return;
+    const more = (): PlannedJob[] => (this.stop.signal.aborted || !this.shares ? [] : give(this.shares.next(index)));
+    const onProgress = (part: unknown): void => {
+      if (onPrepared && this.setup === undefined && !this.result.stopped && (part as PreparedPart).prepared !== undefined) onPrepared(part);
+      else this.report(part as RenderReport, assigned);
+    };
+    try {
+      const { faults } = await runInHost(task, this.root, { tmpDir: this.tmpDir, payload: () => payload([...assigned.values()]), more, onProgress, signal: this.stop.signal });
+      this.result.diagnostics.push(...faults);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') return;
+      if (task === 'build' && this.setup === undefined) {
+        // The preparation failed: the build stops before anything is written.
+        if (error instanceof Error && error.name === 'ProjectError') throw new ProjectError(error.message);
+        this.result.stopped = error instanceof Error ? error.message : String(error);
+        return;
+      }
+      this.result.failures.push({ url: '', file: '', code: 'RENDER_HOST', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** A URL rendered: its page written, or why it has none. */
+  private report(report: RenderReport, assigned: Map<number, PlannedJob>): void {
+    const { options, result } = this;
     assigned.delete(report.id);
-    done++;
-    options.onProgress?.(done, jobs.length);
-    const planned = byId.get(report.id)!;
+    this.done++;
+    options.onProgress?.(this.done, this.jobs.length);
+    const planned = this.byId.get(report.id)!;
     const route = planned.job.route;
     if (report.outcome === 'failed' && report.failure) {
       const { url, file, code, message } = report.failure;
@@ -169,7 +234,7 @@ async function renderAll(root: string, tmpDir: string, staging: string, { manife
       if (report.failure.function) failure.function = report.failure.function;
       if (report.failure.componentStack) failure.componentStack = report.failure.componentStack;
       result.failures.push(failure);
-      if (!options.keepGoing) stop.abort();
+      if (!options.keepGoing) this.stop.abort();
       return;
     }
     if (report.outcome === 'not-found') {
@@ -177,34 +242,22 @@ async function renderAll(root: string, tmpDir: string, staging: string, { manife
       return;
     }
     if (report.outcome === 'redirect') result.redirects.push({ url: report.url, location: report.location ?? '' });
-    for (const file of [planned.file, ...(planned.copies ?? [])]) writePage(file, report.content ?? '');
+    for (const file of [planned.file, ...(planned.copies ?? [])]) this.writePage(file, report.content ?? '');
     result.files += 1 + (planned.copies?.length ?? 0);
     if (planned.job.shell === 'not-found' || planned.job.shell === 'fallback') return;
     result.pages++;
-    entries.push(routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')));
-  };
-  await Promise.all(
-    Array.from({ length: hosts }, async (_, host) => {
-      // What this host was given and has not reported: a restarted host starts with these.
-      const assigned = new Map<number, PlannedJob>();
-      const give = (chunk: PlannedJob[]): PlannedJob[] => {
-        for (const job of chunk) assigned.set(job.id, job);
-        return chunk;
-      };
-      give(shares.next(host));
-      if (assigned.size === 0) return;
-      const payload = (): RenderPayload => ({ manifest, loadDotEnv, jobs: [...assigned.values()], pull: true, stopOnFailure: !options.keepGoing });
-      const more = (): PlannedJob[] => (stop.signal.aborted ? [] : give(shares.next(host)));
-      try {
-        const { faults } = await runInHost('render', root, { tmpDir, payload, more, onProgress: (part) => onReport(part, assigned), signal: stop.signal });
-        result.diagnostics.push(...faults);
-      } catch (error) {
-        if (error instanceof Error && error.name === 'AbortError') return;
-        result.failures.push({ url: '', file: '', code: 'RENDER_HOST', message: error instanceof Error ? error.message : String(error) });
-      }
-    }),
-  );
-  return entries;
+    this.entries.push(routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')));
+  }
+
+  private writePage(file: string, content: string | Uint8Array): void {
+    const target = path.join(this.staging, file);
+    const folder = path.dirname(target);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    writeFileSync(target, content);
+  }
 }
 
 /** Replaces `outDir` with `staging` by renames: the old output stays whole until the new one is in place. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CallGuard } from '../load/call-guard.js';
 import type { TaskRequest } from '../load/host-protocol.js';
-import type { RouteModel } from '../model/types.js';
+import type { Diagnostic, RouteModel } from '../model/types.js';
 import { looksLikeNext } from '../project/discover.js';
 import type { Project } from '../project/types.js';
 import { withBuildEnv } from '../project/env.js';
@@ -9,20 +9,42 @@ import { openRenderer } from '../render/index.js';
 import { prepareRender, prepareStyles, type StyleSetup } from '../render/prepare.js';
 import type { RenderJob, RenderManifest, RenderOutcome } from '../render/types.js';
 import { computeInBuildEnv } from '../routes/build-model.js';
+import { renderTask } from './render-task.js';
 
 /**
  * The build's two tasks inside user-code hosts (load/host-main.ts):
- * - `build-prepare` (here): the route model, then every bundle, stylesheet and asset (render/prepare.ts),
- *   and a first load of `_app`, `_document` and the root layout, so that a broken one stops the build
- *   before any page is rendered;
- * - `render` (render-task.ts): renders its share of the URLs and writes each file, reporting every URL as
- *   it goes. It has a module of its own: a render host loads only the renderer, not the route model and
- *   the bundler.
+ * - `build` (here): the route model, then every bundle, stylesheet and asset (render/prepare.ts), and a
+ *   first load of `_app`, `_document` and the root layout, so that a broken one stops the build before any
+ *   page is rendered. The result goes to the CLI side as the task's first progress part; then the same
+ *   host renders URLs as a `render` task does, with the renderer it has loaded already (one Node.js start
+ *   and one load of the renderer fewer than a host of its own, and no wait before its first page).
+ * - `render` (render-task.ts): renders its share of the URLs, reporting every URL with its page as it goes.
+ *   It has a module of its own: a render host loads only the renderer, not the route model and the bundler.
  */
 
 export interface PreparePayload {
   outDir: string;
   minify: boolean;
+}
+
+/** What a `build` host is given: the preparation's settings, and the URLs it renders once prepared. */
+export interface BuildPayload extends PreparePayload {
+  /** Set when the host is a second try after the preparation was done: it only renders. */
+  prepared?: RenderSetup;
+  /** URLs given to the host before it asked (a second try's); it asks for more as it runs low. */
+  jobs: PlannedJob[];
+  stopOnFailure: boolean;
+}
+
+/** What every render needs from the preparation. */
+export type RenderSetup = Pick<PrepareResult, 'manifest' | 'loadDotEnv'>;
+
+/** The `build` task's first progress part (BuildPayload). */
+export interface PreparedPart {
+  /** The PrepareResult as JSON text: the model may be large, and text crosses processes fastest. */
+  prepared: string;
+  /** What user code did outside the calls made so far (TaskOutput.faults). */
+  faults: Diagnostic[];
 }
 
 export interface PrepareResult {
@@ -32,7 +54,26 @@ export interface PrepareResult {
   loadDotEnv: boolean;
 }
 
-export async function prepareTask(request: TaskRequest, guard: CallGuard): Promise<PrepareResult> {
+/** The `build` task: prepares (reported by `onPrepared`) unless a first try did, then renders URLs. */
+export async function buildTask(
+  request: TaskRequest,
+  guard: CallGuard,
+  onPrepared: (prepared: PrepareResult) => void,
+  progress: (part: unknown) => void,
+  askForMore: () => Promise<unknown[]>,
+): Promise<{ rendered: number }> {
+  const payload = request.payload as BuildPayload;
+  let setup = payload.prepared;
+  if (!setup) {
+    const prepared = await prepareTask(request, guard);
+    onPrepared(prepared);
+    setup = prepared;
+  }
+  const render: RenderPayload = { manifest: setup.manifest, loadDotEnv: setup.loadDotEnv, jobs: payload.jobs, pull: true, stopOnFailure: payload.stopOnFailure };
+  return renderTask({ ...request, payload: render }, guard, progress, askForMore);
+}
+
+async function prepareTask(request: TaskRequest, guard: CallGuard): Promise<PrepareResult> {
   const payload = request.payload as PreparePayload;
   const loadDotEnv = looksLikeNext(request.root);
   return withBuildEnv(request.root, loadDotEnv, async () => {

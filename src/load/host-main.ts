@@ -10,6 +10,7 @@ import { toCloneable } from './cloneable.js';
 import { installFastReadFile } from './fast-read-file.js';
 import { HEARTBEAT_MS, PRINT_FD, type HostMessage, type MoreMessage, type TaskOutput, type TaskRequest } from './host-protocol.js';
 import { writeAllSync } from './write-fd.js';
+import type { PreparedPart } from '../build/host-tasks.js';
 
 const exit = process.exit.bind(process);
 let guard: CallGuard | undefined;
@@ -122,7 +123,11 @@ async function runTask(request: TaskRequest): Promise<void> {
   let message: HostMessage;
   const progress = new ProgressBatch();
   try {
-    message = { type: 'done', output: await perform(request, taskGuard, (part) => progress.add(toCloneable(part))) };
+    const report = (part: unknown, now = false): void => {
+      progress.add(toCloneable(part));
+      if (now) progress.flush();
+    };
+    message = { type: 'done', output: await perform(request, taskGuard, report) };
   } catch (error) {
     const { name, message: text } = error instanceof Error ? error : { name: 'Error', message: String(error) };
     message = { type: 'failed', error: { name, message: text } };
@@ -179,7 +184,8 @@ function flush(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (part: unknown) => void): Promise<TaskOutput> {
+/** `progress` sends a part within PROGRESS_MS, or at once when `now`. */
+async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (part: unknown, now?: boolean) => void): Promise<TaskOutput> {
   switch (request.task) {
     case 'route-model':
     case 'routes-json': {
@@ -197,10 +203,13 @@ async function perform(request: TaskRequest, taskGuard: CallGuard, progress: (pa
       const project = await withBuildEnv(request.root, true, () => discoverProject(request.root, { guard: taskGuard, redirects: (request.payload as { redirects?: boolean } | undefined)?.redirects === true }));
       return { text: JSON.stringify(toCloneable(project)), errors: 0, faults: faults.splice(0) };
     }
-    case 'build-prepare': {
-      const { prepareTask } = await import('../build/host-tasks.js');
-      const prepared = await prepareTask(request, taskGuard);
-      return { text: modelText(prepared), errors: 0, faults: faults.splice(0) };
+    case 'build': {
+      const { buildTask } = await import('../build/host-tasks.js');
+      // The preparation goes out at once, with the faults so far: the CLI side plans the pages from it
+      // and starts the other render hosts while this one renders.
+      const onPrepared = (prepared: object): void => progress({ prepared: modelText(prepared), faults: faults.splice(0) } satisfies PreparedPart, true);
+      const rendered = await buildTask(request, taskGuard, onPrepared, progress, askForMore);
+      return { text: JSON.stringify(rendered), errors: 0, faults: faults.splice(0) };
     }
     case 'render': {
       const { renderTask } = await import('../build/render-task.js');

@@ -18,7 +18,7 @@ import { PRINT_FD, type TaskName } from './host-protocol.js';
 export type HostPreload = 'model' | 'build' | 'render';
 
 function preloadFor(task: TaskName): HostPreload {
-  return task === 'build-prepare' ? 'build' : task === 'render' ? 'render' : 'model';
+  return task === 'build' ? 'build' : task === 'render' ? 'render' : 'model';
 }
 
 const warmHosts: { child: ChildProcess; preload: HostPreload; print: boolean }[] = [];

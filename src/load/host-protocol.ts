@@ -12,9 +12,12 @@ export type TaskName =
   /** The route model in the routes JSON contract's own form (what `routes --json` prints). */
   | 'routes-json'
   | 'discover'
-  /** zfb-next build: the model, bundles and stylesheets (build/host-tasks.ts), as JSON text. */
-  | 'build-prepare'
-  /** zfb-next build: renders and writes a share of the URLs, reporting each as progress. */
+  /**
+   * zfb-next build: the model, bundles and stylesheets (build/host-tasks.ts), reported as JSON text in the
+   * first progress part; then renders URLs as `render` does.
+   */
+  | 'build'
+  /** zfb-next build: renders a share of the URLs, reporting each with its page as progress. */
   | 'render';
 
 export interface TaskRequest {

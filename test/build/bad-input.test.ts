@@ -138,3 +138,30 @@ describe('a broken _app or root layout stops the build before anything is writte
     expect(readdirSync(path.join(dir, 'dist'))).toEqual(['previous.txt']);
   });
 });
+
+test('a host that dies while rendering is replaced: the other pages are written, the model is not computed again', async () => {
+  // --jobs 1: the host that prepared the build renders every page, so it is the one that dies.
+  const dir = project('host-dies', {
+    'next.config.js': 'module.exports = {};\n',
+    'pages/n/[id].jsx': `
+import { appendFileSync } from 'node:fs';
+export async function getStaticPaths() {
+  appendFileSync('paths-calls.txt', 'x');
+  return { paths: Array.from({ length: 30 }, (_, i) => ({ params: { id: String(i) } })), fallback: false };
+}
+export async function getStaticProps({ params }) {
+  if (params.id === '17') process.kill(process.pid, 'SIGKILL');
+  return { props: { id: params.id } };
+}
+export default function N({ id }) { return <p>page {id}</p>; }
+`,
+  });
+  const run = await runCli(['build', dir, '--keep-going', '--jobs', '1']);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('/n/17 pages/n/[id].jsx');
+  expect(run.stdout).toContain('ended the process that runs it (signal SIGKILL)');
+  const written = readdirSync(path.join(dir, 'dist/n')).sort((a, b) => Number(a) - Number(b));
+  expect(written).toEqual(Array.from({ length: 30 }, (_, i) => String(i)).filter((id) => id !== '17'));
+  expect(readFileSync(path.join(dir, 'dist/n/29/index.html'), 'utf8')).toContain('page <!-- -->29');
+  expect(readFileSync(path.join(dir, 'paths-calls.txt'), 'utf8')).toBe('x');
+});
