@@ -64,6 +64,7 @@ export interface BuildResult {
 // A render host costs a Node start and loading the bundles; below this many URLs per host, fewer hosts.
 const MIN_URLS_PER_HOST = 40;
 const PREWARMED_RENDER_HOSTS = 4;
+const WRITE_SLICE_MS = 10;
 
 export async function runBuild(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -118,6 +119,18 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
   }
 }
 
+/** A rendered URL on its way to the disk (Rendering.writePage). */
+interface QueuedPage {
+  /** Output-relative: the page's file, and the copies of it (the default locale's unprefixed URL). */
+  files: string[];
+  content: string | Uint8Array;
+  url: string;
+  /** The route's file in the project. */
+  source: string;
+  /** Its entry in routes.json; none for a shell (the 404 page, a fallback shell), which is not a page. */
+  entry?: ZfbRouteEntry;
+}
+
 /**
  * The hosts of one build and the pages they send back. Host 0 runs the `build` task: it prepares, reports
  * the preparation, then renders. Once the preparation is here the build is planned, and hosts 1..n-1 start
@@ -135,6 +148,9 @@ class Rendering {
   private done = 0;
   // The render tasks of hosts 1..n-1, started once the build is planned.
   private readonly others: Promise<void>[] = [];
+  // Pages to write, in the order they came; those before `written` are written (writePage).
+  private readonly queue: (QueuedPage | undefined)[] = [];
+  private written = 0;
 
   constructor(
     private readonly root: string,
@@ -151,13 +167,14 @@ class Rendering {
       try {
         this.planned(part as PreparedPart, layout);
       } catch (error) {
-        // Thrown from here it would end this process from an event handler: the build stops instead.
-        planError ??= error;
+        // Thrown from a message handler it would end this process: the build stops instead.
+        planError = error;
         this.stop.abort();
       }
     };
     await this.host(0, 'build', (jobs) => ({ ...payload, jobs, ...(this.setup ? { prepared: this.setup } : {}) }) satisfies BuildPayload, onPrepared);
     await Promise.all(this.others);
+    this.writeQueued(Infinity);
     if (planError !== undefined) throw planError;
     return this.entries;
   }
@@ -242,21 +259,59 @@ class Rendering {
       return;
     }
     if (report.outcome === 'redirect') result.redirects.push({ url: report.url, location: report.location ?? '' });
-    for (const file of [planned.file, ...(planned.copies ?? [])]) this.writePage(file, report.content ?? '');
-    result.files += 1 + (planned.copies?.length ?? 0);
-    if (planned.job.shell === 'not-found' || planned.job.shell === 'fallback') return;
-    result.pages++;
-    this.entries.push(routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')));
+    const shell = planned.job.shell === 'not-found' || planned.job.shell === 'fallback';
+    this.writePage({
+      files: [planned.file, ...(planned.copies ?? [])],
+      content: report.content ?? '',
+      url: report.url,
+      source: route.file,
+      ...(shell ? {} : { entry: routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')) }),
+    });
   }
 
-  private writePage(file: string, content: string | Uint8Array): void {
-    const target = path.join(this.staging, file);
-    const folder = path.dirname(target);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
+  /**
+   * Pages are written between the hosts' messages, WRITE_SLICE_MS at a time: a host that asks for more
+   * URLs is answered only after this process has handled every message before the question, and writing
+   * a page can take a millisecond (where the file system gives new files slowly: an ext4 folder with
+   * many files removed a moment ago). Writing each page as its message came made the hosts wait for
+   * work: a 2,000-page build took 1.06x as long there (medians of 8 pairs).
+   */
+  private writePage(page: QueuedPage): void {
+    this.queue.push(page);
+    if (this.queue.length - this.written === 1) setImmediate(() => this.writeQueued(WRITE_SLICE_MS));
+  }
+
+  private writeQueued(ms: number): void {
+    const until = performance.now() + ms;
+    while (this.written < this.queue.length && !(performance.now() > until)) {
+      const page = this.queue[this.written]!;
+      this.queue[this.written++] = undefined;
+      if (this.stop.signal.aborted) continue;
+      let file = '';
+      try {
+        for (file of page.files) {
+          const target = path.join(this.staging, file);
+          const folder = path.dirname(target);
+          if (!this.folders.has(folder)) {
+            mkdirSync(folder, { recursive: true });
+            this.folders.add(folder);
+          }
+          writeFileSync(target, page.content);
+        }
+      } catch (error) {
+        // Another URL's file where this one needs a folder (a route handler's `data.json` beside a page
+        // `data.json/x`), or the disk: the page is lost, so the build fails, naming it.
+        const reason = error instanceof Error ? error.message : String(error);
+        this.result.failures.push({ url: page.url, file: page.source, code: 'BUILD_WRITE', message: `${file} could not be written: ${reason}` });
+        if (!this.options.keepGoing) this.stop.abort();
+        continue;
+      }
+      this.result.files += page.files.length;
+      if (!page.entry) continue;
+      this.result.pages++;
+      this.entries.push(page.entry);
     }
-    writeFileSync(target, content);
+    if (this.written < this.queue.length) setImmediate(() => this.writeQueued(WRITE_SLICE_MS));
   }
 }
 

@@ -5,10 +5,11 @@ import { openRenderer } from '../render/index.js';
 import type { RenderOutcome } from '../render/types.js';
 import type { PlannedJob, RenderPayload, RenderReport } from './host-tasks.js';
 
-// Ask for more jobs while this many are left. The CLI side answers once it has written the pages reported
-// before the request, which takes longer than rendering the 8 under way: with 8 left, the hosts of a 2,000
-// page build waited for work (build wall time 0.92x with 32, medians of 8 pairs). Jobs a host holds cannot
-// go to another host, so the hosts may end up to 32 pages apart.
+// Ask for more jobs while this many are left. The CLI side answers once it has handled the messages sent
+// before the request (and a slice of page writes, build.ts), which can take longer than rendering the 8
+// under way: with 8 left, the hosts of a 2,000 page build waited for work (build wall time 0.92x with 32,
+// medians of 8 pairs). Jobs a host holds cannot go to another host, so the hosts may end up to 32 pages
+// apart.
 const LOW_WATER = 32;
 
 /**

@@ -165,3 +165,25 @@ export default function N({ id }) { return <p>page {id}</p>; }
   expect(readFileSync(path.join(dir, 'dist/n/29/index.html'), 'utf8')).toContain('page <!-- -->29');
   expect(readFileSync(path.join(dir, 'paths-calls.txt'), 'utf8')).toBe('x');
 });
+
+test('a page that cannot be written fails the build naming its URL; with --keep-going the rest are written and listed', async () => {
+  // A route handler's file `data.json` is where the page `data.json/x` needs a folder.
+  const dir = project('unwritable-page', {
+    'next.config.js': 'module.exports = {};\n',
+    'app/layout.jsx': 'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+    'app/page.jsx': GOOD_PAGE,
+    'app/data.json/route.js': "export const dynamic = 'force-static';\nexport function GET() { return Response.json({ ok: true }); }\n",
+    'app/data.json/x/page.jsx': 'export default function X() { return <p>x</p>; }\n',
+  });
+  const strict = await runCli(['build', dir]);
+  expect(strict.code).toBe(1);
+  expect(strict.stdout).toContain('/data.json/x app/data.json/x/page.jsx: data.json/x/index.html could not be written: ENOTDIR');
+  expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+
+  const kept = await runCli(['build', dir, '--keep-going']);
+  expect(kept.code).toBe(1);
+  expect(kept.stdout).toContain('2 pages');
+  expect(readFileSync(path.join(dir, 'dist/data.json'), 'utf8')).toBe('{"ok":true}');
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/__zfb/routes.json'), 'utf8')) as { routes: { url: string }[] };
+  expect(manifest.routes.map((r) => r.url).sort()).toEqual(['/', '/data.json']);
+});
