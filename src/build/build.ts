@@ -20,8 +20,7 @@ import { ROUTES_MANIFEST, routeEntry, routesManifestJson, type ZfbRouteEntry } f
  *
  * The project's code runs in host processes (load/host.ts): one prepares (model, bundles, styles, a first
  * load of `_app` / `_document` / the root layout) and then renders; with it, `jobs` hosts render the URLs
- * in parallel, each its share, sending every page back to this process, which writes it into the
- * temporary folder.
+ * in parallel, each its share, writing every page into the temporary folder and reporting it here.
  */
 
 export interface BuildOptions {
@@ -64,7 +63,6 @@ export interface BuildResult {
 // A render host costs a Node start and loading the bundles; below this many URLs per host, fewer hosts.
 const MIN_URLS_PER_HOST = 40;
 const PREWARMED_RENDER_HOSTS = 4;
-const WRITE_SLICE_MS = 10;
 
 export async function runBuild(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -119,18 +117,6 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
   }
 }
 
-/** A rendered URL on its way to the disk (Rendering.writePage). */
-interface QueuedPage {
-  /** Output-relative: the page's file, and the copies of it (the default locale's unprefixed URL). */
-  files: string[];
-  content: string | Uint8Array;
-  url: string;
-  /** The route's file in the project. */
-  source: string;
-  /** Its entry in routes.json; none for a shell (the 404 page, a fallback shell), which is not a page. */
-  entry?: ZfbRouteEntry;
-}
-
 /**
  * The hosts of one build and the pages they send back. Host 0 runs the `build` task: it prepares, reports
  * the preparation, then renders. Once the preparation is here the build is planned, and hosts 1..n-1 start
@@ -139,8 +125,6 @@ interface QueuedPage {
 class Rendering {
   private readonly entries: ZfbRouteEntry[] = [];
   private readonly stop = new AbortController();
-  // This process writes every page (render-task.ts says why); the folders it made are not asked for again.
-  private readonly folders = new Set<string>();
   private setup: RenderSetup | undefined;
   private jobs: PlannedJob[] = [];
   private byId = new Map<number, PlannedJob>();
@@ -148,9 +132,6 @@ class Rendering {
   private done = 0;
   // The render tasks of hosts 1..n-1, started once the build is planned.
   private readonly others: Promise<void>[] = [];
-  // Pages to write, in the order they came; those before `written` are written (writePage).
-  private readonly queue: (QueuedPage | undefined)[] = [];
-  private written = 0;
 
   constructor(
     private readonly root: string,
@@ -174,7 +155,6 @@ class Rendering {
     };
     await this.host(0, 'build', (jobs) => ({ ...payload, jobs, ...(this.setup ? { prepared: this.setup } : {}) }) satisfies BuildPayload, onPrepared);
     await Promise.all(this.others);
-    this.writeQueued(Infinity);
     if (planError !== undefined) throw planError;
     return this.entries;
   }
@@ -201,7 +181,7 @@ class Rendering {
     this.shares = new Shares(this.jobs, hosts);
     const setup = this.setup;
     for (let host = 1; host < hosts; host++) {
-      this.others.push(this.host(host, 'render', (jobs) => ({ ...setup, jobs, pull: true, stopOnFailure: !options.keepGoing }) satisfies RenderPayload));
+      this.others.push(this.host(host, 'render', (jobs) => ({ ...setup, outDir: this.staging, jobs, pull: true, stopOnFailure: !options.keepGoing }) satisfies RenderPayload));
     }
   }
 
@@ -237,7 +217,7 @@ class Rendering {
     }
   }
 
-  /** A URL rendered: its page written, or why it has none. */
+  /** A URL rendered: its page written by the host, or why it has none. */
   private report(report: RenderReport, assigned: Map<number, PlannedJob>): void {
     const { options, result } = this;
     assigned.delete(report.id);
@@ -259,59 +239,10 @@ class Rendering {
       return;
     }
     if (report.outcome === 'redirect') result.redirects.push({ url: report.url, location: report.location ?? '' });
-    const shell = planned.job.shell === 'not-found' || planned.job.shell === 'fallback';
-    this.writePage({
-      files: [planned.file, ...(planned.copies ?? [])],
-      content: report.content ?? '',
-      url: report.url,
-      source: route.file,
-      ...(shell ? {} : { entry: routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')) }),
-    });
-  }
-
-  /**
-   * Pages are written between the hosts' messages, WRITE_SLICE_MS at a time: a host that asks for more
-   * URLs is answered only after this process has handled every message before the question, and writing
-   * a page can take a millisecond (where the file system gives new files slowly: an ext4 folder with
-   * many files removed a moment ago). Writing each page as its message came made the hosts wait for
-   * work: a 2,000-page build took 1.06x as long there (medians of 8 pairs).
-   */
-  private writePage(page: QueuedPage): void {
-    this.queue.push(page);
-    if (this.queue.length - this.written === 1) setImmediate(() => this.writeQueued(WRITE_SLICE_MS));
-  }
-
-  private writeQueued(ms: number): void {
-    const until = performance.now() + ms;
-    while (this.written < this.queue.length && !(performance.now() > until)) {
-      const page = this.queue[this.written]!;
-      this.queue[this.written++] = undefined;
-      if (this.stop.signal.aborted) continue;
-      let file = '';
-      try {
-        for (file of page.files) {
-          const target = path.join(this.staging, file);
-          const folder = path.dirname(target);
-          if (!this.folders.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            this.folders.add(folder);
-          }
-          writeFileSync(target, page.content);
-        }
-      } catch (error) {
-        // Another URL's file where this one needs a folder (a route handler's `data.json` beside a page
-        // `data.json/x`), or the disk: the page is lost, so the build fails, naming it.
-        const reason = error instanceof Error ? error.message : String(error);
-        this.result.failures.push({ url: page.url, file: page.source, code: 'BUILD_WRITE', message: `${file} could not be written: ${reason}` });
-        if (!this.options.keepGoing) this.stop.abort();
-        continue;
-      }
-      this.result.files += page.files.length;
-      if (!page.entry) continue;
-      this.result.pages++;
-      this.entries.push(page.entry);
-    }
-    if (this.written < this.queue.length) setImmediate(() => this.writeQueued(WRITE_SLICE_MS));
+    result.files += 1 + (planned.copies?.length ?? 0);
+    if (planned.job.shell === 'not-found' || planned.job.shell === 'fallback') return;
+    result.pages++;
+    this.entries.push(routeEntry(report.url, planned.file, route.file, planned.job.entry.params, route.pattern.includes('[')));
   }
 }
 

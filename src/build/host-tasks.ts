@@ -69,7 +69,7 @@ export async function buildTask(
     onPrepared(prepared);
     setup = prepared;
   }
-  const render: RenderPayload = { manifest: setup.manifest, loadDotEnv: setup.loadDotEnv, jobs: payload.jobs, pull: true, stopOnFailure: payload.stopOnFailure };
+  const render: RenderPayload = { manifest: setup.manifest, outDir: payload.outDir, loadDotEnv: setup.loadDotEnv, jobs: payload.jobs, pull: true, stopOnFailure: payload.stopOnFailure };
   return renderTask({ ...request, payload: render }, guard, progress, askForMore);
 }
 
@@ -119,6 +119,8 @@ export interface PlannedJob {
 
 export interface RenderPayload {
   manifest: RenderManifest;
+  /** The folder the site is written to (the build's staging folder): each page goes to its job's `file` there. */
+  outDir: string;
   /** The first jobs; with `pull`, the host asks for more as it runs low (host.ts HostOptions.more). */
   jobs: PlannedJob[];
   pull: boolean;
@@ -130,9 +132,8 @@ export interface RenderPayload {
 export interface RenderReport {
   id: number;
   url: string;
+  /** `written`: the page or body is in the job's `file` and its copies. */
   outcome: Exclude<RenderOutcome['kind'], 'html' | 'body'> | 'written';
-  /** The page or body to write to `file` and to the job's copies. */
-  content?: string | Uint8Array;
   location?: string;
   failure?: Extract<RenderOutcome, { kind: 'failed' }>['failure'];
 }
