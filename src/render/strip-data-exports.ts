@@ -1,4 +1,5 @@
-import { parse, type ParserPlugin } from '@babel/parser';
+import type { ParserPlugin } from '@babel/parser';
+import { createRequire } from 'node:module';
 
 /**
  * A page module as the browser gets it: without its build-time data functions (`getStaticProps`,
@@ -29,10 +30,22 @@ interface Statement {
   keptSpecifiers?: Node[];
 }
 
+let parser: typeof import('@babel/parser') | undefined;
+
+/**
+ * @babel/parser, loaded on first use: half a megabyte of JavaScript that the build's preparing host would
+ * otherwise load before its task starts, when it has no time to spare; it is first needed while esbuild
+ * bundles the pages, when that host waits.
+ */
+function babelParser(): typeof import('@babel/parser') {
+  parser ??= createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
+  return parser;
+}
+
 export function stripDataExports(source: string, file: string, names: readonly string[] = DATA_EXPORTS): string {
   if (!names.some((name) => source.includes(name))) return source;
   const language: ParserPlugin[] = /\.[mc]?ts$/.test(file) ? ['typescript'] : /\.tsx$/.test(file) ? ['typescript', 'jsx'] : ['jsx'];
-  const ast = parse(source, { sourceType: 'module', allowImportExportEverywhere: true, plugins: [...language, 'decorators-legacy', 'importAttributes'] });
+  const ast = babelParser().parse(source, { sourceType: 'module', allowImportExportEverywhere: true, plugins: [...language, 'decorators-legacy', 'importAttributes'] });
   const removedNames = new Set(names);
   const statements: Statement[] = (ast.program.body as unknown as Node[]).map((node) => ({ node, declares: declaredNames(node), uses: usedNames(node), removed: false }));
   const edits: { start: number; end: number; text: string }[] = [];
