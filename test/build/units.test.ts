@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { pageFile, unsafeOutput } from '../../src/build/layout.js';
@@ -113,4 +113,33 @@ test('with i18n, the pages router 404 is planned once per locale; the app router
   expect(pages.diagnostics[0]!.message).toContain('the 404 page of locale "a\\b"');
   const mixed = planBuild(model, site, 'next-export', { root: '/site', hasApp: true, hasPages: true });
   expect(mixed.jobs.map((j) => ({ file: j.file, copies: j.copies }))).toEqual([{ file: '404.html', copies: ['_not-found.html'] }]);
+});
+
+test('a page whose file public/ has already is a conflict, as next build reports it; a folder symlinked into public/ counts', async () => {
+  const dir = path.join(REPO_ROOT, '.work', 'build-units', 'public-conflict');
+  rmSync(dir, { recursive: true, force: true });
+  const files: Record<string, string> = {
+    'package.json': '{"private":true}\n',
+    'next.config.js': 'module.exports = {};\n',
+    'pages/index.jsx': 'export default function Home() { return <p>home</p>; }\n',
+    'pages/about.jsx': 'export default function About() { return <p>about</p>; }\n',
+    'pages/docs.jsx': 'export default function Docs() { return <p>docs</p>; }\n',
+    'public/about/index.html': '<p>static about</p>\n',
+    'public/robots.txt': 'User-agent: *\n',
+    'elsewhere/index.html': '<p>static docs</p>\n',
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  const plain = await runCli(['build', dir]);
+  expect(plain.code).toBe(1);
+  expect(plain.stdout).toContain('Conflicting public and page file was found: public/about/index.html and /about (pages/about.jsx)');
+  expect(plain.stdout).not.toContain('public/docs/index.html');
+
+  symlinkSync('../elsewhere', path.join(dir, 'public/docs'));
+  const linked = await runCli(['build', dir]);
+  expect(linked.code).toBe(1);
+  expect(linked.stdout).toContain('public/about/index.html and /about (pages/about.jsx)');
+  expect(linked.stdout).toContain('Conflicting public and page file was found: public/docs/index.html and /docs (pages/docs.jsx)');
 });
