@@ -118,8 +118,8 @@ export async function runBuild(dir: string, options: BuildOptions = {}): Promise
 }
 
 /**
- * The hosts of one build and the pages they send back. Host 0 runs the `build` task: it prepares, reports
- * the preparation, then renders. Once the preparation is here the build is planned, and hosts 1..n-1 start
+ * The hosts of one build and what they report. Host 0 runs the `build` task: it prepares, reports the
+ * preparation, then renders. Once the preparation is here the build is planned, and hosts 1..n-1 start
  * `render` tasks. Every host is given a share of the URLs and asks for more as it runs low (Shares).
  */
 class Rendering {
@@ -199,7 +199,7 @@ class Rendering {
     if (task === 'render' && give(this.shares!.next(index)).length === 0) return;
     const more = (): PlannedJob[] => (this.stop.signal.aborted || !this.shares ? [] : give(this.shares.next(index)));
     const onProgress = (part: unknown): void => {
-      if (onPrepared && this.setup === undefined && !this.result.stopped && (part as PreparedPart).prepared !== undefined) onPrepared(part);
+      if (onPrepared && (part as PreparedPart).prepared !== undefined) onPrepared(part);
       else this.report(part as RenderReport, assigned);
     };
     try {

@@ -18,8 +18,9 @@ import { renderTask } from './render-task.js';
  *   page is rendered. The result goes to the CLI side as the task's first progress part; then the same
  *   host renders URLs as a `render` task does, with the renderer it has loaded already (one Node.js start
  *   and one load of the renderer fewer than a host of its own, and no wait before its first page).
- * - `render` (render-task.ts): renders its share of the URLs, reporting every URL with its page as it goes.
- *   It has a module of its own: a render host loads only the renderer, not the route model and the bundler.
+ * - `render` (render-task.ts): renders its share of the URLs, writing each page and reporting every URL as
+ *   it goes. It has a module of its own: a render host loads only the renderer, not the route model and the
+ *   bundler.
  */
 
 export interface PreparePayload {
@@ -39,7 +40,7 @@ export interface BuildPayload extends PreparePayload {
 /** What every render needs from the preparation. */
 export type RenderSetup = Pick<PrepareResult, 'manifest' | 'loadDotEnv'>;
 
-/** The `build` task's first progress part (BuildPayload). */
+/** The `build` task's first progress part (buildTask). */
 export interface PreparedPart {
   /** The PrepareResult as JSON text: the model may be large, and text crosses processes fastest. */
   prepared: string;
