@@ -1,7 +1,7 @@
 // `zfb-next build` on a generated project (half pages router, half app router, every page reading its
 // markdown file from disk) beside `next build` of the same project: wall time, peak memory, ratio; and
 // zfb-next's pages/s at three sizes, to show the cost grows linearly. vinext (Vite-based Next.js) is timed
-// too when it is installed in the repository (npm install --no-save vinext).
+// too when it is installed in the repository (npm install --no-save vinext) and Node is 22 or later.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, fmtCpu, fmtMb, fmtMs, freshDir, measure, write } from './lib/measure.mjs';
@@ -126,7 +126,11 @@ export default async function bench() {
     rows.push({ case: 'next build / zfb-next build (2,000 pages)', wall: `${speedup.toFixed(1)}x faster`, peak: '', cpu: Number.isNaN(next.cpuS / ours.cpuS) ? '' : `${(next.cpuS / ours.cpuS).toFixed(1)}x less CPU`, 'pages/s': '', target: '>= 10x (goal 20x)', met: speedup >= 10 ? 'yes' : 'no' });
   }
   const vinext = path.join(REPO_ROOT, 'node_modules', 'vinext', 'package.json');
-  if (existsSync(vinext)) {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor < 22) {
+    // vinext declares engines.node >=22 (every release) and imports fs/promises' glob, which Node 20 lacks.
+    rows.push({ case: 'vinext build', wall: `not timed: vinext needs Node 22 or later (this is ${process.version})`, peak: '', 'pages/s': '', target: '', met: '' });
+  } else if (existsSync(vinext)) {
     const bin = JSON.parse(readFileSync(vinext, 'utf8')).bin;
     const entry = path.join(REPO_ROOT, 'node_modules', 'vinext', typeof bin === 'string' ? bin : Object.values(bin)[0]);
     const run = await measure([entry, 'build'], { cwd: dir });
