@@ -63,7 +63,12 @@ async function readConfig(root: string): Promise<{ file: string; value: { plugin
     if (!existsSync(file)) continue;
     if (name === '.postcssrc' || name.endsWith('.json')) return { file, value: JSON.parse(readFileSync(file, 'utf8')) as { plugins?: unknown } };
     if (name.endsWith('.ts')) throw new Error(`${name}: a TypeScript PostCSS config is not read by zfb-next; use postcss.config.mjs`);
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    let module: { default?: unknown };
+    try {
+      module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (error) {
+      throw new Error(`${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const value = (module.default ?? module) as { plugins?: unknown } | (() => { plugins?: unknown });
     return { file, value: typeof value === 'function' ? value() : value };
   }

@@ -187,3 +187,17 @@ test('a page that cannot be written fails the build naming its URL; with --keep-
   const manifest = JSON.parse(readFileSync(path.join(dir, 'dist/__zfb/routes.json'), 'utf8')) as { routes: { url: string }[] };
   expect(manifest.routes.map((r) => r.url).sort()).toEqual(['/', '/data.json']);
 });
+
+test('a PostCSS config that throws stops the build naming the file (it loads while the route model is computed)', async () => {
+  const dir = project('broken-postcss', {
+    'next.config.js': 'module.exports = {};\n',
+    'postcss.config.js': "throw new Error('the PostCSS config is broken');\n",
+    'pages/index.jsx': GOOD_PAGE,
+  });
+  mkdirSync(path.join(dir, 'dist'), { recursive: true });
+  writeFileSync(path.join(dir, 'dist', 'previous.txt'), 'kept\n');
+  const run = await runCli(['build', dir]);
+  expect(run.code).toBe(1);
+  expect(run.stdout + run.stderr).toContain('stopped before writing anything: postcss.config.js could not be loaded: the PostCSS config is broken');
+  expect(readdirSync(path.join(dir, 'dist'))).toEqual(['previous.txt']);
+});
