@@ -1,5 +1,5 @@
 import type { ParserPlugin } from '@babel/parser';
-import { createRequire } from 'node:module';
+import { babelParser } from '../load/babel-parser.js';
 
 /**
  * A page module as the browser gets it: without its build-time data functions (`getStaticProps`,
@@ -28,18 +28,6 @@ interface Statement {
   removed: boolean;
   /** Import specifiers left, for an import statement that loses some. */
   keptSpecifiers?: Node[];
-}
-
-let parser: typeof import('@babel/parser') | undefined;
-
-/**
- * @babel/parser, loaded on first use: half a megabyte of JavaScript that the build's preparing host would
- * otherwise load before its task starts, when it has no time to spare; it is first needed while esbuild
- * bundles the pages, when that host waits.
- */
-function babelParser(): typeof import('@babel/parser') {
-  parser ??= createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
-  return parser;
 }
 
 export function stripDataExports(source: string, file: string, names: readonly string[] = DATA_EXPORTS): string {

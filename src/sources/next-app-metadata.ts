@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { babelOptions } from '../../codemods/_shared/babel-options.js';
+import { babelParser } from '../load/babel-parser.js';
 import { faultCode } from '../load/call-guard.js';
 import type { Loaded, ModuleSession } from '../load/load-modules.js';
 import {
@@ -93,17 +93,6 @@ function exportsGenerator(file: string): boolean {
     }
   }
   return false;
-}
-
-let parser: typeof import('@babel/parser') | undefined;
-
-/**
- * @babel/parser, loaded on first use: it is half a megabyte of JavaScript, and every route model would pay
- * for loading it while few projects have a metadata file that needs it.
- */
-function babelParser(): typeof import('@babel/parser') {
-  parser ??= createRequire(import.meta.url)('@babel/parser') as typeof import('@babel/parser');
-  return parser;
 }
 
 /** The function behind a multi route's ids, as users name it. */
